@@ -16,4 +16,22 @@
 
 mod verdict;
 
+// Text normalizers.
+pub mod boolean;
+pub mod email;
+pub mod fold;
+pub mod null;
+pub mod phone;
+pub mod title;
+pub mod unicode;
+pub mod url;
+pub mod whitespace;
+
+// Value parsers, column conventions and table cleaning.
+pub mod column;
+pub mod date;
+pub mod number;
+pub mod rules;
+pub mod table;
+
 pub use verdict::{Normalizer, Verdict};

@@ -1,10 +1,26 @@
-//! Work in progress: this crate is being filled by its issue.
+//! French pivot identifiers, validated, repaired and joined to official reference data.
 //!
 //! ```
 //! assert_eq!(dq_pivot::CRATE_NAME, "dq-pivot");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
+
+// Identifiers.
+pub mod finess;
+pub mod naf;
+pub mod nir;
+pub mod rna;
+pub mod siren;
+pub mod tva;
+pub mod uai;
+
+// Official geography and addresses.
+pub mod ban;
+pub mod commune;
+pub mod epci;
+pub mod postal;
+pub mod region;
 
 /// The crate's name.
 pub const CRATE_NAME: &str = "dq-pivot";

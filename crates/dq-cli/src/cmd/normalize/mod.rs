@@ -1,6 +1,6 @@
 //! `dq normalize KIND [--json]`: one value per line on stdin, one answer per line.
 //!
-//! Each crate's kinds live in their own module (`encoding`, `clean`, `pivot`), which
+//! Each crate's kinds live in their own module (`encoding`, `clean_text`, `clean_values`, `pivot_ids`, `pivot_geo`), which
 //! maps a kind name to a function from a value to an [`Answer`].
 
 use std::io::{self, BufRead, BufWriter, Write};
@@ -10,9 +10,11 @@ use serde_json::{Map, Value};
 
 use crate::CliResult;
 
-mod clean;
+mod clean_text;
+mod clean_values;
 mod encoding;
-mod pivot;
+mod pivot_geo;
+mod pivot_ids;
 
 /// Arguments of `dq normalize`.
 #[derive(Debug, clap::Args)]
@@ -86,7 +88,11 @@ impl Answer {
 pub type KindFn = Box<dyn Fn(&str) -> Answer>;
 
 fn lookup(args: &Args) -> Option<KindFn> {
-    encoding::lookup(args).or_else(|| clean::lookup(args)).or_else(|| pivot::lookup(args))
+    encoding::lookup(args)
+        .or_else(|| clean_text::lookup(args))
+        .or_else(|| clean_values::lookup(args))
+        .or_else(|| pivot_ids::lookup(args))
+        .or_else(|| pivot_geo::lookup(args))
 }
 
 /// Runs `dq normalize`.

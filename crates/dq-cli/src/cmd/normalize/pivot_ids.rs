@@ -1,4 +1,4 @@
-//! The kinds of `dq normalize` that dq-clean provides.
+//! The kinds of `dq normalize` that dq-pivot provides: identifiers.
 
 use super::{Args, KindFn};
 

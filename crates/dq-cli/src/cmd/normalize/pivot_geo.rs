@@ -1,4 +1,4 @@
-//! The kinds of `dq normalize` that dq-pivot provides.
+//! The kinds of `dq normalize` that dq-pivot provides: geography and addresses.
 
 use super::{Args, KindFn};
 

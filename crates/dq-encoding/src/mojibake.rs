@@ -1,0 +1,1 @@
+//! Mojibake repair, cell by cell (work in progress).

@@ -1,0 +1,1 @@
+//! CSV dialect sniffing (work in progress).
