@@ -241,38 +241,58 @@ struct Candidate {
     out: char,
     nbsp_as_space: bool,
     ambiguous: bool,
+    intermediate: bool,
 }
 
 /// One pass: finds the misreading with the most repairable runs and undoes it.
 fn pass(s: &str) -> Option<(String, Step)> {
-    let mut best: Option<(Misreading, Vec<Candidate>)> = None;
+    pass_at(s, 0)
+}
+
+/// How deep [`pass_at`] looks ahead through layers made only of table characters.
+const LOOKAHEAD: usize = 3;
+
+/// One pass, `depth` layers below the text itself.
+fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
+    let mut best: Option<(Misreading, Vec<Candidate>, String)> = None;
     let mut found = Vec::new();
     for m in Misreading::ALL {
         found.clear();
         scan(s, m, &mut found);
-        if found.iter().all(|c| c.ambiguous) {
-            // Ambiguous runs need an unambiguous one in the same cell.
+        if found.is_empty() || best.as_ref().is_some_and(|(_, b, _)| found.len() <= b.len()) {
             continue;
         }
-        if best.as_ref().map_or(true, |(_, b)| found.len() > b.len()) {
-            best = Some((m, std::mem::take(&mut found)));
+        let out = apply(s, &found)?;
+        if found.iter().all(|c| c.ambiguous) {
+            // Ambiguous runs need an unambiguous one in the same cell, or, when they only
+            // peel a layer of mojibake (`Ôö£Ôòù` → `├╗`), a layer below that repairs.
+            let peels = found.iter().all(|c| c.intermediate);
+            if !(peels && depth < LOOKAHEAD && pass_at(&out, depth + 1).is_some()) {
+                continue;
+            }
         }
+        best = Some((m, std::mem::take(&mut found), out));
     }
-    let (misreading, runs) = best?;
-    let mut out = String::with_capacity(s.len());
-    let mut at = 0;
-    for r in &runs {
-        out.push_str(s.get(at..r.start)?);
-        out.push(r.out);
-        at = r.end;
-    }
-    out.push_str(s.get(at..)?);
+    let (misreading, runs, out) = best?;
     let step = Step {
         misreading,
         sequences: runs.len(),
         nbsp_as_space: runs.iter().filter(|r| r.nbsp_as_space).count(),
     };
     Some((out, step))
+}
+
+/// Replaces the runs in `s`.
+fn apply(s: &str, runs: &[Candidate]) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for r in runs {
+        out.push_str(s.get(at..r.start)?);
+        out.push(r.out);
+        at = r.end;
+    }
+    out.push_str(s.get(at..)?);
+    Some(out)
 }
 
 /// Finds the broken runs of misreading `m`, left to right, without overlaps.
@@ -317,7 +337,12 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
             };
             let b = match t.byte(c) {
                 Some(b @ 0x80..=0xBF) => b,
-                _ if c == ' ' && k == 1 && need == 2 && b0 == 0xC3 && nbsp_space_possible => {
+                _ if c == ' '
+                    && k == 1
+                    && need == 2
+                    && matches!(b0, 0xC2 | 0xC3)
+                    && nbsp_space_possible =>
+                {
                     nbsp_as_space = true;
                     0xA0
                 }
@@ -333,21 +358,31 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
             last = c;
         }
         let decoded = if ok {
-            buf.get(..need)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .and_then(|d| d.chars().next())
-                .filter(|&d| plausible(d))
+            buf.get(..need).and_then(|b| std::str::from_utf8(b).ok()).and_then(|d| d.chars().next())
         } else {
             None
         };
-        let Some(d) = decoded else {
+        // A character of one of the tables (`ƒ`, `√`, `├`, a C1 control) is what a
+        // text broken twice or more looks like after one pass: accepted only with an
+        // unambiguous run beside it.
+        let Some((d, intermediate)) = decoded.and_then(|d| {
+            if plausible(d) {
+                Some((d, false))
+            } else if is_table_char(d) {
+                Some((d, true))
+            } else {
+                None
+            }
+        }) else {
             i += step;
             continue;
         };
         let prev = s.get(..i).and_then(|p| p.chars().next_back());
         let next = chars.clone().next();
         let prev_upper = prev.is_some_and(char::is_uppercase);
-        let ambiguous = if nbsp_as_space {
+        let ambiguous = if intermediate {
+            true
+        } else if nbsp_as_space {
             prev_upper
         } else {
             need == 2
@@ -357,12 +392,12 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
                 && !next.is_some_and(char::is_alphanumeric)
         };
         let mut end = i + len;
-        if nbsp_as_space && !next.map_or(true, char::is_whitespace) {
+        if nbsp_as_space && b0 == 0xC3 && next.is_some_and(char::is_alphanumeric) {
             // `Ã Paris`: the NBSP became a space and was then merged with the space
             // after `à`; keep one space.
             end -= 1;
         }
-        out.push(Candidate { start: i, end, out: d, nbsp_as_space, ambiguous });
+        out.push(Candidate { start: i, end, out: d, nbsp_as_space, ambiguous, intermediate });
         i = end.max(i + step);
     }
 }
@@ -390,6 +425,20 @@ fn closing(c: char) -> bool {
             | '¸'
             | '´'
     )
+}
+
+/// Every character of the upper halves of the tables, sorted.
+static TABLE_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut all: Vec<char> =
+        TABLES.iter().flat_map(|t| t.reverse.iter().map(|&(c, _)| c)).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
+
+/// Whether `c` is what one of the misreadings makes of a byte 0x80 to 0xFF.
+fn is_table_char(c: char) -> bool {
+    TABLE_CHARS.binary_search(&c).is_ok()
 }
 
 /// Whether a repaired character is one that real text uses.
