@@ -85,3 +85,16 @@ fn crlf_lines_are_read_as_values() {
     assert!(ok);
     assert_eq!(out, "Café\nNoël\n");
 }
+
+/// `dq sniff --json` (wired by dq-encoding's core owner) serializes `Dialect` with serde:
+/// the delimiter and quote as one-character strings, the terminator as `"CRLF"`/`"LF"`/`"CR"`.
+#[test]
+fn sniffed_dialect_serializes_for_the_cli_contract() {
+    let d = dq_encoding::sniff::sniff("code\tnom\r\n75056\tParis\r\n69123\tLyon\r\n");
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["delimiter"], "\t");
+    assert_eq!(json["quote"], "\"");
+    assert_eq!(json["line_terminator"], "CRLF");
+    assert_eq!(json["header_row"], 0);
+    assert_eq!(json["has_header"], true);
+}

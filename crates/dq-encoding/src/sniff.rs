@@ -630,6 +630,12 @@ fn has_header(recs: &[Record], start: usize, k: usize) -> bool {
         let typed_column = typed * 5 >= filled.len() * 4;
         match hk {
             Kind::Text if typed_column => vote += 2,
+            Kind::Number if typed_column && is_year(head.fields.get(j)) => {
+                // `departement;2019;2020;2021`: years as column names, unless the column
+                // itself holds years.
+                let years = data.iter().filter(|r| is_year(r.fields.get(j))).count();
+                vote += if years * 2 > data.len() { -2 } else { 1 };
+            }
             Kind::Number | Kind::Date | Kind::Code | Kind::Bool if typed_column => {
                 vote -= if filled.iter().all(|k| k == hk) { 2 } else { 1 };
             }
@@ -658,6 +664,12 @@ fn has_header(recs: &[Record], start: usize, k: usize) -> bool {
         return distinct && typed_head == 0;
     }
     vote > 0
+}
+
+/// A year from 1800 to 2100 written alone: `2023`.
+fn is_year(cell: Option<&String>) -> bool {
+    let s = cell.map_or("", |s| s.trim());
+    s.len() == 4 && s.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// `code_commune`, `nom_de_la_commune`, `codeInsee`: a column name, not a value.
