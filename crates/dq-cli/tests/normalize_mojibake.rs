@@ -1,5 +1,10 @@
 //! `dq normalize mojibake` through the binary, on the committed fixtures in
 //! tests/fixtures/mojibake/.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "helpers outside #[test] functions: a failure there is a test failure"
+)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

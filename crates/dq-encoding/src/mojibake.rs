@@ -259,7 +259,11 @@ fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
     for m in Misreading::ALL {
         found.clear();
         scan(s, m, &mut found);
-        if found.is_empty() || best.as_ref().is_some_and(|(_, b, _)| found.len() <= b.len()) {
+        // The misreading that explains the most bytes wins: `‚Ä¶` is one Mac Roman run
+        // (`…`), not a `‚` before the windows-1252 run `Ä¶` (`Ķ`).
+        if found.is_empty()
+            || best.as_ref().is_some_and(|(_, b, _)| coverage(&found) <= coverage(b))
+        {
             continue;
         }
         let out = apply(s, &found)?;
@@ -280,6 +284,11 @@ fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
         nbsp_as_space: runs.iter().filter(|r| r.nbsp_as_space).count(),
     };
     Some((out, step))
+}
+
+/// How many bytes of the text the runs explain.
+fn coverage(runs: &[Candidate]) -> usize {
+    runs.iter().map(|r| r.end - r.start).sum()
 }
 
 /// Replaces the runs in `s`.

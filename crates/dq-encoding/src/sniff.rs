@@ -550,7 +550,12 @@ fn kind(cell: &str) -> Kind {
         return Kind::Bool;
     }
     let has_digit = s.bytes().any(|c| c.is_ascii_digit());
-    if has_digit && s.len() <= 24 && s.chars().all(|c| c.is_alphanumeric() || "-_./ ".contains(c)) {
+    // `colonne_1`, `code_2024`: a name with digits, not a code.
+    if has_digit
+        && !is_identifier(s)
+        && s.len() <= 24
+        && s.chars().all(|c| c.is_alphanumeric() || "-_./ ".contains(c))
+    {
         return Kind::Code;
     }
     Kind::Text

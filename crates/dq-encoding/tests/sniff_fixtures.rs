@@ -1,5 +1,10 @@
 //! CSV dialect sniffing on committed data.gouv.fr-like files (tests/sniff_fixtures/), and
 //! reading each one with the sniffed `csv::ReaderBuilder`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "helpers outside #[test] functions: a failure there is a test failure"
+)]
 
 use dq_encoding::sniff::{sniff, LineTerminator};
 use LineTerminator::{Cr, CrLf, Lf};
