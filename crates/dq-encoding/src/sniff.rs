@@ -208,7 +208,7 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// The candidate quotes, in order of preference on ties.
 const QUOTES: [Option<u8>; 3] = [Some(b'"'), None, Some(b'\'')];
 /// At most this many records are parsed per candidate.
-const MAX_RECORDS: usize = 1000;
+const MAX_RECORDS: usize = 400;
 /// At most this many data records are looked at to decide about the header.
 const HEADER_WINDOW: usize = 50;
 
@@ -230,8 +230,19 @@ pub fn sniff(sample: &str) -> Dialect {
     let sample = sample.strip_prefix('\u{feff}').unwrap_or(sample);
     let line_terminator = line_terminator(sample);
     let mut best: Option<(f64, Parsed, u8, Option<u8>)> = None;
+    let bytes = sample.as_bytes();
     for &quote in &QUOTES {
+        // A quote absent from the sample parses like no quote at all: skip the duplicate.
+        if quote.is_some_and(|q| q != b'"' && !bytes.contains(&q))
+            || (quote.is_none() && !bytes.contains(&b'"'))
+        {
+            continue;
+        }
         for &delim in &DELIMITERS {
+            // An absent delimiter gives the one-column reading, which `,` already gives.
+            if delim != b',' && !bytes.contains(&delim) {
+                continue;
+            }
             let parsed = parse(sample, delim, quote);
             let score = score(&parsed, delim);
             let better = match &best {
