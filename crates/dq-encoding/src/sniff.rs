@@ -337,6 +337,10 @@ impl Record {
 struct Parsed {
     records: Vec<Record>,
     any_quoted: bool,
+    /// Bytes read up to the end of the last complete record.
+    complete_end: usize,
+    /// Bytes read in all.
+    end: usize,
 }
 
 impl Parsed {
@@ -438,8 +442,12 @@ fn parse(sample: &str, delim: u8, quote: Option<u8>) -> Parsed {
                 }
             }
         }
+        if rec.complete {
+            out.complete_end = i;
+        }
         out.records.push(rec);
     }
+    out.end = i;
     out
 }
 
@@ -471,6 +479,11 @@ fn score(p: &Parsed, delim: u8) -> f64 {
     let consistency = n_mode as f64 / n as f64;
     let wellformed = 1.0 - n_bad as f64 / n as f64;
     let cleanliness = if cells == 0 { 1.0 } else { clean / cells as f64 };
+    // A quote that opens and never closes swallows the rest of the sample into one
+    // unfinished record: the reading explains little of the sample.
+    let explained =
+        if p.end == 0 || p.records.len() <= 1 { 1.0 } else { p.complete_end as f64 / p.end as f64 };
+    let wellformed = wellformed * (0.2 + 0.8 * explained);
     if k == 1 {
         // A one-column reading explains everything and proves nothing.
         return 0.1 * consistency * wellformed * cleanliness;
@@ -755,6 +768,11 @@ mod tests {
     fn quoted_newlines_and_cut_sample() {
         let s = "id,adresse,cp\n1,\"12 rue X\nBât. B\",75001\n2,\"3, place Y\",69001\n3,\"Z";
         check(s, b',', Some(b'"'), true, 0);
+    }
+
+    #[test]
+    fn stray_quote_turns_quoting_off() {
+        check("a;b\n1;\"x\n2;y\n3;z\n4;w\n5;v\n", b';', None, true, 0);
     }
 
     #[test]
