@@ -355,6 +355,16 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
                     nbsp_as_space = true;
                     0xA0
                 }
+                // `â€` then U+FFFD: `”` (E2 80 9D) through a windows-1252 decoder that
+                // replaced the undefined byte 0x9D.
+                _ if c == '\u{fffd}'
+                    && k == 2
+                    && b0 == 0xE2
+                    && buf.get(1) == Some(&0x80)
+                    && m == Misreading::Windows1252 =>
+                {
+                    0x9D
+                }
                 _ => {
                     ok = false;
                     break;
@@ -500,6 +510,8 @@ mod tests {
         check("ðŸ˜€", "😀");
         check("Ã\u{81}vila", "Ávila");
         check("Ã\u{89}cole", "École");
+        check("â€œTrÃ¨s bienâ€\u{fffd}", "“Très bien”");
+        check("â€œTrÃ¨s bienâ€\u{9d}", "“Très bien”");
     }
 
     #[test]
