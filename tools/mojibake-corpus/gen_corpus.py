@@ -13,7 +13,9 @@ street and organisation words as they appear in data.gouv.fr files, Portuguese a
 names with Ã, Õ, Ñ written legitimately) with a fixed seed, so the file is reproducible.
 Misreadings follow what software does: windows-1252 as encoding_rs decodes it (the five
 undefined bytes become C1 controls), ISO-8859-1, Mac Roman, IBM850; `nbsp-space` is a
-windows-1252 misreading whose non-breaking spaces were then turned into plain spaces.
+windows-1252 misreading whose non-breaking spaces were then turned into plain spaces;
+`windows-1252-replace` is Python's cp1252 decoder with errors="replace" (U+FFFD for the
+five undefined bytes).
 
 Usage: python3 tools/mojibake-corpus/gen_corpus.py [--seed S] [--out PATH]
 Score ftfy on the same file: python3 tools/mojibake-corpus/score_ftfy.py
@@ -151,6 +153,10 @@ def main():
         enc = rng.choice(["macintosh", "IBM850", "ISO-8859-1"])
         rows.append(("broken", f"{enc}x2", breaks(c, enc, 2), c))
         broken = breaks(c, "windows-1252")
+        replaced = c.encode("utf-8").decode("cp1252", errors="replace")
+        if replaced != broken:
+            # Python's strict codec replaces the five undefined bytes with U+FFFD.
+            rows.append(("broken", "windows-1252-replace", replaced, c))
         if "\u00a0" in broken:
             rows.append(("broken", "windows-1252+nbsp-space", broken.replace("\u00a0", " "), c))
         # Partial breakage: one word broken, the rest of the cell intact.
