@@ -100,3 +100,15 @@ fn quoted_delimiters_and_newlines_are_kept_in_fields() {
     assert_eq!(&recs[1][2], "12 rue des Écoles; bâtiment B\r\n2e étage");
     assert_eq!(&recs[2][2], "Avenue \"Jean Jaurès\"");
 }
+
+/// The bundled messy sample (examples/data/etablissements.csv, windows-1252): a title
+/// line padded with `;`, a blank line, then the header.
+#[test]
+fn bundled_sample_sniffs() {
+    let path = format!("{}/../../examples/data/etablissements.csv", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(path).unwrap();
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    let d = sniff(&text);
+    assert_eq!((d.delimiter, d.has_header, d.header_row, d.columns), (b';', true, 2, 14));
+    assert_eq!(d.line_terminator, CrLf);
+}
