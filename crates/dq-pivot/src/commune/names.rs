@@ -1,0 +1,314 @@
+//! Commune names to codes: a folded-key index built once, lazily.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use dq_clean::{Normalizer, Verdict};
+
+use super::fold::fold_into;
+use super::{from_row, table, CommuneKind};
+
+/// Articles INSEE puts in parentheses (`Rochelle (La)`) and that may be omitted.
+const ARTICLES: &[&str] = &["l", "la", "le", "les", "aux", "las", "los"];
+
+/// The name index: folded key → rows of `table::COMMUNES`. `bare` holds the keys
+/// without their leading article (`rochelle` for `la rochelle`).
+struct Index {
+    full: HashMap<Box<str>, Vec<u32>>,
+    bare: HashMap<Box<str>, Vec<u32>>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(build);
+
+fn build() -> Index {
+    let mut full: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(40_000);
+    let mut bare: HashMap<Box<str>, Vec<u32>> = HashMap::with_capacity(2_000);
+    let mut buf = String::new();
+    let mut key = String::new();
+    for (i, r) in table::COMMUNES.iter().enumerate() {
+        let Ok(i) = u32::try_from(i) else { continue };
+        fold_into(r.3, &mut buf);
+        expand_into(&buf, &mut key);
+        if let Some(rest) = strip_article(&key) {
+            bare.entry(rest.into()).or_default().push(i);
+        }
+        full.entry(key.as_str().into()).or_default().push(i);
+    }
+    Index { full, bare }
+}
+
+/// `folded` with `st`/`ste`/`sts`/`stes` expanded and a trailing article moved to the
+/// front (`rochelle la` from `Rochelle (La)` becomes `la rochelle`).
+fn expand_into(folded: &str, out: &mut String) {
+    out.clear();
+    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() > 1 {
+        if let Some(last) = words.last().copied() {
+            if ARTICLES.contains(&last) {
+                words.pop();
+                words.insert(0, last);
+            }
+        }
+    }
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            "sts" => "saints",
+            "stes" => "saintes",
+            other => other,
+        });
+    }
+}
+
+fn strip_article(key: &str) -> Option<&str> {
+    let (first, rest) = key.split_once(' ')?;
+    ARTICLES.contains(&first).then_some(rest)
+}
+
+/// One possible commune for a name, with a score in `0.0..=1.0`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Candidate {
+    /// The matched code (commune, arrondissement, déléguée or associée).
+    pub code: &'static str,
+    /// The matched entity's official name.
+    pub name: &'static str,
+    /// What the code stands for.
+    pub kind: CommuneKind,
+    /// The current commune it belongs to.
+    pub current: &'static str,
+    /// The département code.
+    pub departement: &'static str,
+    /// How well it matches: 1.0 for a current commune whose name matches exactly after
+    /// folding, less for déléguées, associées, a missing article or a hint not met.
+    pub score: f32,
+}
+
+fn kind_score(k: CommuneKind) -> f32 {
+    match k {
+        CommuneKind::Commune => 1.0,
+        CommuneKind::Arrondissement => 0.95,
+        CommuneKind::Deleguee => 0.85,
+        CommuneKind::Associee | CommuneKind::Historic => 0.8,
+    }
+}
+
+fn hint_matches(hint: &str, c: &Candidate) -> bool {
+    let h = hint.trim();
+    if h.len() == 5 && h.bytes().all(|b| b.is_ascii_digit()) {
+        // A postal code: served to the code itself or to its current commune.
+        return crate::postal::serves(h, c.code) || crate::postal::serves(h, c.current);
+    }
+    h.eq_ignore_ascii_case(c.departement)
+}
+
+/// Resolves a commune name to ranked candidates, best first (score, then code).
+///
+/// Tolerates case, accents, `St`/`Ste`, hyphens, apostrophes and INSEE's article forms
+/// (`Rochelle (La)`); a name given without its article matches with a lower score. A
+/// `hint` (département code such as `"17"` or `"2A"`, or a postal code such as `"17000"`)
+/// keeps only the candidates that meet it when any does, and otherwise halves every
+/// score. An empty list means no commune has that name.
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::commune::resolve_name;
+/// let c = resolve_name("Rochelle (La)", None);
+/// assert_eq!(c[0].code, "17300");
+/// assert_eq!(resolve_name("LA ROCHELLE", None)[0].code, "17300");
+/// let many = resolve_name("St Martin", None);
+/// assert!(many.len() > 1);
+/// let one = resolve_name("Saint-Martin", Some("32"));
+/// assert_eq!(one.len(), 1);
+/// ```
+pub fn resolve_name(name: &str, hint: Option<&str>) -> Vec<Candidate> {
+    let idx = &*INDEX;
+    let mut folded = String::with_capacity(name.len());
+    fold_into(name, &mut folded);
+    let mut key = String::with_capacity(folded.len() + 8);
+    expand_into(&folded, &mut key);
+    let mut out: Vec<Candidate> = Vec::new();
+    let push = |out: &mut Vec<Candidate>, rows: &[u32], factor: f32| {
+        for &i in rows {
+            let Some(r) = usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)) else { continue };
+            let c = from_row(r, false);
+            if out.iter().any(|o| o.code == c.code && o.kind == c.kind) {
+                continue;
+            }
+            out.push(Candidate {
+                code: c.code,
+                name: c.name,
+                kind: c.kind,
+                current: c.current,
+                departement: c.departement,
+                score: kind_score(c.kind) * factor,
+            });
+        }
+    };
+    if let Some(rows) = idx.full.get(key.as_str()) {
+        push(&mut out, rows, 1.0);
+    }
+    // Without an article in the input, names that carry one (`Rochelle` → `La Rochelle`).
+    if let Some(rows) = idx.bare.get(key.as_str()) {
+        push(&mut out, rows, 0.9);
+    }
+    // With an article in the input that the official name lacks.
+    if out.is_empty() {
+        if let Some(rest) = strip_article(&key) {
+            if let Some(rows) = idx.full.get(rest) {
+                push(&mut out, rows, 0.8);
+            }
+        }
+    }
+    if let Some(h) = hint.filter(|h| !h.trim().is_empty()) {
+        if out.iter().any(|c| hint_matches(h, c)) {
+            out.retain(|c| hint_matches(h, c));
+        } else {
+            for c in &mut out {
+                c.score *= 0.5;
+            }
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.code.cmp(b.code)));
+    out
+}
+
+/// The official spelling (case, accents, hyphens, article) of a commune name, when all
+/// the communes, arrondissements, déléguées and associées with that folded name share
+/// one spelling; for dq-clean's `title` normalizer.
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::commune::official_name;
+/// assert_eq!(official_name("ST ETIENNE"), Some("Saint-Étienne"));
+/// assert_eq!(official_name("rochelle (la)"), Some("La Rochelle"));
+/// assert_eq!(official_name("Atlantis"), None);
+/// ```
+pub fn official_name(name: &str) -> Option<&'static str> {
+    let mut folded = String::with_capacity(name.len());
+    fold_into(name, &mut folded);
+    let mut key = String::with_capacity(folded.len() + 8);
+    expand_into(&folded, &mut key);
+    let rows = INDEX.full.get(key.as_str())?;
+    let mut names = rows.iter().filter_map(|&i| usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i))).map(|r| r.3);
+    let first = names.next()?;
+    names.all(|n| n == first).then_some(first)
+}
+
+/// Forces the lazy name index to be built (to keep its cost out of a timed loop).
+///
+/// # Example
+///
+/// ```
+/// dq_pivot::commune::warm_up_names();
+/// ```
+pub fn warm_up_names() {
+    LazyLock::force(&INDEX);
+}
+
+/// The [`Normalizer`] of commune names (`dq normalize commune`): valid output is the
+/// official name of the single best candidate; several equally good candidates that
+/// belong to different current communes give [`Verdict::Ambiguous`] with their codes.
+///
+/// # Example
+///
+/// ```
+/// use dq_clean::Normalizer;
+/// use dq_pivot::commune::CommuneNameNormalizer;
+/// let n = CommuneNameNormalizer::new(None);
+/// assert_eq!(n.normalize("st-etienne").value(), Some("Saint-Étienne"));
+/// assert_eq!(n.normalize("Saint-Martin").status(), "ambiguous");
+/// assert_eq!(CommuneNameNormalizer::new(Some("32")).normalize("Saint-Martin").value(), Some("Saint-Martin"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CommuneNameNormalizer {
+    hint: Option<String>,
+}
+
+impl CommuneNameNormalizer {
+    /// A normalizer with an optional département or postal-code hint.
+    pub fn new(hint: Option<&str>) -> CommuneNameNormalizer {
+        CommuneNameNormalizer { hint: hint.map(str::to_owned) }
+    }
+
+    /// The best candidate and the verdict, for callers that need the code too.
+    pub fn resolve<'a>(&self, input: &'a str) -> (Vec<Candidate>, Verdict<'a>) {
+        if input.trim().is_empty() {
+            return (Vec::new(), Verdict::Null);
+        }
+        let cands = resolve_name(input, self.hint.as_deref());
+        let verdict = match cands.first() {
+            None => Verdict::Invalid { reason: Cow::Borrowed("no commune of that name in the cog 2026") },
+            Some(best) => {
+                let tied: Vec<&Candidate> = cands
+                    .iter()
+                    .filter(|c| (c.score - best.score).abs() < 1e-6 && c.current != best.current)
+                    .collect();
+                if tied.is_empty() {
+                    let value = if best.name == input { Cow::Borrowed(input) } else { Cow::Owned(best.name.to_owned()) };
+                    Verdict::Valid { value, rule: if best.name == input { "as_is" } else { "official_name" } }
+                } else {
+                    let mut candidates = vec![best.code.to_owned()];
+                    candidates.extend(tied.iter().map(|c| c.code.to_owned()));
+                    Verdict::Ambiguous {
+                        reason: Cow::Owned(format!("{} communes share this name", candidates.len())),
+                        candidates,
+                    }
+                }
+            }
+        };
+        (cands, verdict)
+    }
+}
+
+impl Normalizer for CommuneNameNormalizer {
+    fn name(&self) -> &'static str {
+        "commune"
+    }
+
+    fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
+        self.resolve(input).1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(name: &str, hint: Option<&str>, expected: &[&str]) {
+        let got: Vec<&str> = resolve_name(name, hint).iter().map(|c| c.code).take(expected.len()).collect();
+        assert_eq!(got, expected, "{name:?} {hint:?}");
+    }
+
+    #[test]
+    fn names() {
+        check("La Rochelle", None, &["17300"]);
+        check("rochelle (la)", None, &["17300"]);
+        check("Rochelle", None, &["17300"]);
+        check("Affoux", None, &["69001"]);
+        check("L'Abergement-Clémenciat", None, &["01001"]);
+        check("abergement clemenciat (l')", None, &["01001"]);
+        check("PARIS", None, &["75056"]);
+        check("Marseille", Some("13"), &["13055"]);
+        check("Atlantis", None, &[]);
+        check("", None, &[]);
+    }
+
+    #[test]
+    fn normalizer_ambiguity() {
+        let n = CommuneNameNormalizer::new(None);
+        match n.normalize("Saint-Martin") {
+            Verdict::Ambiguous { candidates, .. } => assert!(candidates.len() > 1),
+            v => panic!("{v:?}"),
+        }
+        assert_eq!(n.normalize(""), Verdict::Null);
+        assert_eq!(n.normalize("Nowhere-sur-Rien").status(), "invalid");
+    }
+}
