@@ -24,3 +24,6 @@ pub mod region;
 
 /// The crate's name.
 pub const CRATE_NAME: &str = "dq-pivot";
+
+pub use ban::{address_key, CleInterop};
+pub use commune::{CommuneCode, CommuneKind, COG_VERSION};
