@@ -1,10 +1,104 @@
 //! The kinds of `dq normalize` that dq-pivot provides: geography and addresses.
+//!
+//! `insee` adds `current_code`, `departement`, `region`, `name` and `kind` (`commune`,
+//! `arrondissement`, `deleguee`, `associee`, `historic`); `postal-code` adds `communes`
+//! (current commune codes served) and `arrondissements`; `commune` (with `--hint`, a
+//! département or postal code) adds `code` and `candidates` (code, name, kind,
+//! departement, score); `address` uses `--hint` as the commune code of the key.
 
-use super::{Args, KindFn};
+use dq_clean::Normalizer;
+use serde_json::{Map, Value};
+
+use super::{Answer, Args, KindFn};
 
 /// Returns the normalizing function for `args.kind` when it is one of this crate's kinds.
 pub fn lookup(args: &Args) -> Option<KindFn> {
     match args.kind.as_str() {
+        "insee" => Some(Box::new(insee)),
+        "postal-code" => Some(Box::new(postal_code)),
+        "departement" => Some(Box::new(|v: &str| {
+            Answer::from_verdict(&dq_pivot::region::DepartementNormalizer.normalize(v))
+        })),
+        "region" => Some(Box::new(|v: &str| {
+            Answer::from_verdict(&dq_pivot::region::RegionNormalizer.normalize(v))
+        })),
+        "commune" => {
+            let n = dq_pivot::commune::CommuneNameNormalizer::new(args.hint.as_deref());
+            Some(Box::new(move |v: &str| commune(&n, v)))
+        }
+        "cle-interop" => Some(Box::new(cle_interop)),
+        "address" => {
+            let n = dq_pivot::ban::AddressNormalizer::new(args.hint.as_deref());
+            Some(Box::new(move |v: &str| Answer::from_verdict(&n.normalize(v))))
+        }
         _ => None,
     }
+}
+
+fn insee(value: &str) -> Answer {
+    let verdict = dq_pivot::commune::InseeNormalizer.normalize(value);
+    let mut a = Answer::from_verdict(&verdict);
+    if let Some(c) = verdict.value().and_then(dq_pivot::commune::lookup) {
+        a.extra.insert("current_code".into(), c.current.into());
+        a.extra.insert("departement".into(), c.departement.into());
+        a.extra.insert("region".into(), c.region.into());
+        a.extra.insert("name".into(), c.name.into());
+        a.extra.insert("kind".into(), c.kind.as_str().into());
+        if c.also_deleguee {
+            a.extra.insert("also_deleguee".into(), true.into());
+        }
+    }
+    a
+}
+
+fn postal_code(value: &str) -> Answer {
+    let verdict = dq_pivot::postal::PostalCodeNormalizer.normalize(value);
+    let mut a = Answer::from_verdict(&verdict);
+    if let Some(p) = verdict.value() {
+        let communes: Vec<Value> = dq_pivot::postal::communes(p).map(Value::from).collect();
+        let arrondissements: Vec<Value> =
+            dq_pivot::postal::arrondissements(p).map(Value::from).collect();
+        a.extra.insert("communes".into(), Value::Array(communes));
+        a.extra.insert("arrondissements".into(), Value::Array(arrondissements));
+    }
+    a
+}
+
+fn commune(n: &dq_pivot::commune::CommuneNameNormalizer, value: &str) -> Answer {
+    let (cands, verdict) = n.resolve(value);
+    let mut a = Answer::from_verdict(&verdict);
+    let code = match &verdict {
+        dq_clean::Verdict::Valid { .. } => cands.first().map(|c| Value::from(c.code)),
+        _ => None,
+    };
+    a.extra.insert("code".into(), code.unwrap_or(Value::Null));
+    let list: Vec<Value> = cands
+        .iter()
+        .take(20)
+        .map(|c| {
+            let mut m = Map::new();
+            m.insert("code".into(), c.code.into());
+            m.insert("name".into(), c.name.into());
+            m.insert("kind".into(), c.kind.as_str().into());
+            m.insert("departement".into(), c.departement.into());
+            m.insert(
+                "score".into(),
+                ((f64::from(c.score) * 1000.0).round() / 1000.0).into(),
+            );
+            Value::Object(m)
+        })
+        .collect();
+    a.extra.insert("candidates".into(), Value::Array(list));
+    a
+}
+
+fn cle_interop(value: &str) -> Answer {
+    let verdict = dq_pivot::ban::CleInteropNormalizer.normalize(value);
+    let mut a = Answer::from_verdict(&verdict);
+    if let Ok(k) = dq_pivot::ban::CleInterop::parse(value) {
+        let warnings: Vec<Value> = k.warnings().iter().map(|w| Value::from(w.as_str())).collect();
+        a.extra.insert("warnings".into(), Value::Array(warnings));
+        a.extra.insert("commune".into(), k.commune().into());
+    }
+    a
 }
