@@ -1,0 +1,350 @@
+//! The configuration of a deduplication or linkage: fields, blocking rules, threshold.
+//!
+//! It is read from and written to TOML (see `docs/dedupe-config.md`):
+//!
+//! ```
+//! use dq_dedupe::Config;
+//!
+//! let config = Config::from_toml(r#"
+//!     threshold = 0.9
+//!     [[field]]
+//!     column = "siret"
+//!     kind = "identifier"
+//!     [[field]]
+//!     column = "raison_sociale"
+//!     kind = "company"
+//!     [[blocking]]
+//!     keys = [{ column = "siret" }]
+//! "#)?;
+//! assert_eq!(config.fields.len(), 2);
+//! assert_eq!(Config::from_toml(&config.to_toml())?.fields, config.fields);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Repr};
+
+/// How a field is prepared and compared, which decides its comparison levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum FieldKind {
+    /// A person's name: exact / Jaro–Winkler ≥ 0.92 / ≥ 0.80 / else.
+    Name,
+    /// A company name (raison sociale, enseigne): legal form removed; exact / Jaro–Winkler
+    /// ≥ 0.92 or same words / token-set ≥ 0.75 / else.
+    Company,
+    /// The legal form found in a company name: same / different (missing is neutral).
+    LegalForm,
+    /// A postal address: exact key / same house number and close street / close / else.
+    Address,
+    /// An identifier (SIRET, SIREN, social security number, e-mail, phone): exact / one
+    /// edit (a typo) / same SIREN (first 9 of 14 digits: a sibling establishment) / else.
+    Identifier,
+    /// A code (postal code, commune code): exact / same first two characters / else.
+    Code,
+    /// A date: equal / day and month swapped, one year apart or one character off / else.
+    Date,
+    /// A number: equal / within 10 % or one character off / else.
+    Number,
+    /// Free text: exact / Jaro–Winkler ≥ 0.9 / token-set ≥ 0.8 / else.
+    Text,
+    /// A category: equal / different.
+    Category,
+}
+
+/// A compared field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FieldConfig {
+    /// The column compared.
+    pub column: String,
+    /// How it is compared.
+    pub kind: FieldKind,
+    /// Whether exact agreement on a rare value weighs more than on a frequent one.
+    #[serde(default)]
+    pub term_frequency: bool,
+}
+
+impl FieldConfig {
+    /// A field on `column` compared as `kind`, without term-frequency adjustment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{FieldConfig, FieldKind};
+    /// let f = FieldConfig::new("nom", FieldKind::Name);
+    /// assert!(!f.term_frequency);
+    /// ```
+    pub fn new(column: &str, kind: FieldKind) -> FieldConfig {
+        FieldConfig { column: column.to_owned(), kind, term_frequency: false }
+    }
+}
+
+/// How a blocking key is derived from a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Transform {
+    /// The value folded (upper-case ASCII, punctuation as spaces).
+    #[default]
+    Fold,
+    /// The value as it is.
+    Exact,
+    /// The French phonetic key of every word.
+    Phonetic,
+    /// The company name without legal form and generic words.
+    Company,
+    /// The normalised address.
+    Address,
+    /// The digits only.
+    Digits,
+    /// The year of a date.
+    Year,
+    /// The first word, folded.
+    FirstWord,
+    /// One band of a MinHash signature over the character 3-grams of the folded value
+    /// (see `band` and `rows`): q-gram locality-sensitive hashing.
+    MinHash,
+}
+
+/// One component of a blocking key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct KeyConfig {
+    /// The column the key is derived from.
+    pub column: String,
+    /// How it is derived (default `fold`).
+    #[serde(default)]
+    pub transform: Transform,
+    /// Keep only the first `prefix` characters of the derived key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<usize>,
+    /// For `min-hash`: which band (0-based).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub band: usize,
+    /// For `min-hash`: hash functions per band (default 4).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rows: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl KeyConfig {
+    /// A key on `column` derived by `transform`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{KeyConfig, Transform};
+    /// let k = KeyConfig::new("nom", Transform::Phonetic);
+    /// assert_eq!(k.prefix, None);
+    /// ```
+    pub fn new(column: &str, transform: Transform) -> KeyConfig {
+        KeyConfig { column: column.to_owned(), transform, prefix: None, band: 0, rows: 0 }
+    }
+}
+
+/// A blocking rule: records whose keys are all equal (and not empty) become candidate
+/// pairs; with `window`, a sorted neighbourhood over the concatenated key instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BlockingConfig {
+    /// A name for reports (default: the keys joined).
+    #[serde(default)]
+    pub name: String,
+    /// The key components.
+    pub keys: Vec<KeyConfig>,
+    /// Sorted neighbourhood: pair each record with the next `window - 1` records in key
+    /// order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<usize>,
+}
+
+impl BlockingConfig {
+    /// An equality rule over `keys`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{BlockingConfig, KeyConfig, Transform};
+    /// let r = BlockingConfig::new(vec![KeyConfig::new("siret", Transform::Digits)]);
+    /// assert_eq!(r.name, "siret:digits");
+    /// ```
+    pub fn new(keys: Vec<KeyConfig>) -> BlockingConfig {
+        let mut r = BlockingConfig { name: String::new(), keys, window: None };
+        r.name = r.default_name();
+        r
+    }
+
+    pub(crate) fn default_name(&self) -> String {
+        let parts: Vec<String> = self
+            .keys
+            .iter()
+            .map(|k| {
+                let t = serde_json_like(k.transform);
+                match k.prefix {
+                    Some(p) => format!("{}:{t}:{p}", k.column),
+                    None => format!("{}:{t}", k.column),
+                }
+            })
+            .collect();
+        parts.join("+")
+    }
+}
+
+fn serde_json_like(t: Transform) -> &'static str {
+    match t {
+        Transform::Fold => "fold",
+        Transform::Exact => "exact",
+        Transform::Phonetic => "phonetic",
+        Transform::Company => "company",
+        Transform::Address => "address",
+        Transform::Digits => "digits",
+        Transform::Year => "year",
+        Transform::FirstWord => "first-word",
+        Transform::MinHash => "min-hash",
+    }
+}
+
+/// How scored pairs become clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ClusterMethod {
+    /// Connected components of the pairs at or above the threshold.
+    ConnectedComponents,
+    /// Centre clustering: pairs are taken by decreasing probability; a record not yet
+    /// placed becomes a centre or joins a centre, never a mere member, so false positives
+    /// do not chain into giant clusters.
+    #[default]
+    Centre,
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Config {
+    /// Seed of the random pairs used to estimate u (default 42).
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// Match probability at or above which a pair is a match (default 0.9).
+    #[serde(default = "default_threshold")]
+    pub threshold: f64,
+    /// Clustering method (default `centre`).
+    #[serde(default)]
+    pub cluster: ClusterMethod,
+    /// Cap on the candidate pairs of one blocking rule (default 50 000 000).
+    #[serde(default = "default_max_pairs")]
+    pub max_pairs: u64,
+    /// Random pairs drawn to estimate u (default 300 000).
+    #[serde(default = "default_random_pairs")]
+    pub random_pairs: u64,
+    /// The compared fields (at most 16).
+    #[serde(default, rename = "field")]
+    pub fields: Vec<FieldConfig>,
+    /// The blocking rules, united.
+    #[serde(default, rename = "blocking")]
+    pub blocking: Vec<BlockingConfig>,
+}
+
+fn default_seed() -> u64 {
+    42
+}
+fn default_threshold() -> f64 {
+    0.9
+}
+fn default_max_pairs() -> u64 {
+    50_000_000
+}
+fn default_random_pairs() -> u64 {
+    300_000
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            seed: default_seed(),
+            threshold: default_threshold(),
+            cluster: ClusterMethod::default(),
+            max_pairs: default_max_pairs(),
+            random_pairs: default_random_pairs(),
+            fields: Vec::new(),
+            blocking: Vec::new(),
+        }
+    }
+}
+
+/// Most fields a configuration may compare.
+pub const MAX_FIELDS: usize = 16;
+
+impl Config {
+    /// Parses and checks a TOML configuration.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) when the TOML is invalid, has no
+    /// field or blocking rule, more than 16 fields, or a threshold outside `[0, 1]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(dq_dedupe::Config::from_toml("threshold = 2.0").is_err());
+    /// ```
+    pub fn from_toml(s: &str) -> Result<Config, Error> {
+        let mut c: Config = toml::from_str(s).map_err(|e| Repr::Config(e.to_string()))?;
+        for r in &mut c.blocking {
+            if r.name.is_empty() {
+                r.name = r.default_name();
+            }
+        }
+        c.check()?;
+        Ok(c)
+    }
+
+    /// Writes the configuration as TOML.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let toml = dq_dedupe::Config::default().to_toml();
+    /// assert!(toml.contains("threshold = 0.9"));
+    /// ```
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+
+    /// Checks the configuration's invariants.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config), as for [`Config::from_toml`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(dq_dedupe::Config::default().check().is_err());
+    /// ```
+    pub fn check(&self) -> Result<(), Error> {
+        let fail = |m: &str| -> Result<(), Error> { Err(Repr::Config(m.to_owned()).into()) };
+        if self.fields.is_empty() {
+            return fail("no field to compare");
+        }
+        if self.fields.len() > MAX_FIELDS {
+            return fail("more than 16 fields");
+        }
+        if self.blocking.is_empty() {
+            return fail("no blocking rule");
+        }
+        if self.blocking.iter().any(|b| b.keys.is_empty()) {
+            return fail("a blocking rule has no key");
+        }
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return fail("threshold outside [0, 1]");
+        }
+        Ok(())
+    }
+}
