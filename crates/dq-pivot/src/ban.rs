@@ -227,7 +227,12 @@ impl CleInterop {
     /// assert_eq!(k.as_str(), "2a004_0560_00003_bis");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_parts(commune: &str, voie: &str, numero: u32, suffixes: &[&str]) -> Result<CleInterop, KeyError> {
+    pub fn from_parts(
+        commune: &str,
+        voie: &str,
+        numero: u32,
+        suffixes: &[&str],
+    ) -> Result<CleInterop, KeyError> {
         let mut s = format!("{commune}_{voie}_{numero:05}");
         for x in suffixes {
             s.push('_');
@@ -350,7 +355,12 @@ pub fn address_key(address: &str, commune: Option<&str>) -> String {
 }
 
 /// [`address_key`] into caller buffers (`scratch` is reused for folding), for loops.
-pub fn address_key_into(address: &str, commune: Option<&str>, scratch: &mut String, out: &mut String) {
+pub fn address_key_into(
+    address: &str,
+    commune: Option<&str>,
+    scratch: &mut String,
+    out: &mut String,
+) {
     out.clear();
     if let Some(c) = commune {
         if let Ok((code, _)) = commune::parse_lenient(c) {
@@ -432,7 +442,9 @@ impl Normalizer for AddressNormalizer {
             return Verdict::Null;
         }
         let key = address_key(input, self.commune.as_deref());
-        if key.ends_with("||") || key.ends_with('|') && !key.contains(|c: char| c.is_ascii_alphanumeric()) {
+        if key.ends_with("||")
+            || key.ends_with('|') && !key.contains(|c: char| c.is_ascii_alphanumeric())
+        {
             return Verdict::Invalid { reason: Cow::Borrowed("no number nor street words") };
         }
         let value = if key == input { Cow::Borrowed(input) } else { Cow::Owned(key) };

@@ -462,8 +462,11 @@ impl Normalizer for InseeNormalizer {
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
         match parse_lenient(input) {
             Ok((code, repair)) => {
-                let value =
-                    if code.as_str() == input { Cow::Borrowed(input) } else { Cow::Owned(code.as_str().to_owned()) };
+                let value = if code.as_str() == input {
+                    Cow::Borrowed(input)
+                } else {
+                    Cow::Owned(code.as_str().to_owned())
+                };
                 Verdict::Valid { value, rule: repair.as_str() }
             }
             Err(e) if e.reason() == CodeReason::Empty => Verdict::Null,
@@ -497,8 +500,7 @@ mod tests {
             let res = c.resolve();
             (c.as_str(), r.as_str(), res.kind, res.current)
         });
-        let exp = expected.map(|(c, r, k, cur)| (c, r, k, cur));
-        assert_eq!(got, exp, "{input:?}");
+        assert_eq!(got, expected, "{input:?}");
     }
 
     #[test]
@@ -537,7 +539,10 @@ mod tests {
 
     #[test]
     fn seine_et_oise() {
-        let moved = table::HISTORIC.iter().filter(|(o, c)| o.starts_with("78") && !c.starts_with("78")).count();
+        let moved = table::HISTORIC
+            .iter()
+            .filter(|(o, c)| o.starts_with("78") && !c.starts_with("78"))
+            .count();
         assert!(moved > 0);
     }
 

@@ -82,7 +82,9 @@ pub fn codes_of(code: &str) -> impl Iterator<Item = &'static str> {
     let own = commune::rows(code).iter().find(|r| r.1 <= 1).map(|r| r.6);
     let list = match own {
         Some(l) => l,
-        None => commune::lookup(code).and_then(|c| commune::current_row(c.current)).map_or("", |r| r.6),
+        None => {
+            commune::lookup(code).and_then(|c| commune::current_row(c.current)).map_or("", |r| r.6)
+        }
     };
     list.split(' ').filter(|s| !s.is_empty())
 }

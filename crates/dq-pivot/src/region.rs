@@ -46,7 +46,9 @@ pub struct Region {
     pub old_name: Option<&'static str>,
 }
 
-fn dep_row(r: &'static (&'static str, u8, &'static str, &'static str, &'static str)) -> Departement {
+fn dep_row(
+    r: &'static (&'static str, u8, &'static str, &'static str, &'static str),
+) -> Departement {
     Departement { code: r.0, name: r.2, region: r.3, chef_lieu: r.4 }
 }
 
@@ -184,7 +186,9 @@ impl Normalizer for DepartementNormalizer {
             return Verdict::Valid { value, rule };
         }
         if input.trim() == "20" {
-            return Verdict::Invalid { reason: Cow::Borrowed("20 (corse) was split into 2A and 2B in 1976") };
+            return Verdict::Invalid {
+                reason: Cow::Borrowed("20 (corse) was split into 2A and 2B in 1976"),
+            };
         }
         match departement_by_name(input) {
             Some(d) => Verdict::Valid { value: Cow::Borrowed(d.code), rule: "name" },
@@ -219,12 +223,30 @@ impl Normalizer for RegionNormalizer {
             return Verdict::Null;
         }
         let (s, _) = strip_float(t);
-        let code = if s.len() == 1 && s.bytes().all(|b| b.is_ascii_digit()) { format!("0{s}") } else { s.to_owned() };
-        let found = region(&code).map(|r| (r, if r.old_name.is_some() { "old_region" } else if code == input { "as_is" } else { "repaired" }));
-        let found = found.or_else(|| region_by_name(t).map(|r| (r, if r.old_name.is_some() { "old_region" } else { "name" })));
+        let code = if s.len() == 1 && s.bytes().all(|b| b.is_ascii_digit()) {
+            format!("0{s}")
+        } else {
+            s.to_owned()
+        };
+        let found = region(&code).map(|r| {
+            (
+                r,
+                if r.old_name.is_some() {
+                    "old_region"
+                } else if code == input {
+                    "as_is"
+                } else {
+                    "repaired"
+                },
+            )
+        });
+        let found = found.or_else(|| {
+            region_by_name(t).map(|r| (r, if r.old_name.is_some() { "old_region" } else { "name" }))
+        });
         match found {
             Some((r, rule)) => {
-                let value = if r.code == input { Cow::Borrowed(input) } else { Cow::Borrowed(r.code) };
+                let value =
+                    if r.code == input { Cow::Borrowed(input) } else { Cow::Borrowed(r.code) };
                 Verdict::Valid { value, rule }
             }
             None => Verdict::Invalid { reason: Cow::Borrowed("unknown région code or name") },

@@ -73,7 +73,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// Small words dropped from matching keys.
-const STOP_WORDS: &[&str] = &["a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les"];
+const STOP_WORDS: &[&str] =
+    &["a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les"];
 
 /// The expansion of an abbreviation, or the word itself.
 pub(super) fn expand(word: &str) -> &str {

@@ -136,7 +136,9 @@ pub fn resolve_name(name: &str, hint: Option<&str>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let push = |out: &mut Vec<Candidate>, rows: &[u32], factor: f32| {
         for &i in rows {
-            let Some(r) = usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)) else { continue };
+            let Some(r) = usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)) else {
+                continue;
+            };
             let c = from_row(r, false);
             if out.iter().any(|o| o.code == c.code && o.kind == c.kind) {
                 continue;
@@ -197,7 +199,10 @@ pub fn official_name(name: &str) -> Option<&'static str> {
     let mut key = String::with_capacity(folded.len() + 8);
     expand_into(&folded, &mut key);
     let rows = INDEX.full.get(key.as_str())?;
-    let mut names = rows.iter().filter_map(|&i| usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i))).map(|r| r.3);
+    let mut names = rows
+        .iter()
+        .filter_map(|&i| usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)))
+        .map(|r| r.3);
     let first = names.next()?;
     names.all(|n| n == first).then_some(first)
 }
@@ -245,20 +250,32 @@ impl CommuneNameNormalizer {
         }
         let cands = resolve_name(input, self.hint.as_deref());
         let verdict = match cands.first() {
-            None => Verdict::Invalid { reason: Cow::Borrowed("no commune of that name in the cog 2026") },
+            None => Verdict::Invalid {
+                reason: Cow::Borrowed("no commune of that name in the cog 2026"),
+            },
             Some(best) => {
                 let tied: Vec<&Candidate> = cands
                     .iter()
                     .filter(|c| (c.score - best.score).abs() < 1e-6 && c.current != best.current)
                     .collect();
                 if tied.is_empty() {
-                    let value = if best.name == input { Cow::Borrowed(input) } else { Cow::Owned(best.name.to_owned()) };
-                    Verdict::Valid { value, rule: if best.name == input { "as_is" } else { "official_name" } }
+                    let value = if best.name == input {
+                        Cow::Borrowed(input)
+                    } else {
+                        Cow::Owned(best.name.to_owned())
+                    };
+                    Verdict::Valid {
+                        value,
+                        rule: if best.name == input { "as_is" } else { "official_name" },
+                    }
                 } else {
                     let mut candidates = vec![best.code.to_owned()];
                     candidates.extend(tied.iter().map(|c| c.code.to_owned()));
                     Verdict::Ambiguous {
-                        reason: Cow::Owned(format!("{} communes share this name", candidates.len())),
+                        reason: Cow::Owned(format!(
+                            "{} communes share this name",
+                            candidates.len()
+                        )),
                         candidates,
                     }
                 }
@@ -283,7 +300,8 @@ mod tests {
     use super::*;
 
     fn check(name: &str, hint: Option<&str>, expected: &[&str]) {
-        let got: Vec<&str> = resolve_name(name, hint).iter().map(|c| c.code).take(expected.len()).collect();
+        let got: Vec<&str> =
+            resolve_name(name, hint).iter().map(|c| c.code).take(expected.len()).collect();
         assert_eq!(got, expected, "{name:?} {hint:?}");
     }
 

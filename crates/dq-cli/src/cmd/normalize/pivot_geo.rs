@@ -81,10 +81,7 @@ fn commune(n: &dq_pivot::commune::CommuneNameNormalizer, value: &str) -> Answer 
             m.insert("name".into(), c.name.into());
             m.insert("kind".into(), c.kind.as_str().into());
             m.insert("departement".into(), c.departement.into());
-            m.insert(
-                "score".into(),
-                ((f64::from(c.score) * 1000.0).round() / 1000.0).into(),
-            );
+            m.insert("score".into(), ((f64::from(c.score) * 1000.0).round() / 1000.0).into());
             Value::Object(m)
         })
         .collect();
