@@ -27,3 +27,7 @@ pub const CRATE_NAME: &str = "dq-pivot";
 
 pub use ban::{address_key, CleInterop};
 pub use commune::{CommuneCode, CommuneKind, COG_VERSION};
+
+mod digits;
+mod error;
+pub use error::{Error, ErrorKind, Repair};

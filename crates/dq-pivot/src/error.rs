@@ -1,0 +1,213 @@
+//! The crate's error: an identifier that cannot be read, with the offending value.
+
+use std::fmt;
+
+/// Why an identifier was rejected.
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::{siren::Siret, ErrorKind};
+///
+/// let err = "73282932000075".parse::<Siret>().unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Checksum);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The value is empty or only spaces.
+    Empty,
+    /// Wrong number of digits or characters.
+    Length,
+    /// A character that is neither a digit nor an accepted separator (a letter in a SIREN).
+    Character,
+    /// The check digit or key does not match (Luhn, mod 97, mod 23).
+    Checksum,
+    /// A La Poste SIRET (SIREN 356000000) whose digit sum is not a multiple of 5.
+    LaPoste,
+    /// Excel turned the number into scientific notation and digits were lost.
+    ExcelDigitsLost,
+    /// A part of the identifier is out of range (a NIR's sex or month).
+    Component,
+    /// Well-formed but absent from the official list (a NAF code).
+    Unknown,
+    /// The value does not have the identifier's shape.
+    Format,
+}
+
+impl ErrorKind {
+    /// A short stable name: `"length"`, `"character"`, `"checksum"`, `"la_poste"`, …
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dq_pivot::ErrorKind::LaPoste.as_str(), "la_poste");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "empty",
+            ErrorKind::Length => "length",
+            ErrorKind::Character => "character",
+            ErrorKind::Checksum => "checksum",
+            ErrorKind::LaPoste => "la_poste",
+            ErrorKind::ExcelDigitsLost => "excel_digits_lost",
+            ErrorKind::Component => "component",
+            ErrorKind::Unknown => "unknown",
+            ErrorKind::Format => "format",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An identifier that could not be read: which identifier, the value, why, and where.
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::{siren::Siren, ErrorKind};
+///
+/// let err = "12 345 678a9".parse::<Siren>().unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Character);
+/// assert_eq!(err.position(), Some(10));
+/// assert_eq!(err.value(), "12 345 678a9");
+/// assert!(err.to_string().contains("invalid SIREN"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct Error(Box<Repr>);
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid {what} {value:?}: {reason}")]
+struct Repr {
+    what: &'static str,
+    value: String,
+    kind: ErrorKind,
+    position: Option<usize>,
+    reason: String,
+}
+
+impl Error {
+    pub(crate) fn new(
+        what: &'static str,
+        value: &str,
+        kind: ErrorKind,
+        position: Option<usize>,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error(Box::new(Repr {
+            what,
+            value: value.to_owned(),
+            kind,
+            position,
+            reason: reason.into(),
+        }))
+    }
+
+    /// What check failed.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// The rejected value, as given.
+    pub fn value(&self) -> &str {
+        &self.0.value
+    }
+
+    /// The byte offset of the offending character in the value, when one is to blame.
+    pub fn position(&self) -> Option<usize> {
+        self.0.position
+    }
+
+    /// The reason in words, without the value (`"Luhn checksum fails"`).
+    pub fn reason(&self) -> &str {
+        &self.0.reason
+    }
+
+    /// The identifier's name (`"SIRET"`, `"NIR"`, …).
+    pub fn identifier(&self) -> &'static str {
+        self.0.what
+    }
+}
+
+/// A repair made by a lenient parser, reported so that nothing is changed silently.
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::{siren::Siret, Repair};
+///
+/// let (siret, repairs) = Siret::parse_lenient("35600000000048.0")?;
+/// assert_eq!(siret.to_string(), "35600000000048");
+/// assert_eq!(repairs, vec![Repair::ExcelFloat]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Repair {
+    /// Spaces, dots, no-break spaces removed (formatting, not damage).
+    Separators,
+    /// Fullwidth digits (`７３２`) read as ASCII digits.
+    FullwidthDigits,
+    /// Lower-case letters upper-cased.
+    Case,
+    /// Dashes removed (not accepted by the strict parser).
+    Dashes,
+    /// The `FR` prefix of a TVA number was missing and added.
+    CountryPrefix,
+    /// A number stored by Excel as a float: `35600000000048.0` → `35600000000048`.
+    ExcelFloat,
+    /// A scientific notation that still held every digit (`7.3282932000074E+13`).
+    ExcelScientific,
+    /// A leading zero lost (13-digit SIRET, 8-digit SIREN) restored because the padded
+    /// value passes its checks.
+    LeadingZero,
+}
+
+impl Repair {
+    /// The rule name used in verdicts (`"excel_float"`, `"leading_zero"`, …).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dq_pivot::Repair::LeadingZero.as_str(), "leading_zero");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Repair::Separators => "separators",
+            Repair::FullwidthDigits => "fullwidth_digits",
+            Repair::Case => "case",
+            Repair::Dashes => "dashes",
+            Repair::CountryPrefix => "country_prefix",
+            Repair::ExcelFloat => "excel_float",
+            Repair::ExcelScientific => "excel_scientific",
+            Repair::LeadingZero => "leading_zero",
+        }
+    }
+
+    /// The rule to report for a list of repairs: the most significant one, or `"as_is"`.
+    pub(crate) fn rule(repairs: &[Repair]) -> &'static str {
+        repairs.iter().max().map_or("as_is", |r| r.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn check<T: Send + Sync + 'static>() {}
+        check::<Error>();
+    }
+
+    #[test]
+    fn rule_is_most_significant() {
+        assert_eq!(Repair::rule(&[]), "as_is");
+        assert_eq!(Repair::rule(&[Repair::Separators, Repair::LeadingZero]), "leading_zero");
+    }
+}
