@@ -55,6 +55,12 @@ pub struct Detection {
     /// What the input looks like when it is not text (a magic number, or NUL bytes in a
     /// file that is not UTF-16).
     pub binary: Option<BinaryKind>,
+    /// `true` when the sample is mostly valid UTF-8 (at least two multi-byte sequences)
+    /// with a few invalid bytes: probably UTF-8 with corrupt bytes rather than the
+    /// single-byte `encoding` answered. [`crate::open_csv`] then decodes as UTF-8, so
+    /// that the corrupt bytes fail with their position (or are replaced and counted in
+    /// [`crate::ErrorMode::Lossy`]) instead of turning every `é` into mojibake.
+    pub corrupt_utf8: bool,
 }
 
 /// Detects the encoding of a complete input.
@@ -157,13 +163,13 @@ pub fn detect_reader<R: Read + Seek>(reader: &mut R) -> Result<Detection, Error>
 }
 
 fn detection(encoding: Encoding, bom: bool, confidence: f64, evidence: String) -> Detection {
-    Detection { encoding, bom, confidence, evidence, provisional: false, binary: None }
+    Detection { encoding, bom, confidence, evidence, provisional: false, binary: None, corrupt_utf8: false }
 }
 
 pub(crate) fn detect_impl(bytes: &[u8], complete: bool) -> Detection {
     let mut d = detect_text(bytes, complete);
-    if d.binary.is_none() {
-        d.binary = binary::magic(bytes);
+    if let Some(kind) = binary::magic(bytes) {
+        d.binary = Some(kind);
     }
     if let Some(kind) = d.binary {
         d.evidence = format!("looks like {}; {}", kind.describe(), d.evidence);
@@ -253,7 +259,37 @@ fn detect_text(bytes: &[u8], complete: bool) -> Detection {
     // 5. Single-byte candidates, scored.
     let mut d = score_single_byte(bytes);
     d.binary = binary;
+    let (valid, invalid) = utf8_census(bytes);
+    if valid >= 2 && invalid * 10 <= valid {
+        d.corrupt_utf8 = true;
+        d.confidence = d.confidence.min(0.3);
+        d.evidence = format!(
+            "mostly valid UTF-8 ({valid} multi-byte sequences, {invalid} invalid): probably UTF-8 with corrupt bytes; {}",
+            d.evidence
+        );
+    }
     d
+}
+
+/// Counts valid multi-byte UTF-8 sequences and invalid sequences.
+fn utf8_census(bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid += s.chars().filter(|c| !c.is_ascii()).count();
+                return (valid, invalid);
+            }
+            Err(e) => {
+                let good = rest.get(..e.valid_up_to()).and_then(|g| std::str::from_utf8(g).ok()).unwrap_or("");
+                valid += good.chars().filter(|c| !c.is_ascii()).count();
+                invalid += 1;
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
+                rest = rest.get(skip..).unwrap_or_default();
+            }
+        }
+    }
 }
 
 /// The single-byte candidates in order of preference on ties.

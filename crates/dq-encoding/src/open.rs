@@ -1,7 +1,7 @@
 //! One call from a path (or a reader) to UTF-8 CSV records: detect, transcode, sniff.
 
 use std::fs::File;
-use std::io::{self, Cursor, Read};
+use std::io::{self, Cursor, Read, Seek};
 use std::path::Path;
 
 use crate::detect::{self, Detection, HEAD_SIZE};
@@ -92,20 +92,89 @@ impl<R: Read> CsvSource<R> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn open_csv<P: AsRef<Path>>(path: P) -> Result<CsvSource<File>, Error> {
-    open_csv_with(path, ErrorMode::Strict)
+    open_csv_with(path, &CsvOptions::default())
 }
 
-/// [`open_csv`] with a choice of [`ErrorMode`] ([`ErrorMode::Lossy`] replaces and counts).
+/// Options of [`open_csv_with`].
+///
+/// # Example
+///
+/// ```
+/// use dq_encoding::{CsvOptions, ErrorMode};
+/// let mut opts = CsvOptions::default();
+/// opts.errors(ErrorMode::Lossy).delimiter(Some(b';'));
+/// ```
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct CsvOptions {
+    errors: ErrorMode,
+    delimiter: Option<u8>,
+    encoding: Option<crate::Encoding>,
+}
+
+impl CsvOptions {
+    /// What happens to invalid bytes. Default: [`ErrorMode::Strict`].
+    pub fn errors(&mut self, mode: ErrorMode) -> &mut CsvOptions {
+        self.errors = mode;
+        self
+    }
+
+    /// The field delimiter, instead of the sniffed one. Default: `None` (sniff).
+    pub fn delimiter(&mut self, delimiter: Option<u8>) -> &mut CsvOptions {
+        self.delimiter = delimiter;
+        self
+    }
+
+    /// The encoding, instead of the detected one. Default: `None` (detect).
+    pub fn encoding(&mut self, encoding: Option<crate::Encoding>) -> &mut CsvOptions {
+        self.encoding = encoding;
+        self
+    }
+}
+
+/// [`open_csv`] with options: error mode, forced delimiter, forced encoding.
 ///
 /// # Errors
 ///
 /// As [`open_csv`].
-pub fn open_csv_with<P: AsRef<Path>>(path: P, errors: ErrorMode) -> Result<CsvSource<File>, Error> {
+///
+/// # Example
+///
+/// ```
+/// use dq_encoding::{open_csv_with, CsvOptions, Encoding};
+/// let path = std::env::temp_dir().join("dq-encoding-open-csv-with-doc.csv");
+/// std::fs::write(&path, b"nom|ville\nL\x82a|Cr\x82teil\n")?;
+/// let mut opts = CsvOptions::default();
+/// opts.delimiter(Some(b'|')).encoding(Some(Encoding::IBM850));
+/// let mut src = open_csv_with(&path, &opts)?;
+/// let row = src.records().next().transpose()?.unwrap_or_default();
+/// assert_eq!(&row[1], "Créteil");
+/// # std::fs::remove_file(&path)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn open_csv_with<P: AsRef<Path>>(path: P, options: &CsvOptions) -> Result<CsvSource<File>, Error> {
     let mut file = File::open(path)?;
-    let detection = detect::detect_reader(&mut file)?;
+    let detection = match options.encoding {
+        Some(enc) => {
+            let mut head = [0u8; 4];
+            let n = file.read(&mut head)?;
+            file.seek(std::io::SeekFrom::Start(0))?;
+            let bom = enc.bom().is_some_and(|b| head.get(..n).is_some_and(|h| h.starts_with(b)));
+            Detection {
+                encoding: enc,
+                bom,
+                confidence: 1.0,
+                evidence: "encoding given by the caller".into(),
+                provisional: false,
+                binary: None,
+                corrupt_utf8: false,
+            }
+        }
+        None => detect::detect_reader(&mut file)?,
+    };
     let mut head = Vec::with_capacity(HEAD_SIZE);
     file.by_ref().take(HEAD_SIZE as u64).read_to_end(&mut head)?;
-    from_parts(detection, head, file, errors)
+    from_parts(detection, head, file, options)
 }
 
 /// [`open_csv`] for any reader: detection uses the first 64 KiB only.
@@ -127,20 +196,31 @@ pub fn csv_from_reader<R: Read>(mut rdr: R) -> Result<CsvSource<R>, Error> {
     rdr.by_ref().take(HEAD_SIZE as u64).read_to_end(&mut head)?;
     let complete = head.len() < HEAD_SIZE;
     let detection = detect::detect_impl(&head, complete);
-    from_parts(detection, head, rdr, ErrorMode::Strict)
+    from_parts(detection, head, rdr, &CsvOptions::default())
 }
 
-fn from_parts<R: Read>(detection: Detection, head: Vec<u8>, rest: R, errors: ErrorMode) -> Result<CsvSource<R>, Error> {
+fn from_parts<R: Read>(mut detection: Detection, head: Vec<u8>, rest: R, options: &CsvOptions) -> Result<CsvSource<R>, Error> {
     if let Some(kind) = detection.binary {
         return Err(Error::binary(kind, None));
+    }
+    if detection.corrupt_utf8 {
+        // Decode as UTF-8 so that the corrupt bytes are reported, not turned into mojibake.
+        detection.encoding = crate::Encoding::UTF_8;
+        detection.evidence = format!("decoding as UTF-8: {}", detection.evidence);
     }
     // Decode the head leniently, only to sniff the dialect.
     let mut t = Transcoder::from_detection(&detection);
     t.errors(ErrorMode::Lossy);
     let mut sample = String::with_capacity(head.len());
     t.feed(&head, &mut sample, false)?;
-    let dialect = sniff::sniff(&sample);
-    let mut utf8 = Utf8ReaderBuilder::new().detection(detection.clone()).errors(errors).build(Cursor::new(head).chain(rest));
+    let mut dialect = sniff::sniff(&sample);
+    if let Some(d) = options.delimiter {
+        dialect.delimiter = d;
+    }
+    let mut utf8 = Utf8ReaderBuilder::new()
+        .detection(detection.clone())
+        .errors(options.errors)
+        .build(Cursor::new(head).chain(rest));
     utf8.skip_lines(dialect.header_row)?;
     let reader = dialect.reader_builder().from_reader(utf8);
     Ok(CsvSource { detection, dialect, reader })

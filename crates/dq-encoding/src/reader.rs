@@ -78,6 +78,7 @@ impl Utf8ReaderBuilder {
                 evidence: "encoding given by the caller".into(),
                 provisional: false,
                 binary: None,
+                corrupt_utf8: false,
             }),
             (None, d) => d.clone(),
         };
