@@ -1,10 +1,60 @@
 //! The kinds of `dq normalize` that dq-pivot provides: identifiers.
+//!
+//! Outputs: SIREN, SIRET and NIR as compact digits, TVA as `FR` + 11 characters, NAF as
+//! `62.01Z`. Extra JSON fields: `siren` and `nic` for a SIRET, `tva` for a SIREN,
+//! `siren` for a TVA, `label` for a NAF code, `error_kind` for an invalid value.
 
-use super::{Args, KindFn};
+use dq_clean::Normalizer;
+use dq_pivot::{naf::Naf, siren::Siret};
+
+use super::{Answer, Args, KindFn};
+
+fn with<N: Normalizer + 'static>(n: N, extra: fn(&str, &mut Answer)) -> KindFn {
+    Box::new(move |v: &str| {
+        let verdict = n.normalize(v);
+        let mut a = Answer::from_verdict(&verdict);
+        if let Some(out) = verdict.value() {
+            extra(out, &mut a);
+        } else if let Some(kind) = a.reason.as_deref().and_then(|r| r.split(':').next()) {
+            if verdict.status() == "invalid" {
+                a.extra.insert("error_kind".into(), kind.into());
+            }
+        }
+        a
+    })
+}
+
+fn none(_: &str, _: &mut Answer) {}
 
 /// Returns the normalizing function for `args.kind` when it is one of this crate's kinds.
 pub fn lookup(args: &Args) -> Option<KindFn> {
+    use dq_pivot::{finess, naf, nir, rna, siren, tva, uai};
     match args.kind.as_str() {
+        "siren" => Some(with(siren::SirenNormalizer, |out, a| {
+            if let Ok(s) = out.parse::<siren::Siren>() {
+                a.extra.insert("tva".into(), tva::Tva::from_siren(s).to_string().into());
+            }
+        })),
+        "siret" => Some(with(siren::SiretNormalizer, |out, a| {
+            if let Ok(s) = out.parse::<Siret>() {
+                a.extra.insert("siren".into(), s.siren().to_string().into());
+                a.extra.insert("nic".into(), format!("{:05}", s.nic()).into());
+            }
+        })),
+        "tva" => Some(with(tva::TvaNormalizer, |out, a| {
+            if let Some(s) = out.parse::<tva::Tva>().ok().and_then(|t| t.siren()) {
+                a.extra.insert("siren".into(), s.to_string().into());
+            }
+        })),
+        "nir" => Some(with(nir::NirNormalizer, none)),
+        "rna" => Some(with(rna::RnaNormalizer, none)),
+        "uai" => Some(with(uai::UaiNormalizer, none)),
+        "finess" => Some(with(finess::FinessNormalizer, none)),
+        "naf" => Some(with(naf::NafNormalizer, |out, a| {
+            if let Ok(n) = out.parse::<Naf>() {
+                a.extra.insert("label".into(), n.label().into());
+            }
+        })),
         _ => None,
     }
 }
