@@ -45,6 +45,8 @@ fn siret() {
     assert_eq!(v[0]["siren"], "732829320");
     assert_eq!(v[0]["nic"], "00074");
     assert_eq!(v[0]["changed"], false);
+    assert_eq!(v[0]["strict_valid"], true);
+    assert_eq!(run("siret", "35600000000048.0\n")[0]["strict_valid"], false);
     let v = run("siret", "3.56E+13\n");
     assert_eq!(v[0]["error_kind"], "excel_digits_lost");
 }

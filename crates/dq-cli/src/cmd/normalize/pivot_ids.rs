@@ -9,10 +9,15 @@ use dq_pivot::{naf::Naf, siren::Siret};
 
 use super::{Answer, Args, KindFn};
 
-fn with<N: Normalizer + 'static>(n: N, extra: fn(&str, &mut Answer)) -> KindFn {
+fn with<N: Normalizer + 'static>(
+    n: N,
+    strict: fn(&str) -> bool,
+    extra: fn(&str, &mut Answer),
+) -> KindFn {
     Box::new(move |v: &str| {
         let verdict = n.normalize(v);
         let mut a = Answer::from_verdict(&verdict);
+        a.extra.insert("strict_valid".into(), strict(v).into());
         if let Some(out) = verdict.value() {
             extra(out, &mut a);
         } else if let Some(kind) = a.reason.as_deref().and_then(|r| r.split(':').next()) {
@@ -30,31 +35,49 @@ fn none(_: &str, _: &mut Answer) {}
 pub fn lookup(args: &Args) -> Option<KindFn> {
     use dq_pivot::{finess, naf, nir, rna, siren, tva, uai};
     match args.kind.as_str() {
-        "siren" => Some(with(siren::SirenNormalizer, |out, a| {
-            if let Ok(s) = out.parse::<siren::Siren>() {
-                a.extra.insert("tva".into(), tva::Tva::from_siren(s).to_string().into());
-            }
-        })),
-        "siret" => Some(with(siren::SiretNormalizer, |out, a| {
-            if let Ok(s) = out.parse::<Siret>() {
-                a.extra.insert("siren".into(), s.siren().to_string().into());
-                a.extra.insert("nic".into(), format!("{:05}", s.nic()).into());
-            }
-        })),
-        "tva" => Some(with(tva::TvaNormalizer, |out, a| {
-            if let Some(s) = out.parse::<tva::Tva>().ok().and_then(|t| t.siren()) {
-                a.extra.insert("siren".into(), s.to_string().into());
-            }
-        })),
-        "nir" => Some(with(nir::NirNormalizer, none)),
-        "rna" => Some(with(rna::RnaNormalizer, none)),
-        "uai" => Some(with(uai::UaiNormalizer, none)),
-        "finess" => Some(with(finess::FinessNormalizer, none)),
-        "naf" => Some(with(naf::NafNormalizer, |out, a| {
-            if let Ok(n) = out.parse::<Naf>() {
-                a.extra.insert("label".into(), n.label().into());
-            }
-        })),
+        "siren" => Some(with(
+            siren::SirenNormalizer,
+            |v| v.parse::<siren::Siren>().is_ok(),
+            |out, a| {
+                if let Ok(s) = out.parse::<siren::Siren>() {
+                    a.extra.insert("tva".into(), tva::Tva::from_siren(s).to_string().into());
+                }
+            },
+        )),
+        "siret" => Some(with(
+            siren::SiretNormalizer,
+            |v| v.parse::<Siret>().is_ok(),
+            |out, a| {
+                if let Ok(s) = out.parse::<Siret>() {
+                    a.extra.insert("siren".into(), s.siren().to_string().into());
+                    a.extra.insert("nic".into(), format!("{:05}", s.nic()).into());
+                }
+            },
+        )),
+        "tva" => Some(with(
+            tva::TvaNormalizer,
+            |v| v.parse::<tva::Tva>().is_ok(),
+            |out, a| {
+                if let Some(s) = out.parse::<tva::Tva>().ok().and_then(|t| t.siren()) {
+                    a.extra.insert("siren".into(), s.to_string().into());
+                }
+            },
+        )),
+        "nir" => Some(with(nir::NirNormalizer, |v| v.parse::<nir::Nir>().is_ok(), none)),
+        "rna" => Some(with(rna::RnaNormalizer, |v| v.parse::<rna::Rna>().is_ok(), none)),
+        "uai" => Some(with(uai::UaiNormalizer, |v| v.parse::<uai::Uai>().is_ok(), none)),
+        "finess" => {
+            Some(with(finess::FinessNormalizer, |v| v.parse::<finess::Finess>().is_ok(), none))
+        }
+        "naf" => Some(with(
+            naf::NafNormalizer,
+            |v| v.parse::<Naf>().is_ok(),
+            |out, a| {
+                if let Ok(n) = out.parse::<Naf>() {
+                    a.extra.insert("label".into(), n.label().into());
+                }
+            },
+        )),
         _ => None,
     }
 }
