@@ -303,6 +303,28 @@ pub fn configure(
             atom_list.push((c, a));
         }
     }
+    // Location fields count once: with an address compared, the postal code and the
+    // commune only serve blocking, else an address agreement would count two or three
+    // times (the model assumes fields independent given the match status).
+    if config.fields.iter().any(|f| f.kind == FieldKind::Address) {
+        let location = |h: &str| {
+            let h = fold(h).to_ascii_lowercase();
+            ["postal", "postcode", "cp", "commune", "ville", "city", "suburb", "localite", "zip"]
+                .iter()
+                .any(|w| {
+                    h.split(' ').any(|t| t == *w)
+                        || h.contains(&format!("{w} "))
+                        || h.starts_with(w)
+                })
+        };
+        let before = config.fields.len();
+        config.fields.retain(|f| f.kind == FieldKind::Address || !location(&f.column));
+        if config.fields.len() < before {
+            notes.push(
+                "postal code and commune: used for blocking only, the address is compared".into(),
+            );
+        }
+    }
     if config.fields.is_empty() {
         return Err(Repr::Config("no column can be compared".into()).into());
     }

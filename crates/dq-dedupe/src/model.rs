@@ -61,7 +61,8 @@ pub fn pattern(levels: &[u8]) -> u64 {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Model {
-    /// Share of matches among the blocked pairs.
+    /// Prior match probability: after [`em`], the share of matches among the pairs it was
+    /// given; after a run, rescaled to all pairs of records.
     pub lambda: f64,
     /// m probabilities: `m[field][level]`.
     pub m: Vec<Vec<f64>>,
@@ -187,17 +188,19 @@ pub fn em(counts: &[(u64, u64)], u: &[Vec<f64>], max_iterations: usize) -> Model
         })
         .collect();
     let mut model = Model { lambda: 0.1, m, u: u.to_vec(), log_likelihoods: Vec::new() };
-    em_from(&mut model, counts, max_iterations, true);
+    em_from(&mut model, counts, max_iterations, true, &[]);
     model
 }
 
 /// Continues EM from `model`; with `update_m` false, only λ is estimated (m comes from
-/// labelled pairs).
+/// labelled pairs). Fields whose index is `true` in `fixed` keep their m (a constrained
+/// M-step, which keeps the likelihood from decreasing).
 pub(crate) fn em_from(
     model: &mut Model,
     counts: &[(u64, u64)],
     max_iterations: usize,
     update_m: bool,
+    fixed: &[bool],
 ) {
     let total: f64 = counts.iter().map(|&(_, c)| c as f64).sum();
     if total == 0.0 {
@@ -223,7 +226,10 @@ pub(crate) fn em_from(
         }
         model.lambda = matched / total;
         if update_m {
-            for (mf, a) in model.m.iter_mut().zip(acc) {
+            for (f, (mf, a)) in model.m.iter_mut().zip(acc).enumerate() {
+                if fixed.get(f).copied().unwrap_or(false) {
+                    continue;
+                }
                 let s: f64 = a.iter().sum();
                 if s > 0.0 {
                     for (x, y) in mf.iter_mut().zip(a) {
