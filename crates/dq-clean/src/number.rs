@@ -357,7 +357,10 @@ struct Digits {
     frac: String,
 }
 
-fn analyze<'a>(input: &'a str, convention: &NumberConvention) -> (Verdict<'a>, Option<DecimalSeparator>) {
+fn analyze<'a>(
+    input: &'a str,
+    convention: &NumberConvention,
+) -> (Verdict<'a>, Option<DecimalSeparator>) {
     if is_canonical(input) && !plain_ambiguous(input) {
         let ev = input.contains('.').then_some(DecimalSeparator::Point);
         return (Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" }, ev);
@@ -373,7 +376,8 @@ fn analyze<'a>(input: &'a str, convention: &NumberConvention) -> (Verdict<'a>, O
             let (m, e) = core.split_at_checked(p).unwrap_or((core, ""));
             let e = e.get(1..).unwrap_or("");
             let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
                 return (invalid("malformed exponent"), None);
             }
             let n: i32 = digits.parse().unwrap_or(0);
@@ -414,7 +418,9 @@ fn analyze<'a>(input: &'a str, convention: &NumberConvention) -> (Verdict<'a>, O
         candidates.extend(scaled);
         return (
             Verdict::Ambiguous {
-                reason: Cow::Borrowed("scale suffix (k€, M€): value with or without the multiplier"),
+                reason: Cow::Borrowed(
+                    "scale suffix (k€, M€): value with or without the multiplier",
+                ),
                 candidates,
             },
             ev,
@@ -467,7 +473,11 @@ fn split_decimal(
         }
         return Ok((Digits { int, frac: String::new() }, None));
     };
-    if groups.iter().enumerate().any(|(i, g)| g.is_empty() && !(i == 0 && last_sep != Sep::Space && seps.len() == 1)) {
+    if groups
+        .iter()
+        .enumerate()
+        .any(|(i, g)| g.is_empty() && !(i == 0 && last_sep != Sep::Space && seps.len() == 1))
+    {
         return Err(invalid("misplaced separator"));
     }
     let points = seps.iter().filter(|s| **s == Sep::Point).count();
@@ -654,7 +664,10 @@ mod tests {
 
     #[test]
     fn fast_path_borrows() {
-        assert!(matches!(parse("1234.56"), Verdict::Valid { value: Cow::Borrowed(_), rule: "as_is" }));
+        assert!(matches!(
+            parse("1234.56"),
+            Verdict::Valid { value: Cow::Borrowed(_), rule: "as_is" }
+        ));
         assert_eq!(kind_of("12"), Some(NumberKind::Integer));
     }
 }
