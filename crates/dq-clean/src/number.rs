@@ -220,15 +220,9 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{202F}' || c == '\u{2009}' || c == '\u{00A0}'
 }
 
-/// Null tokens a number column may hold.
-// TODO(clean-text): use `crate::null::Nulls::default()` once it lands.
+/// Null tokens a number or date column may hold: the French list of [`crate::null`].
 pub(crate) fn is_null_token(s: &str) -> bool {
-    let t = s.trim_matches(is_space);
-    const TOKENS: &[&str] = &[
-        "", "-", "--", "na", "n/a", "n.a.", "nc", "n.c.", "nd", "n.d.", "null", "none", "nan",
-        "#n/a", "s.o.", "s/o", "?",
-    ];
-    TOKENS.iter().any(|k| k.eq_ignore_ascii_case(t))
+    crate::null::is_null(s)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
