@@ -1,1 +1,203 @@
-//! Work in progress: filled by the dq-clean issue.
+//! Unicode: NFC (NFKC on request), typographic apostrophes and quotes, dashes.
+//!
+//! Apostrophes `’ ‘ ´ ʼ ʹ ′ ` ` become `'`. English double quotes `“ ” „ ‟` become `"`.
+//! French guillemets `« »` are kept by default (they are correct French typography);
+//! [`Guillemets::Straight`] turns them, and the spaces inside them, into `"`.
+//! Dashes `‐ ‑ ‒ – — ― −` become `-`.
+//!
+//! ```
+//! use dq_clean::unicode::Unicode;
+//!
+//! let v = Unicode::default().normalize("L’Isle-Adam — “centre”");
+//! assert_eq!(v.value(), Some("L'Isle-Adam - \"centre\""));
+//! // A decomposed `é` (e + U+0301) is composed.
+//! assert_eq!(Unicode::default().normalize("Ple\u{301}neuf").value(), Some("Pléneuf"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::{Normalizer, Verdict};
+
+/// The Unicode normalization form applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Form {
+    /// Canonical composition (the default): `e` + U+0301 becomes `é`.
+    #[default]
+    Nfc,
+    /// Compatibility composition: also `ﬁ` → `fi`, `²` → `2`, `…` → `...`.
+    Nfkc,
+}
+
+/// What to do with French guillemets `« »`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Guillemets {
+    /// Keep them (the default).
+    #[default]
+    Keep,
+    /// Turn `« x »` into `"x"`.
+    Straight,
+}
+
+/// What the normalizer maps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Scope {
+    /// Normalization form, apostrophes, quotes and dashes (kind `unicode`, the default).
+    #[default]
+    All,
+    /// Typographic apostrophes only (kind `apostrophe`).
+    Apostrophes,
+}
+
+/// The Unicode normalizer (kinds `unicode` and `apostrophe`).
+///
+/// # Example
+///
+/// ```
+/// use dq_clean::unicode::{Form, Unicode};
+/// let u = Unicode { form: Form::Nfkc, ..Unicode::default() };
+/// assert_eq!(u.normalize("2ᵉ étage").value(), Some("2e étage"));
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+#[non_exhaustive]
+pub struct Unicode {
+    /// Normalization form. Default: [`Form::Nfc`].
+    pub form: Form,
+    /// Guillemets. Default: [`Guillemets::Keep`].
+    pub guillemets: Guillemets,
+    /// What is mapped. Default: [`Scope::All`].
+    pub scope: Scope,
+}
+
+impl Unicode {
+    /// The apostrophe-only normalizer (kind `apostrophe`).
+    pub fn apostrophes() -> Unicode {
+        Unicode { scope: Scope::Apostrophes, ..Unicode::default() }
+    }
+
+    /// Normalizes one value. Always [`Verdict::Valid`]; the rule is `"apostrophe"`,
+    /// `"quote"`, `"dash"`, `"nfc"`, `"nfkc"` (the first change found) or `"as_is"`.
+    pub fn normalize<'a>(&self, s: &'a str) -> Verdict<'a> {
+        if s.is_ascii() {
+            return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
+        }
+        let mut rule = "as_is";
+        let mut out = String::with_capacity(s.len());
+        let mut changed = false;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let mapped = match c {
+                '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}'
+                | '\u{201B}' | '\u{FF07}' => Some(('\'', "apostrophe")),
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}'
+                    if self.scope == Scope::All =>
+                {
+                    Some(('"', "quote"))
+                }
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+                | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+                    if self.scope == Scope::All =>
+                {
+                    Some(('-', "dash"))
+                }
+                '\u{00AB}' | '\u{00BB}'
+                    if self.scope == Scope::All && self.guillemets == Guillemets::Straight =>
+                {
+                    Some(('"', "quote"))
+                }
+                _ => None,
+            };
+            match mapped {
+                Some((m, r)) => {
+                    if rule == "as_is" {
+                        rule = r;
+                    }
+                    changed = true;
+                    if m == '"' && c == '\u{00BB}' {
+                        // Drop the space before a closing guillemet.
+                        while out.ends_with([' ', '\u{a0}', '\u{202f}']) {
+                            out.pop();
+                        }
+                    }
+                    out.push(m);
+                    if m == '"' && c == '\u{00AB}' {
+                        while matches!(chars.peek(), Some(' ' | '\u{a0}' | '\u{202f}')) {
+                            chars.next();
+                        }
+                    }
+                }
+                None => out.push(c),
+            }
+        }
+        if self.scope == Scope::All {
+            let normalized = match self.form {
+                Form::Nfc => is_nfc_quick(out.chars()) == IsNormalized::Yes,
+                Form::Nfkc => is_nfkc_quick(out.chars()) == IsNormalized::Yes,
+            };
+            if !normalized {
+                let n: String = match self.form {
+                    Form::Nfc => out.nfc().collect(),
+                    Form::Nfkc => out.nfkc().collect(),
+                };
+                if n != out {
+                    if rule == "as_is" {
+                        rule = if self.form == Form::Nfc { "nfc" } else { "nfkc" };
+                    }
+                    changed = true;
+                    out = n;
+                }
+            }
+        }
+        if !changed || out == s {
+            return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
+        }
+        Verdict::Valid { value: Cow::Owned(out), rule }
+    }
+}
+
+impl Normalizer for Unicode {
+    fn name(&self) -> &'static str {
+        match self.scope {
+            Scope::Apostrophes => "apostrophe",
+            Scope::All => "unicode",
+        }
+    }
+    fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
+        Unicode::normalize(self, input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &str) {
+        let v = Unicode::default().normalize(input);
+        assert_eq!(v.value(), Some(expected), "{input:?}");
+        let again = Unicode::default().normalize(expected);
+        assert_eq!(again.value(), Some(expected));
+    }
+
+    #[test]
+    fn table() {
+        check("Paris", "Paris");
+        check("L’Haÿ-les-Roses", "L'Haÿ-les-Roses");
+        check("d‘Ascq", "d'Ascq");
+        check("aujourdʼhui", "aujourd'hui");
+        check("l´eau", "l'eau");
+        check("“oui”", "\"oui\"");
+        check("« oui »", "« oui »");
+        check("1990–2000", "1990-2000");
+        check("Ple\u{301}neuf", "Pléneuf");
+        check("−5", "-5");
+        let s = Unicode { guillemets: Guillemets::Straight, ..Unicode::default() };
+        assert_eq!(s.normalize("« oui »").value(), Some("\"oui\""));
+        assert_eq!(Unicode::apostrophes().normalize("L’Isle – x").value(), Some("L'Isle – x"));
+        assert_eq!(Unicode::default().normalize("Pléneuf").rule(), Some("as_is"));
+    }
+}
