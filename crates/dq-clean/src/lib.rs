@@ -35,3 +35,6 @@ pub mod rules;
 pub mod table;
 
 pub use verdict::{Normalizer, Verdict};
+
+mod error;
+pub use error::{Error, ErrorKind, Position};
