@@ -77,6 +77,45 @@ def lit(s):
     return json.dumps(s, ensure_ascii=False)
 
 
+def code_key(code):
+    """The u32 search key of a 5-char code, monotonic with string order ('0'-'9' < 'A' < 'B')."""
+    k = 0
+    for ch in code:
+        k = k * 12 + ("0123456789AB".index(ch))
+    return k
+
+
+FOLD = {}
+for chars, repl in (("àáâãäåÀÁÂÃÄÅ", "a"), ("çÇ", "c"), ("èéêëÈÉÊË", "e"), ("ìíîïÌÍÎÏ", "i"),
+                    ("ñÑ", "n"), ("òóôõöÒÓÔÕÖ", "o"), ("ùúûüÙÚÛÜ", "u"), ("ýÿÝŸ", "y"),
+                    ("œŒ", "oe"), ("æÆ", "ae"), ("ß", "ss")):
+    for ch in chars:
+        FOLD[ch] = repl
+ARTICLES = ("l", "la", "le", "les", "aux", "las", "los")
+SAINTS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
+def fold(name):
+    """Mirror of crates/dq-pivot/src/commune/fold.rs and names.rs `expand_into`;
+    tests/geo_tables.rs checks that both agree on every name."""
+    out = []
+    for ch in name:
+        if "a" <= ch <= "z" or "0" <= ch <= "9":
+            out.append(ch)
+        elif "A" <= ch <= "Z":
+            out.append(ch.lower())
+        elif ch in FOLD:
+            out.append(FOLD[ch])
+        elif ch.isalnum():
+            out.append(ch.lower())
+        else:
+            out.append(" ")
+    words = "".join(out).split()
+    if len(words) > 1 and words[-1] in ARTICLES:
+        words.insert(0, words.pop())
+    return " ".join(SAINTS.get(w, w) for w in words)
+
+
 def load(tarball):
     data = open(tarball, "rb").read()
     got = hashlib.sha256(data).hexdigest()
@@ -131,14 +170,41 @@ def gen_communes(d):
     s.append("pub static COMMUNES: &[(&str, u8, u8, &str, &str, &str, &str)] = &[\n")
     for r in rows:
         s.append(f"({lit(r[0])},{r[1]},{r[2]},{lit(r[3])},{lit(r[4])},{lit(r[5])},{lit(r[6])}),\n")
-    s.append("];\n\n/// `(old code, current commune)`, sorted.\npub static HISTORIC: &[(&str, &str)] = &[\n")
+    s.append("];\n\n/// The search keys of `COMMUNES` (base 12 over `0-9AB`), for a cache-friendly binary search.\n")
+    s.append(u32s("COMMUNE_KEYS", [code_key(r[0]) for r in rows]))
+    s.append("\n/// `(old code, current commune)`, sorted.\npub static HISTORIC: &[(&str, &str)] = &[\n")
     for a, b in historic:
         s.append(f"({lit(a)},{lit(b)}),\n")
-    s.append("];\n\n/// `(postal code, commune or arrondissement code)`, sorted.\npub static POSTAL: &[(&str, &str)] = &[\n")
+    s.append("];\n\n/// The search keys of `HISTORIC`.\n")
+    s.append(u32s("HISTORIC_KEYS", [code_key(a) for a, _ in historic]))
+    s.append("\n/// `(postal code, commune or arrondissement code)`, sorted.\npub static POSTAL: &[(&str, &str)] = &[\n")
     for a, b in postal:
         s.append(f"({lit(a)},{lit(b)}),\n")
-    s.append("];\n")
+    s.append("];\n\n/// The search keys of `POSTAL`.\n")
+    s.append(u32s("POSTAL_KEYS", [int(a) for a, _ in postal]))
+    full = []
+    bare = []
+    for i, r in enumerate(rows):
+        k = fold(r[3])
+        full.append((k, i))
+        first, _, rest = k.partition(" ")
+        if rest and first in ARTICLES:
+            bare.append((rest, i))
+    for name, idx, what in (("NAME_INDEX", sorted(full), "folded official names"),
+                            ("BARE_NAME_INDEX", sorted(bare), "folded names without their leading article")):
+        s.append(f"\n/// `({what}, row of COMMUNES)`, sorted.\npub static {name}: &[(&str, u32)] = &[\n")
+        for k, i in idx:
+            s.append(f"({lit(k)},{i}),\n")
+        s.append("];\n")
     return "".join(s)
+
+
+def u32s(name, values):
+    lines = [f"pub static {name}: &[u32] = &[\n"]
+    for i in range(0, len(values), 16):
+        lines.append(",".join(str(v) for v in values[i:i + 16]) + ",\n")
+    lines.append("];\n")
+    return "".join(lines)
 
 
 def gen_admin(d):

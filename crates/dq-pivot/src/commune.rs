@@ -37,7 +37,7 @@ use dq_clean::{Normalizer, Verdict};
 pub(crate) mod fold;
 mod names;
 
-pub use names::{official_name, resolve_name, warm_up_names, Candidate, CommuneNameNormalizer};
+pub use names::{name_key, official_name, resolve_name, Candidate, CommuneNameNormalizer};
 
 #[rustfmt::skip]
 #[allow(clippy::type_complexity, reason = "generated tuples, documented in the table")]
@@ -135,12 +135,31 @@ pub struct Commune {
 
 type Row = (&'static str, u8, u8, &'static str, &'static str, &'static str, &'static str);
 
+/// The search key of a 5-char code: base 12 over `0-9AB`, monotonic with string order,
+/// as computed by the generator for `COMMUNE_KEYS` and `HISTORIC_KEYS`.
+pub(crate) fn code_key(code: &str) -> Option<u32> {
+    let b = code.as_bytes();
+    if b.len() != 5 {
+        return None;
+    }
+    b.iter().try_fold(0u32, |k, &c| {
+        let d = match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            b'A' => 10,
+            b'B' => 11,
+            _ => return None,
+        };
+        Some(k * 12 + d)
+    })
+}
+
 /// The rows of the commune table with this exact code (0 to 2 rows).
 pub(crate) fn rows(code: &str) -> &'static [Row] {
-    let t = table::COMMUNES;
-    let start = t.partition_point(|r| r.0 < code);
-    let end = t.partition_point(|r| r.0 <= code);
-    t.get(start..end).unwrap_or(&[])
+    let Some(k) = code_key(code) else { return &[] };
+    let keys = table::COMMUNE_KEYS;
+    let start = keys.partition_point(|&x| x < k);
+    let end = start + keys.get(start..).map_or(0, |t| t.iter().take_while(|&&x| x == k).count());
+    table::COMMUNES.get(start..end).unwrap_or(&[])
 }
 
 /// The current commune row of a current commune code, if it is one.
@@ -166,7 +185,7 @@ fn rows_dep_region(dep: &str) -> &'static str {
 pub(crate) fn from_row(r: &'static Row, also_deleguee: bool) -> Commune {
     let kind = CommuneKind::from_u8(r.1);
     let current = if r.5.is_empty() { r.0 } else { r.5 };
-    let current_name = current_row(current).map_or(r.3, |c| c.3);
+    let current_name = if r.5.is_empty() { r.3 } else { current_row(current).map_or(r.3, |c| c.3) };
     Commune {
         code: r.0,
         kind,
@@ -199,9 +218,8 @@ pub fn lookup(code: &str) -> Option<Commune> {
         let also = first.1 == 0 && rs.iter().any(|r| r.1 == 2);
         return Some(from_row(first, also));
     }
-    let h = table::HISTORIC;
-    let i = h.binary_search_by(|r| r.0.cmp(code)).ok()?;
-    let (old, cur) = h.get(i)?;
+    let i = table::HISTORIC_KEYS.binary_search(&code_key(code)?).ok()?;
+    let (old, cur) = table::HISTORIC.get(i)?;
     let row = current_row(cur)?;
     let mut c = from_row(row, false);
     c.code = old;

@@ -20,10 +20,14 @@ use dq_clean::{Normalizer, Verdict};
 use crate::commune::{self, strip_float, table};
 
 fn range(postal: &str) -> &'static [(&'static str, &'static str)] {
-    let t = table::POSTAL;
-    let start = t.partition_point(|r| r.0 < postal);
-    let end = t.partition_point(|r| r.0 <= postal);
-    t.get(start..end).unwrap_or(&[])
+    if postal.len() != 5 || !postal.bytes().all(|b| b.is_ascii_digit()) {
+        return &[];
+    }
+    let Ok(k) = postal.parse::<u32>() else { return &[] };
+    let keys = table::POSTAL_KEYS;
+    let start = keys.partition_point(|&x| x < k);
+    let end = start + keys.get(start..).map_or(0, |t| t.iter().take_while(|&&x| x == k).count());
+    table::POSTAL.get(start..end).unwrap_or(&[])
 }
 
 /// Whether `postal` is a known postal code.
