@@ -1,0 +1,766 @@
+//! One column's streaming accumulator and its finished profile.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::{self, Check, Format};
+use crate::sketch::{Distinct, Moments, Quantiles, TopK};
+use crate::value::{self, Decimal};
+
+/// How many examples each finding keeps.
+const EXAMPLES: usize = 3;
+/// Values checked against every format before the hopeless ones are dropped.
+const PRUNE_AFTER: u64 = 200;
+
+/// What a quality finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// Leading zeros lost by a spreadsheet (`1000` for `01000`).
+    LeadingZerosLost,
+    /// An identifier turned into Excel scientific notation (`5,52E+13`).
+    ExcelScientific,
+    /// Mojibake (`Ã©` for `é`).
+    Mojibake,
+    /// Spaces before or after the value.
+    Untrimmed,
+    /// Two spaces in a row inside the value.
+    DoubledSpaces,
+    /// Several conventions in one column (decimal comma and point, date formats).
+    MixedConventions,
+    /// Identifiers of the column's format that are invalid (checksum, unknown code).
+    InvalidIdentifier,
+    /// Commune codes that are no longer current.
+    HistoricCommune,
+    /// Every value is the same.
+    ConstantColumn,
+    /// No value at all.
+    EmptyColumn,
+    /// Personal data: NIR, personal e-mail addresses, mobile phones.
+    PersonalData,
+    /// Rows whose number of fields differs from the header's.
+    RaggedRows,
+    /// Rows that are exact copies of an earlier row.
+    DuplicateRows,
+}
+
+/// One example of a finding: the line and the value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Example {
+    /// The 1-based line of the record in the file (0 when unknown).
+    pub line: u64,
+    /// The offending value (or a summary for row-level findings).
+    pub value: String,
+}
+
+/// A quality finding with its count and a few examples.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What it is about.
+    pub kind: FindingKind,
+    /// The column index, for column findings.
+    pub column: Option<usize>,
+    /// How many values or rows.
+    pub count: u64,
+    /// A French explanation.
+    pub message: String,
+    /// A few examples.
+    pub examples: Vec<Example>,
+}
+
+/// A value and its count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopValue {
+    /// The value.
+    pub value: String,
+    /// How many times it was seen (an upper bound once the column has more distinct
+    /// values than the top-k keeps).
+    pub count: u64,
+}
+
+/// How well a format fits a column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormatScore {
+    /// The format.
+    pub format: Format,
+    /// The share of checked non-null values that matched (lost zeros included).
+    pub share: f64,
+    /// The score used to rank formats: the share, raised by a header hint.
+    pub score: f64,
+}
+
+/// Quantiles of a numeric column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantileSummary {
+    /// 5th percentile.
+    pub p05: f64,
+    /// First quartile.
+    pub p25: f64,
+    /// Median.
+    pub p50: f64,
+    /// Third quartile.
+    pub p75: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+/// The finished profile of one column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnProfile {
+    /// 0-based index.
+    pub index: usize,
+    /// The header name (`column_N` when the file has no header).
+    pub name: String,
+    /// Table Schema type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The semantic format (csv-detective's name).
+    pub format: Format,
+    /// The chosen format's score in `0..=1`.
+    pub format_score: f64,
+    /// The share of non-null values matching the chosen format.
+    pub format_share: f64,
+    /// Every format that matched at least half of the values.
+    pub format_scores: Vec<FormatScore>,
+    /// Values seen (nulls included).
+    pub count: u64,
+    /// Null values.
+    pub nulls: u64,
+    /// The null tokens seen, with their counts (`""` for empty cells).
+    pub null_tokens: BTreeMap<String, u64>,
+    /// Distinct non-null values.
+    pub distinct: u64,
+    /// Whether [`ColumnProfile::distinct`] is a HyperLogLog estimate.
+    pub distinct_is_estimate: bool,
+    /// Its relative standard error (0 when exact).
+    pub distinct_error: f64,
+    /// The minimum in the column's type (numbers by value, dates by date, text by code point).
+    pub min: Option<String>,
+    /// The maximum in the column's type.
+    pub max: Option<String>,
+    /// Mean of the numbers.
+    pub mean: Option<f64>,
+    /// Standard deviation of the numbers.
+    pub stddev: Option<f64>,
+    /// Quantiles of the numbers.
+    pub quantiles: Option<QuantileSummary>,
+    /// Shortest value in characters.
+    pub min_length: Option<usize>,
+    /// Longest value in characters.
+    pub max_length: Option<usize>,
+    /// The most frequent values.
+    pub top: Vec<TopValue>,
+    /// A few distinct example values.
+    pub examples: Vec<String>,
+    /// The date format (`%d/%m/%Y`), for dates.
+    pub date_format: Option<String>,
+    /// The decimal separator of numbers (`,` or `.`).
+    pub decimal_char: Option<String>,
+    /// The boolean pair (`oui/non`).
+    pub boolean_pair: Option<String>,
+    /// Quality findings of this column.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Counter {
+    count: u64,
+    examples: Vec<Example>,
+}
+
+impl Counter {
+    fn add(&mut self, line: u64, v: &str) {
+        self.count += 1;
+        if self.examples.len() < EXAMPLES {
+            self.examples.push(Example { line, value: v.to_owned() });
+        }
+    }
+    fn merge(&mut self, o: &Counter) {
+        self.count += o.count;
+        for e in &o.examples {
+            if self.examples.len() < EXAMPLES {
+                self.examples.push(e.clone());
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct FormatTally {
+    checked: u64,
+    valid: u64,
+    lost_zero: Counter,
+    invalid: Counter,
+    historic: Counter,
+    alive: bool,
+}
+
+/// The streaming accumulator of one column. Pure: values in, a [`ColumnProfile`] out;
+/// mergeable, so that chunks of a file can be profiled apart.
+///
+/// # Example
+///
+/// ```
+/// let mut acc = dq_profile::ColumnAccumulator::new(0, "code_postal", &dq_profile::Profiler::new());
+/// for (line, v) in ["75001", "1000", "NC", "69003"].iter().enumerate() {
+///     acc.push(*v, line as u64 + 2);
+/// }
+/// let p = acc.finish();
+/// assert_eq!(p.format.name(), "code_postal");
+/// assert_eq!(p.nulls, 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct ColumnAccumulator {
+    index: usize,
+    name: String,
+    nulls_cfg: std::sync::Arc<dq_clean::null::Nulls>,
+    top_n: usize,
+    count: u64,
+    nulls: BTreeMap<String, u64>,
+    distinct: Distinct,
+    top: TopK,
+    examples: Vec<String>,
+    min_len: Option<usize>,
+    max_len: Option<usize>,
+    min_str: Option<String>,
+    max_str: Option<String>,
+    numbers: u64,
+    integers: u64,
+    num_min: Option<f64>,
+    num_max: Option<f64>,
+    moments: Moments,
+    quantiles: Quantiles,
+    decimals: BTreeMap<String, u64>,
+    dates: BTreeMap<String, u64>,
+    date_min: Option<String>,
+    date_max: Option<String>,
+    date_min_s: Option<String>,
+    date_max_s: Option<String>,
+    bools: BTreeMap<String, u64>,
+    formats: BTreeMap<Format, FormatTally>,
+    excel: Counter,
+    mojibake: Counter,
+    untrimmed: Counter,
+    doubled: Counter,
+    personal: Counter,
+}
+
+impl ColumnAccumulator {
+    /// A new accumulator for column `index` named `name`, configured by `profiler`.
+    pub fn new(index: usize, name: &str, profiler: &crate::Profiler) -> ColumnAccumulator {
+        let formats = profiler
+            .formats
+            .iter()
+            .map(|&f| (f, FormatTally { alive: true, ..FormatTally::default() }))
+            .collect();
+        ColumnAccumulator {
+            index,
+            name: name.to_owned(),
+            nulls_cfg: profiler.nulls.clone(),
+            top_n: profiler.top,
+            count: 0,
+            nulls: BTreeMap::new(),
+            distinct: Distinct::new(profiler.distinct_bound),
+            top: TopK::new(profiler.top.saturating_mul(8).max(64)),
+            examples: Vec::new(),
+            min_len: None,
+            max_len: None,
+            min_str: None,
+            max_str: None,
+            numbers: 0,
+            integers: 0,
+            num_min: None,
+            num_max: None,
+            moments: Moments::default(),
+            quantiles: Quantiles::default(),
+            decimals: BTreeMap::new(),
+            dates: BTreeMap::new(),
+            date_min: None,
+            date_max: None,
+            date_min_s: None,
+            date_max_s: None,
+            bools: BTreeMap::new(),
+            formats,
+            excel: Counter::default(),
+            mojibake: Counter::default(),
+            untrimmed: Counter::default(),
+            doubled: Counter::default(),
+            personal: Counter::default(),
+        }
+    }
+
+    /// The number of values pushed.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Adds one raw cell found on `line`.
+    pub fn push(&mut self, raw: &str, line: u64) {
+        self.count += 1;
+        let v = raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n']);
+        if self.nulls_cfg.is_null(v) {
+            *self.nulls.entry(v.to_owned()).or_insert(0) += 1;
+            return;
+        }
+        if v.len() != raw.len() {
+            self.untrimmed.add(line, raw);
+        }
+        if v.contains("  ") {
+            self.doubled.add(line, raw);
+        }
+        if !v.is_ascii() && dq_encoding::mojibake::repair(v).is_changed() {
+            self.mojibake.add(line, v);
+        }
+        if is_excel_scientific(v) {
+            self.excel.add(line, v);
+        }
+        self.distinct.push(v);
+        self.top.push(v);
+        if self.examples.len() < 5 && !self.examples.iter().any(|e| e == v) {
+            self.examples.push(v.to_owned());
+        }
+        let len = v.chars().count();
+        self.min_len = Some(self.min_len.map_or(len, |m| m.min(len)));
+        self.max_len = Some(self.max_len.map_or(len, |m| m.max(len)));
+        if self.min_str.as_deref().map_or(true, |m| v < m) {
+            self.min_str = Some(v.to_owned());
+        }
+        if self.max_str.as_deref().map_or(true, |m| v > m) {
+            self.max_str = Some(v.to_owned());
+        }
+        if let Some(n) = value::parse_number(v) {
+            self.numbers += 1;
+            if n.integral {
+                self.integers += 1;
+            }
+            let d = match n.decimal {
+                Decimal::Comma => ",",
+                Decimal::Point => ".",
+                Decimal::None => "",
+            };
+            if !d.is_empty() {
+                *self.decimals.entry(d.to_owned()).or_insert(0) += 1;
+            }
+            self.num_min = Some(self.num_min.map_or(n.value, |m| m.min(n.value)));
+            self.num_max = Some(self.num_max.map_or(n.value, |m| m.max(n.value)));
+            self.moments.push(n.value);
+            self.quantiles.push(n.value);
+        }
+        let when = match value::parse_date(v) {
+            Some((iso, fmt)) => Some((iso, fmt)),
+            None => value::parse_datetime(v).map(|(iso, _)| (iso, "datetime")),
+        };
+        if let Some((iso, fmt)) = when {
+            *self.dates.entry(fmt.to_owned()).or_insert(0) += 1;
+            if self.date_min.as_ref().map_or(true, |m| &iso < m) {
+                self.date_min = Some(iso.clone());
+                self.date_min_s = Some(v.to_owned());
+            }
+            if self.date_max.as_ref().map_or(true, |m| &iso > m) {
+                self.date_max = Some(iso);
+                self.date_max_s = Some(v.to_owned());
+            }
+        }
+        if let Some((_, pair)) = value::parse_bool(v) {
+            *self.bools.entry(pair.to_owned()).or_insert(0) += 1;
+        }
+        let non_null = self.count - self.null_count();
+        for (f, t) in self.formats.iter_mut() {
+            if !t.alive {
+                continue;
+            }
+            t.checked += 1;
+            let verdict = f.check(v);
+            if *f == Format::Nir && verdict == Check::Valid {
+                self.personal.add(line, v);
+            }
+            match verdict {
+                Check::Valid => t.valid += 1,
+                Check::LostZero => t.lost_zero.add(line, v),
+                Check::Invalid => t.invalid.add(line, v),
+                Check::Historic => t.historic.add(line, v),
+                Check::No => {}
+            }
+            if non_null == PRUNE_AFTER && *f != Format::String {
+                let shape = t.valid + t.lost_zero.count + t.invalid.count + t.historic.count;
+                if (shape as f64) < 0.5 * t.checked as f64 {
+                    t.alive = false;
+                }
+            }
+        }
+        if self.formats.get(&Format::Email).is_some_and(|t| t.alive)
+            && format::is_personal_email(v)
+            && Format::Email.check(v) == Check::Valid
+        {
+            self.personal.add(line, v);
+        }
+        if self.formats.get(&Format::TelFr).is_some_and(|t| t.alive) && format::is_mobile(v) {
+            self.personal.add(line, v);
+        }
+    }
+
+    fn null_count(&self) -> u64 {
+        self.nulls.values().sum()
+    }
+
+    /// Merges the accumulator of a later chunk of the same column.
+    pub fn merge(&mut self, o: &ColumnAccumulator) {
+        self.count += o.count;
+        for (k, v) in &o.nulls {
+            *self.nulls.entry(k.clone()).or_insert(0) += v;
+        }
+        self.distinct.merge(&o.distinct);
+        self.top.merge(&o.top);
+        for e in &o.examples {
+            if self.examples.len() < 5 && !self.examples.contains(e) {
+                self.examples.push(e.clone());
+            }
+        }
+        self.min_len = opt(self.min_len, o.min_len, usize::min);
+        self.max_len = opt(self.max_len, o.max_len, usize::max);
+        if let Some(m) = &o.min_str {
+            if self.min_str.as_ref().map_or(true, |s| m < s) {
+                self.min_str = Some(m.clone());
+            }
+        }
+        if let Some(m) = &o.max_str {
+            if self.max_str.as_ref().map_or(true, |s| m > s) {
+                self.max_str = Some(m.clone());
+            }
+        }
+        self.numbers += o.numbers;
+        self.integers += o.integers;
+        self.num_min = opt(self.num_min, o.num_min, f64::min);
+        self.num_max = opt(self.num_max, o.num_max, f64::max);
+        self.moments.merge(&o.moments);
+        self.quantiles.merge(&o.quantiles);
+        for (k, v) in &o.decimals {
+            *self.decimals.entry(k.clone()).or_insert(0) += v;
+        }
+        for (k, v) in &o.dates {
+            *self.dates.entry(k.clone()).or_insert(0) += v;
+        }
+        for (k, v) in &o.bools {
+            *self.bools.entry(k.clone()).or_insert(0) += v;
+        }
+        if let Some(d) = &o.date_min {
+            if self.date_min.as_ref().map_or(true, |m| d < m) {
+                self.date_min = Some(d.clone());
+                self.date_min_s.clone_from(&o.date_min_s);
+            }
+        }
+        if let Some(d) = &o.date_max {
+            if self.date_max.as_ref().map_or(true, |m| d > m) {
+                self.date_max = Some(d.clone());
+                self.date_max_s.clone_from(&o.date_max_s);
+            }
+        }
+        for (f, t) in &o.formats {
+            if let Some(s) = self.formats.get_mut(f) {
+                s.checked += t.checked;
+                s.valid += t.valid;
+                s.lost_zero.merge(&t.lost_zero);
+                s.invalid.merge(&t.invalid);
+                s.historic.merge(&t.historic);
+                s.alive = s.alive && t.alive;
+            }
+        }
+        self.excel.merge(&o.excel);
+        self.mojibake.merge(&o.mojibake);
+        self.untrimmed.merge(&o.untrimmed);
+        self.doubled.merge(&o.doubled);
+        self.personal.merge(&o.personal);
+    }
+
+    fn choose(&self) -> (Format, f64, f64, Vec<FormatScore>) {
+        let non_null = self.count - self.null_count();
+        let mut scores = Vec::new();
+        if non_null == 0 {
+            return (Format::String, 0.0, 0.0, scores);
+        }
+        for (&f, t) in &self.formats {
+            if !t.alive || t.checked == 0 || f == Format::String {
+                continue;
+            }
+            let good = t.valid + t.lost_zero.count + t.historic.count;
+            let shape = good + t.invalid.count;
+            let share = good as f64 / t.checked as f64;
+            let shape_share = shape as f64 / t.checked as f64;
+            if shape_share < 0.5 {
+                continue;
+            }
+            let hinted = f.hinted_by(&self.name);
+            if f.needs_hint() && !hinted && !self.hint_free(f) {
+                continue;
+            }
+            let mut score = 0.5 * share + 0.5 * shape_share;
+            if hinted {
+                score = (score + 0.1).min(1.0);
+            }
+            scores.push(FormatScore { format: f, share, score });
+        }
+        // Most specific first among those that fit (score ≥ 0.9), ties broken by ALL's order.
+        let order = |f: Format| format::ALL.iter().position(|&g| g == f).unwrap_or(usize::MAX);
+        scores.sort_by(|a, b| order(a.format).cmp(&order(b.format)));
+        let fits: Vec<&FormatScore> = scores.iter().filter(|s| s.score >= 0.9).collect();
+        let pick = self.tie_break(&fits);
+        let chosen = pick.map_or((Format::String, 1.0, 1.0), |s| (s.format, s.score, s.share));
+        (chosen.0, chosen.1, chosen.2, scores)
+    }
+
+    /// Formats that need a hint may go without one when values say it plainly.
+    fn hint_free(&self, f: Format) -> bool {
+        match f {
+            // `01`, `2A`: a leading zero or a Corsican code makes it a code, not a count.
+            Format::CodeDepartement => self.distinct.values().is_some_and(|s| {
+                s.iter().any(|v| v.starts_with('0') || v == "2A" || v == "2B") && s.len() >= 5
+            }),
+            Format::Sexe => self.bools.is_empty() && self.numbers == 0,
+            _ => false,
+        }
+    }
+
+    fn tie_break<'a>(&self, fits: &[&'a FormatScore]) -> Option<&'a FormatScore> {
+        let has = |f: Format| fits.iter().find(|s| s.format == f).copied();
+        // Postal code versus commune code: the header decides, then the better share.
+        if let (Some(p), Some(c)) = (has(Format::CodePostal), has(Format::CodeCommune)) {
+            let pick = if Format::CodePostal.hinted_by(&self.name) {
+                p
+            } else if Format::CodeCommune.hinted_by(&self.name) || c.share > p.share {
+                c
+            } else {
+                p
+            };
+            return Some(pick);
+        }
+        // An EPCI is also a SIREN: all EPCIs means EPCI.
+        if let (Some(_), Some(e)) = (has(Format::Siren), has(Format::CodeEpci)) {
+            if e.share >= 0.99 {
+                return Some(e);
+            }
+        }
+        // Years are integers, coordinates are floats: the specific one wins when hinted.
+        fits.first().copied()
+    }
+
+    /// Finishes the profile.
+    pub fn finish(&self) -> ColumnProfile {
+        let (format, score, share, scores) = self.choose();
+        let non_null = self.count - self.null_count();
+        let kind = format.table_schema_type().to_owned();
+        let (distinct, est) = self.distinct.count();
+        let date_format = if matches!(format, Format::Date) {
+            self.dates
+                .iter()
+                .filter(|(k, _)| *k != "datetime")
+                .max_by_key(|(_, v)| **v)
+                .map(|(k, _)| k.clone())
+        } else {
+            None
+        };
+        let (min, max) = match kind.as_str() {
+            "integer" | "number" | "year" => (self.num_min.map(fmt_num), self.num_max.map(fmt_num)),
+            "date" | "datetime" => (self.date_min_s.clone(), self.date_max_s.clone()),
+            _ => (self.min_str.clone(), self.max_str.clone()),
+        };
+        let numeric = matches!(kind.as_str(), "integer" | "number");
+        let quantiles = if numeric {
+            let q = |p| self.quantiles.quantile(p);
+            match (q(0.05), q(0.25), q(0.5), q(0.75), q(0.95)) {
+                (Some(p05), Some(p25), Some(p50), Some(p75), Some(p95)) => {
+                    Some(QuantileSummary { p05, p25, p50, p75, p95 })
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let decimal_char = if numeric || matches!(format, Format::Money | Format::Percent) {
+            self.decimals.iter().max_by_key(|(_, v)| **v).map(|(k, _)| k.clone())
+        } else {
+            None
+        };
+        let boolean_pair = if format == Format::Bool {
+            self.bools.iter().max_by_key(|(_, v)| **v).map(|(k, _)| k.clone())
+        } else {
+            None
+        };
+        let mut findings = Vec::new();
+        let mut add = |kind: FindingKind, c: &Counter, message: String| {
+            if c.count > 0 {
+                findings.push(Finding {
+                    kind,
+                    column: Some(self.index),
+                    count: c.count,
+                    message,
+                    examples: c.examples.clone(),
+                });
+            }
+        };
+        let name = &self.name;
+        if let Some(t) = self.formats.get(&format) {
+            add(
+                FindingKind::LeadingZerosLost,
+                &t.lost_zero,
+                format!(
+                    "colonne « {name} » : {} valeurs ont perdu leur zéro initial",
+                    t.lost_zero.count
+                ),
+            );
+            add(
+                FindingKind::InvalidIdentifier,
+                &t.invalid,
+                format!(
+                    "colonne « {name} » : {} valeurs invalides pour le format {}",
+                    t.invalid.count,
+                    format.name()
+                ),
+            );
+            add(
+                FindingKind::HistoricCommune,
+                &t.historic,
+                format!(
+                    "colonne « {name} » : {} codes de communes qui n'existent plus",
+                    t.historic.count
+                ),
+            );
+        }
+        add(
+            FindingKind::ExcelScientific,
+            &self.excel,
+            format!("colonne « {name} » : {} valeurs en notation scientifique (chiffres perdus par un tableur)", self.excel.count),
+        );
+        add(
+            FindingKind::Mojibake,
+            &self.mojibake,
+            format!("colonne « {name} » : {} valeurs mal décodées (mojibake)", self.mojibake.count),
+        );
+        add(
+            FindingKind::Untrimmed,
+            &self.untrimmed,
+            format!(
+                "colonne « {name} » : {} valeurs avec des espaces autour",
+                self.untrimmed.count
+            ),
+        );
+        add(
+            FindingKind::DoubledSpaces,
+            &self.doubled,
+            format!("colonne « {name} » : {} valeurs avec des espaces doublés", self.doubled.count),
+        );
+        if matches!(format, Format::Nir | Format::Email | Format::TelFr) {
+            add(
+                FindingKind::PersonalData,
+                &self.personal,
+                format!("colonne « {name} » : {} données personnelles (NIR, courriel ou mobile personnels)", self.personal.count),
+            );
+        }
+        let mixed_decimals = self.decimals.len() > 1 && matches!(kind.as_str(), "number");
+        let date_kinds = self.dates.keys().filter(|k| *k != "datetime").count();
+        if mixed_decimals || (date_kinds > 1 && format == Format::Date) {
+            let what: Vec<String> = if mixed_decimals {
+                self.decimals.iter().map(|(k, v)| format!("séparateur « {k} » : {v}")).collect()
+            } else {
+                self.dates.iter().map(|(k, v)| format!("{k} : {v}")).collect()
+            };
+            findings.push(Finding {
+                kind: FindingKind::MixedConventions,
+                column: Some(self.index),
+                count: if mixed_decimals {
+                    self.decimals.values().min().copied().unwrap_or(0)
+                } else {
+                    self.dates.values().min().copied().unwrap_or(0)
+                },
+                message: format!(
+                    "colonne « {name} » : conventions mélangées ({})",
+                    what.join(", ")
+                ),
+                examples: Vec::new(),
+            });
+        }
+        if self.count > 0 && non_null == 0 {
+            findings.push(Finding {
+                kind: FindingKind::EmptyColumn,
+                column: Some(self.index),
+                count: self.count,
+                message: format!("colonne « {name} » : vide"),
+                examples: Vec::new(),
+            });
+        } else if non_null > 1 && distinct == 1 && !est {
+            findings.push(Finding {
+                kind: FindingKind::ConstantColumn,
+                column: Some(self.index),
+                count: non_null,
+                message: format!("colonne « {name} » : une seule valeur"),
+                examples: Vec::new(),
+            });
+        }
+        ColumnProfile {
+            index: self.index,
+            name: self.name.clone(),
+            kind,
+            format,
+            format_score: round3(score),
+            format_share: round3(share),
+            format_scores: scores,
+            count: self.count,
+            nulls: self.null_count(),
+            null_tokens: self.nulls.clone(),
+            distinct,
+            distinct_is_estimate: est,
+            distinct_error: self.distinct.standard_error(),
+            min,
+            max,
+            mean: if numeric { self.moments.mean() } else { None },
+            stddev: if numeric { self.moments.stddev() } else { None },
+            quantiles,
+            min_length: self.min_len,
+            max_length: self.max_len,
+            top: self
+                .top
+                .top(self.top_n)
+                .into_iter()
+                .map(|(value, count)| TopValue { value, count })
+                .collect(),
+            examples: self.examples.clone(),
+            date_format,
+            decimal_char,
+            boolean_pair,
+            findings,
+        }
+    }
+}
+
+fn opt<T: Copy>(a: Option<T>, b: Option<T>, f: impl Fn(T, T) -> T) -> Option<T> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(f(x, y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// `5,52032534E+13`, `5.5E13`: a number Excel wrote in scientific notation.
+fn is_excel_scientific(v: &str) -> bool {
+    let up = v.to_ascii_uppercase();
+    let Some((m, e)) = up.split_once('E') else { return false };
+    let e = e.strip_prefix('+').unwrap_or(e);
+    !e.is_empty()
+        && e.bytes().all(|b| b.is_ascii_digit())
+        && m.len() >= 3
+        && m.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && m.bytes().filter(|b| !b.is_ascii_digit()).count() == 1
+}

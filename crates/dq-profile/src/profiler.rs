@@ -1,0 +1,439 @@
+//! The profiler: configuration, the streaming session and the table profile.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::column::{ColumnAccumulator, ColumnProfile, Example, Finding, FindingKind};
+use crate::error::Error;
+use crate::format::{self, Format};
+use crate::sketch::hash64;
+
+/// Records sent per batch from the reader thread to the worker.
+const BATCH: usize = 2048;
+/// Ragged row line numbers kept.
+const RAGGED_LINES: usize = 20;
+
+/// Profiling configuration; setters return `&mut Self`, then `profile_path`,
+/// `profile_reader` or `session` use it.
+///
+/// # Example
+///
+/// ```
+/// let mut p = dq_profile::Profiler::new();
+/// p.threads(1).top(5);
+/// let prof = p.profile_reader(&b"siret;montant\n73282932000074;1 234,56\n"[..])?;
+/// assert_eq!(prof.columns[0].format.name(), "siret");
+/// assert_eq!(prof.columns[1].kind, "number");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Profiler {
+    pub(crate) nulls: std::sync::Arc<dq_clean::null::Nulls>,
+    pub(crate) formats: Vec<Format>,
+    pub(crate) distinct_bound: usize,
+    pub(crate) top: usize,
+    pub(crate) threads: usize,
+    pub(crate) duplicate_bound: usize,
+}
+
+impl Default for Profiler {
+    fn default() -> Profiler {
+        Profiler {
+            nulls: std::sync::Arc::new(dq_clean::null::Nulls::default()),
+            formats: format::ALL.to_vec(),
+            distinct_bound: 10_000,
+            top: 10,
+            threads: 2,
+            duplicate_bound: 1_000_000,
+        }
+    }
+}
+
+impl Profiler {
+    /// The default configuration.
+    pub fn new() -> Profiler {
+        Profiler::default()
+    }
+
+    /// The null tokens: dq-clean's French list (`""`, `-`, `NC`, `nd`, `N/A`, `#N/A`,
+    /// `néant`…, see `dq_clean::null`) by default; give another `Nulls` to change it.
+    pub fn null_tokens(&mut self, nulls: dq_clean::null::Nulls) -> &mut Profiler {
+        self.nulls = std::sync::Arc::new(nulls);
+        self
+    }
+
+    /// The formats to test. Default: all. [`Format::String`] is always added.
+    pub fn formats(&mut self, formats: &[Format]) -> &mut Profiler {
+        self.formats = formats.to_vec();
+        if !self.formats.contains(&Format::String) {
+            self.formats.push(Format::String);
+        }
+        self
+    }
+
+    /// Distinct values counted exactly per column before switching to HyperLogLog.
+    /// Default: 10 000.
+    pub fn distinct_bound(&mut self, n: usize) -> &mut Profiler {
+        self.distinct_bound = n;
+        self
+    }
+
+    /// Top values reported per column. Default: 10.
+    pub fn top(&mut self, n: usize) -> &mut Profiler {
+        self.top = n;
+        self
+    }
+
+    /// Threads: 1 reads and profiles in one thread; 2 or more reads in one thread and
+    /// profiles in another. Default: 2.
+    pub fn threads(&mut self, n: usize) -> &mut Profiler {
+        self.threads = n.max(1);
+        self
+    }
+
+    /// Row hashes kept to count exact duplicate rows (8 bytes each plus table overhead);
+    /// beyond it, duplicates are counted among the first rows only. Default: 1 000 000.
+    pub fn duplicate_bound(&mut self, n: usize) -> &mut Profiler {
+        self.duplicate_bound = n;
+        self
+    }
+
+    /// Starts an incremental session over records whose header is `header`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let p = dq_profile::Profiler::new();
+    /// let mut s = p.session(&["code_insee", "population"]);
+    /// s.feed_fields(["75056", "2 133 111"], 2);
+    /// s.feed_fields(["69123", "522 250"], 3);
+    /// let t = s.finish();
+    /// assert_eq!(t.rows, 2);
+    /// assert_eq!(t.columns[0].format.name(), "code_commune");
+    /// assert_eq!(t.columns[1].kind, "integer");
+    /// ```
+    pub fn session<S: AsRef<str>>(&self, header: &[S]) -> Session {
+        Session {
+            cfg: self.clone(),
+            header: header.iter().map(|h| h.as_ref().to_owned()).collect(),
+            columns: header
+                .iter()
+                .enumerate()
+                .map(|(i, h)| ColumnAccumulator::new(i, h.as_ref(), self))
+                .collect(),
+            rows: 0,
+            ragged: 0,
+            ragged_lines: Vec::new(),
+            hashes: HashSet::new(),
+            duplicates: 0,
+            duplicates_exact: true,
+            dup_examples: Vec::new(),
+        }
+    }
+
+    /// Profiles a file: encoding, dialect and columns, in one streaming pass.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Read`] when the file cannot be opened, is binary, has bytes
+    /// invalid in its detected encoding or is not CSV.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("dq-profile-doc.csv");
+    /// std::fs::write(&path, b"code_postal;commune\n75001;Paris\n1000;Bourg-en-Bresse\n")?;
+    /// let t = dq_profile::Profiler::new().profile_path(&path)?;
+    /// assert_eq!(t.delimiter, ";");
+    /// assert_eq!(t.columns[0].format.name(), "code_postal");
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn profile_path<P: AsRef<Path>>(&self, path: P) -> Result<TableProfile, Error> {
+        let src = dq_encoding::open_csv(path.as_ref())?;
+        let mut t = self.profile_source(src)?;
+        t.path = Some(path.as_ref().display().to_string());
+        Ok(t)
+    }
+
+    /// Profiles any reader (the encoding is detected from its first 64 KiB).
+    ///
+    /// # Errors
+    ///
+    /// As [`Profiler::profile_path`].
+    pub fn profile_reader<R: Read + Send>(&self, rdr: R) -> Result<TableProfile, Error> {
+        let src = dq_encoding::csv_from_reader(rdr)?;
+        self.profile_source(src)
+    }
+
+    fn profile_source<R: Read + Send>(
+        &self,
+        mut src: dq_encoding::CsvSource<R>,
+    ) -> Result<TableProfile, Error> {
+        let dialect = src.dialect().clone();
+        let detection = src.detection().clone();
+        let header: Vec<String> = if dialect.has_header {
+            src.reader().headers()?.iter().map(str::to_owned).collect()
+        } else {
+            (1..=dialect.columns.max(1)).map(|i| format!("column_{i}")).collect()
+        };
+        let mut session = self.session(&header);
+        // Physical lines: the csv reader counts from the first line it sees.
+        let offset = u64::try_from(dialect.header_row).unwrap_or(0);
+        if self.threads <= 1 {
+            let mut rec = csv::StringRecord::new();
+            while src.reader().read_record(&mut rec)? {
+                let line = rec.position().map_or(0, |p| p.line() + offset);
+                session.feed_fields(rec.iter(), line);
+            }
+        } else {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<csv::StringRecord>>(8);
+            let reader = src.reader();
+            let res: Result<Session, Error> = std::thread::scope(|scope| {
+                let worker = scope.spawn(move || {
+                    for batch in rx {
+                        for rec in &batch {
+                            let line = rec.position().map_or(0, |p| p.line() + offset);
+                            session.feed_fields(rec.iter(), line);
+                        }
+                    }
+                    session
+                });
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut out = Ok(());
+                loop {
+                    let mut rec = csv::StringRecord::new();
+                    match reader.read_record(&mut rec) {
+                        Ok(true) => {
+                            batch.push(rec);
+                            if batch.len() >= BATCH {
+                                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                                if tx.send(full).is_err() {
+                                    out = Err(Error::thread());
+                                    break;
+                                }
+                            }
+                        }
+                        Ok(false) => break,
+                        Err(e) => {
+                            out = Err(Error::from(e));
+                            break;
+                        }
+                    }
+                }
+                if !batch.is_empty() && tx.send(batch).is_err() {
+                    out = Err(Error::thread());
+                }
+                drop(tx);
+                match worker.join() {
+                    Ok(s) => out.map(|()| s),
+                    Err(_) => Err(Error::thread()),
+                }
+            });
+            session = res?;
+        }
+        let mut t = session.finish();
+        t.encoding = src.encoding().unwrap_or(detection.encoding).name().to_owned();
+        t.bom = detection.bom;
+        t.delimiter = char::from(dialect.delimiter).to_string();
+        t.quote = dialect.quote.map(|q| char::from(q).to_string());
+        t.has_header = dialect.has_header;
+        t.header_row = dialect.header_row;
+        t.title_lines = dialect.header_row;
+        Ok(t)
+    }
+}
+
+/// An incremental profiling session: feed records, then [`Session::finish`].
+#[derive(Debug, Clone)]
+pub struct Session {
+    cfg: Profiler,
+    header: Vec<String>,
+    columns: Vec<ColumnAccumulator>,
+    rows: u64,
+    ragged: u64,
+    ragged_lines: Vec<u64>,
+    hashes: HashSet<u64>,
+    duplicates: u64,
+    duplicates_exact: bool,
+    dup_examples: Vec<Example>,
+}
+
+impl Session {
+    /// Feeds one `csv` record (its position gives the line).
+    pub fn feed(&mut self, record: &csv::StringRecord) {
+        let line = record.position().map_or(self.rows + 2, csv::Position::line);
+        self.feed_fields(record.iter(), line);
+    }
+
+    /// Feeds one record's fields, found on `line` (1-based; 0 when unknown).
+    pub fn feed_fields<I: IntoIterator<Item = S>, S: AsRef<str>>(&mut self, fields: I, line: u64) {
+        self.rows += 1;
+        let mut n = 0;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, f) in fields.into_iter().enumerate() {
+            let f = f.as_ref();
+            n = i + 1;
+            h = (h ^ hash64(f)).wrapping_mul(0x0100_0000_01b3).rotate_left(17);
+            if i >= self.columns.len() {
+                let name = format!("column_{}", i + 1);
+                let mut acc = ColumnAccumulator::new(i, &name, &self.cfg);
+                // Earlier rows had no value here: count them as empty cells.
+                for _ in 1..self.rows {
+                    acc.push("", 0);
+                }
+                self.header.push(name);
+                self.columns.push(acc);
+            }
+            if let Some(acc) = self.columns.get_mut(i) {
+                acc.push(f, line);
+            }
+        }
+        if n != self.header.len() {
+            self.ragged += 1;
+            if self.ragged_lines.len() < RAGGED_LINES {
+                self.ragged_lines.push(line);
+            }
+            for acc in self.columns.iter_mut().skip(n) {
+                acc.push("", line);
+            }
+        }
+        h ^= n as u64;
+        if self.hashes.contains(&h) {
+            self.duplicates += 1;
+            if self.dup_examples.len() < 3 {
+                self.dup_examples.push(Example { line, value: String::new() });
+            }
+        } else if self.hashes.len() < self.cfg.duplicate_bound {
+            self.hashes.insert(h);
+        } else {
+            self.duplicates_exact = false;
+        }
+    }
+
+    /// Merges the session of a later chunk of the same table (duplicate rows across
+    /// the two chunks are found through the row hashes).
+    pub fn merge(&mut self, o: &Session) {
+        self.rows += o.rows;
+        self.ragged += o.ragged;
+        for l in &o.ragged_lines {
+            if self.ragged_lines.len() < RAGGED_LINES {
+                self.ragged_lines.push(*l);
+            }
+        }
+        for (a, b) in self.columns.iter_mut().zip(&o.columns) {
+            a.merge(b);
+        }
+        self.duplicates += o.duplicates;
+        for h in &o.hashes {
+            if !self.hashes.insert(*h) {
+                self.duplicates += 1;
+            }
+        }
+        self.duplicates_exact &= o.duplicates_exact;
+    }
+
+    /// Finishes the table profile.
+    pub fn finish(&self) -> TableProfile {
+        let columns: Vec<ColumnProfile> =
+            self.columns.iter().map(ColumnAccumulator::finish).collect();
+        let is_empty = |c: &&ColumnProfile| c.count > 0 && c.nulls == c.count;
+        let empty_leading = columns.iter().take_while(is_empty).count();
+        let empty_trailing = if empty_leading == columns.len() {
+            0
+        } else {
+            columns.iter().rev().take_while(is_empty).count()
+        };
+        let mut findings: Vec<Finding> =
+            columns.iter().flat_map(|c| c.findings.iter().cloned()).collect();
+        if self.ragged > 0 {
+            findings.push(Finding {
+                kind: FindingKind::RaggedRows,
+                column: None,
+                count: self.ragged,
+                message: format!("{} lignes n'ont pas {} champs", self.ragged, self.header.len()),
+                examples: self
+                    .ragged_lines
+                    .iter()
+                    .map(|&line| Example { line, value: String::new() })
+                    .collect(),
+            });
+        }
+        if self.duplicates > 0 {
+            findings.push(Finding {
+                kind: FindingKind::DuplicateRows,
+                column: None,
+                count: self.duplicates,
+                message: format!("{} lignes en double exact", self.duplicates),
+                examples: self.dup_examples.clone(),
+            });
+        }
+        let schema = crate::schema::table_schema(&columns);
+        TableProfile {
+            path: None,
+            encoding: "utf-8".to_owned(),
+            bom: false,
+            delimiter: ",".to_owned(),
+            quote: Some("\"".to_owned()),
+            has_header: true,
+            header_row: 0,
+            title_lines: 0,
+            rows: self.rows,
+            duplicate_rows: self.duplicates,
+            duplicate_rows_exact: self.duplicates_exact,
+            ragged_rows: self.ragged,
+            ragged_lines: self.ragged_lines.clone(),
+            empty_leading_columns: empty_leading,
+            empty_trailing_columns: empty_trailing,
+            columns,
+            findings,
+            table_schema: schema,
+        }
+    }
+}
+
+/// The profile of a table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableProfile {
+    /// The file, when profiled from a path.
+    pub path: Option<String>,
+    /// The encoding used to read it (WHATWG name: `utf-8`, `windows-1252`…).
+    pub encoding: String,
+    /// Whether it starts with a byte order mark.
+    pub bom: bool,
+    /// The field delimiter.
+    pub delimiter: String,
+    /// The quote character, if quoting is on.
+    pub quote: Option<String>,
+    /// Whether the first record is a header.
+    pub has_header: bool,
+    /// The 0-based line of the header (or first record): lines above are titles.
+    pub header_row: usize,
+    /// Title or preamble lines above the table (same as `header_row`).
+    pub title_lines: usize,
+    /// Data rows (header excluded).
+    pub rows: u64,
+    /// Rows equal to an earlier row (64-bit row hashes: a false duplicate has
+    /// probability about n²/2⁶⁵).
+    pub duplicate_rows: u64,
+    /// Whether every row's hash was kept (false beyond the duplicate bound).
+    pub duplicate_rows_exact: bool,
+    /// Rows whose field count differs from the header's.
+    pub ragged_rows: u64,
+    /// The lines of the first ragged rows.
+    pub ragged_lines: Vec<u64>,
+    /// Entirely empty columns at the start.
+    pub empty_leading_columns: usize,
+    /// Entirely empty columns at the end.
+    pub empty_trailing_columns: usize,
+    /// The columns.
+    pub columns: Vec<ColumnProfile>,
+    /// Every finding, column findings included.
+    pub findings: Vec<Finding>,
+    /// The Table Schema (frictionless) descriptor.
+    pub table_schema: serde_json::Value,
+}

@@ -1,0 +1,145 @@
+//! Value reading for type inference, through dq-clean: null tokens
+//! (`dq_clean::null::Nulls`), French numbers (`dq_clean::number`) and dates
+//! (`dq_clean::date`). This module only adds what profiling needs on top: the decimal
+//! convention and the strftime pattern a value was written in.
+
+use dq_clean::Verdict;
+
+/// The decimal convention of a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decimal {
+    /// No decimal part.
+    None,
+    /// `1 234,56`.
+    Comma,
+    /// `1234.56`.
+    Point,
+}
+
+/// A parsed number: its value, whether integral, its decimal convention and whether
+/// it used grouping.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Num {
+    pub value: f64,
+    pub integral: bool,
+    pub decimal: Decimal,
+    pub grouped: bool,
+}
+
+/// A plain number (`1234`, `-12,5`, `1 234,56`, `1234.56`) read by dq-clean; percents,
+/// amounts with a currency and exponents are not plain numbers here. An ambiguous
+/// `1.234` is read with its first candidate.
+pub(crate) fn parse_number(s: &str) -> Option<Num> {
+    let verdict = dq_clean::number::parse(s);
+    let canonical = match &verdict {
+        Verdict::Valid { value, rule: "as_is" | "number_fr" } => value.as_ref(),
+        Verdict::Ambiguous { candidates, .. } => candidates.first()?.as_str(),
+        _ => return None,
+    };
+    let value: f64 = canonical.parse().ok()?;
+    let integral = !canonical.contains('.');
+    let decimal = if integral {
+        Decimal::None
+    } else if s.contains(',') && !s.contains('.') || s.rfind(',') > s.rfind('.') {
+        Decimal::Comma
+    } else {
+        Decimal::Point
+    };
+    let grouped = s.contains([' ', '\u{a0}', '\u{202f}'])
+        || (decimal == Decimal::Comma && s.contains('.'))
+        || (decimal == Decimal::Point && s.contains(','));
+    Some(Num { value, integral, decimal, grouped })
+}
+
+/// The strftime pattern of a numeric date's shape (`%d/%m/%Y`), if it has one.
+fn date_pattern(s: &str) -> &'static str {
+    let b = s.trim().as_bytes();
+    let sep = |i: usize| b.get(i).copied();
+    match (b.len(), sep(2), sep(4)) {
+        (10, _, Some(b'-')) => "%Y-%m-%d",
+        (10, _, Some(b'/')) => "%Y/%m/%d",
+        (10, Some(b'/'), _) => "%d/%m/%Y",
+        (10, Some(b'-'), _) => "%d-%m-%Y",
+        (10, Some(b'.'), _) => "%d.%m.%Y",
+        (8, Some(b'/'), _) => "%d/%m/%y",
+        (8, _, _) if b.iter().all(u8::is_ascii_digit) => "%Y%m%d",
+        _ => "other",
+    }
+}
+
+/// A date read by dq-clean: its ISO form and the pattern it was written in. Values that
+/// are plain 4-digit numbers (years) are not dates.
+pub(crate) fn parse_date(s: &str) -> Option<(String, &'static str)> {
+    if s.len() <= 4 {
+        return None;
+    }
+    let v = dq_clean::date::parse_date(s);
+    let iso = v.value()?;
+    (iso.len() == 10).then(|| (iso.to_owned(), date_pattern(s)))
+}
+
+/// A date-time read by dq-clean (a time of day is required): its ISO form and whether it
+/// carries a zone (`Z`, `+02:00`).
+pub(crate) fn parse_datetime(s: &str) -> Option<(String, bool)> {
+    if !s.contains(':') {
+        return None;
+    }
+    let v = dq_clean::date::parse_datetime(s);
+    let iso = v.value()?;
+    let time = iso.get(10..)?;
+    if !time.starts_with('T') {
+        return None;
+    }
+    let aware =
+        time.ends_with('Z') || time.contains('+') || time.get(1..).is_some_and(|t| t.contains('-'));
+    Some((iso.to_owned(), aware))
+}
+
+/// A boolean pair member: `(is_true, pair name)`.
+pub(crate) fn parse_bool(s: &str) -> Option<(bool, &'static str)> {
+    // The pair names are what Table Schema's trueValues/falseValues get.
+    match s.trim() {
+        "true" | "TRUE" | "True" => Some((true, "true/false")),
+        "false" | "FALSE" | "False" => Some((false, "true/false")),
+        "oui" | "OUI" | "Oui" => Some((true, "oui/non")),
+        "non" | "NON" | "Non" => Some((false, "oui/non")),
+        "vrai" | "VRAI" | "Vrai" => Some((true, "vrai/faux")),
+        "faux" | "FAUX" | "Faux" => Some((false, "vrai/faux")),
+        "O" | "o" => Some((true, "O/N")),
+        "N" | "n" => Some((false, "O/N")),
+        "yes" | "YES" | "Yes" => Some((true, "yes/no")),
+        "no" | "NO" | "No" => Some((false, "yes/no")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<f64>) {
+        assert_eq!(parse_number(input).map(|n| n.value), expected, "{input}");
+    }
+
+    #[test]
+    fn numbers() {
+        check("1 234,56", Some(1234.56));
+        check("1234.56", Some(1234.56));
+        check("-12", Some(-12.0));
+        check("abc", None);
+        check("", None);
+        assert_eq!(parse_number("1 234,56").map(|n| n.decimal), Some(Decimal::Comma));
+        assert_eq!(parse_number("48.8566").map(|n| n.decimal), Some(Decimal::Point));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("14/07/1789").map(|d| d.1), Some("%d/%m/%Y"));
+        assert_eq!(parse_date("2024-02-29").map(|d| d.1), Some("%Y-%m-%d"));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2023"), None);
+        assert_eq!(parse_datetime("2024-01-02T10:30:00Z").map(|d| d.1), Some(true));
+        assert_eq!(parse_datetime("2024-01-02 10:30").map(|d| d.1), Some(false));
+        assert_eq!(parse_datetime("2024-01-02"), None);
+    }
+}
