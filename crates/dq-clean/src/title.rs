@@ -86,8 +86,7 @@ pub fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut word = String::new();
     let mut first_word = true;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in s.chars() {
         if c.is_alphanumeric() {
             word.push(c);
             continue;
