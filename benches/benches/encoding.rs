@@ -12,8 +12,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use dq_benches::Rng;
 use dq_encoding::{detect, Encoding, Utf8ReaderBuilder};
 
-const COMMUNES: &[&str] = &["Saint-Étienne", "Créteil", "Chalon-sur-Saône", "Nîmes", "Paris", "Lyon", "Besançon"];
-const ETABS: &[&str] = &["École élémentaire", "Hôtel de ville", "Œuvre sociale", "Crèche", "Lycée", "Médiathèque"];
+const COMMUNES: &[&str] =
+    &["Saint-Étienne", "Créteil", "Chalon-sur-Saône", "Nîmes", "Paris", "Lyon", "Besançon"];
+const ETABS: &[&str] =
+    &["École élémentaire", "Hôtel de ville", "Œuvre sociale", "Crèche", "Lycée", "Médiathèque"];
 
 /// French tabular text of about `bytes` bytes once encoded in windows-1252.
 fn french_table(bytes: usize) -> String {
@@ -22,7 +24,13 @@ fn french_table(bytes: usize) -> String {
     while s.len() < bytes {
         let c = COMMUNES.get(usize::try_from(rng.below(7)).unwrap_or(0)).copied().unwrap_or("");
         let e = ETABS.get(usize::try_from(rng.below(6)).unwrap_or(0)).copied().unwrap_or("");
-        s.push_str(&format!("{:05};{c};{e};{} {:03},{:02} €\r\n", rng.below(99_999), rng.below(999), rng.below(1000), rng.below(100)));
+        s.push_str(&format!(
+            "{:05};{c};{e};{} {:03},{:02} €\r\n",
+            rng.below(99_999),
+            rng.below(999),
+            rng.below(1000),
+            rng.below(100)
+        ));
     }
     s
 }
@@ -31,7 +39,8 @@ fn bench_detect(c: &mut Criterion) {
     let mut g = c.benchmark_group("encoding/detect");
     for (label, size) in [("4KiB", 4 << 10), ("64KiB", 64 << 10), ("1MiB", 1 << 20)] {
         let text = french_table(size);
-        let bytes = Encoding::WINDOWS_1252.encode(&text).map(|b| b.into_owned()).unwrap_or_default();
+        let bytes =
+            Encoding::WINDOWS_1252.encode(&text).map(|b| b.into_owned()).unwrap_or_default();
         let bytes = bytes.get(..size.min(bytes.len())).unwrap_or_default().to_vec();
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(label), &bytes, |b, bytes| {

@@ -1,5 +1,9 @@
 //! Integration tests of `dq convert` on the committed encoding fixtures.
-#![allow(clippy::unwrap_used, reason = "test helpers")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions"
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -9,7 +13,12 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn convert(args: &[&str], name: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dq")).arg("convert").arg(fixture(name)).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_dq"))
+        .arg("convert")
+        .arg(fixture(name))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 const EXPECTED_EURO: &str = "code_insee,commune,établissement,montant\r\n\

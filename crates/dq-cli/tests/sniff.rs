@@ -1,5 +1,9 @@
 //! Integration tests of `dq sniff` on the committed encoding fixtures.
-#![allow(clippy::unwrap_used, reason = "test helpers")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions"
+)]
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -51,7 +55,12 @@ fn sniff_each_encoding() {
 
 #[test]
 fn sniff_binary_files_get_an_error_and_the_others_an_answer() {
-    let (v, code) = sniff_json(&["not_a_table.png", "windows1252_semicolon.csv", "not_a_table.pdf", "not_a_table.xlsx"]);
+    let (v, code) = sniff_json(&[
+        "not_a_table.png",
+        "windows1252_semicolon.csv",
+        "not_a_table.pdf",
+        "not_a_table.xlsx",
+    ]);
     assert_eq!(code, Some(1));
     assert_eq!(v.len(), 4);
     assert!(v[0]["error"].as_str().unwrap().contains("PNG"), "{}", v[0]);
@@ -70,7 +79,11 @@ fn sniff_missing_file_is_reported() {
 
 #[test]
 fn sniff_table_output() {
-    let out = Command::new(env!("CARGO_BIN_EXE_dq")).arg("sniff").arg(fixture("ibm850.csv")).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dq"))
+        .arg("sniff")
+        .arg(fixture("ibm850.csv"))
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.lines().next().unwrap().starts_with("path"));
     assert!(text.contains("IBM850"));

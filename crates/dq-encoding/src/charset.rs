@@ -276,7 +276,8 @@ impl Encoding {
             Inner::Latin1 => {
                 let mut out = Vec::with_capacity(text.len());
                 for c in text.chars() {
-                    let b = u8::try_from(u32::from(c)).map_err(|_| Error::unmappable(c, self.name()))?;
+                    let b = u8::try_from(u32::from(c))
+                        .map_err(|_| Error::unmappable(c, self.name()))?;
                     out.push(b);
                 }
                 Ok(Cow::Owned(out))
@@ -291,7 +292,10 @@ impl Encoding {
                     let i = cp850::ENCODE_HIGH
                         .binary_search_by(|(k, _)| k.cmp(&c))
                         .map_err(|_| Error::unmappable(c, self.name()))?;
-                    let (_, b) = cp850::ENCODE_HIGH.get(i).copied().ok_or_else(|| Error::unmappable(c, self.name()))?;
+                    let (_, b) = cp850::ENCODE_HIGH
+                        .get(i)
+                        .copied()
+                        .ok_or_else(|| Error::unmappable(c, self.name()))?;
                     out.push(b);
                 }
                 Ok(Cow::Owned(out))
@@ -306,7 +310,9 @@ impl Encoding {
                 Ok(Cow::Owned(out))
             }
             _ => {
-                let Some(e) = self.rs() else { return Err(Error::unmappable('\u{FFFD}', self.name())) };
+                let Some(e) = self.rs() else {
+                    return Err(Error::unmappable('\u{FFFD}', self.name()));
+                };
                 let (bytes, _, unmappable) = e.encode(text);
                 if unmappable {
                     // Find the first character that does not round-trip, for the message.

@@ -163,7 +163,15 @@ pub fn detect_reader<R: Read + Seek>(reader: &mut R) -> Result<Detection, Error>
 }
 
 fn detection(encoding: Encoding, bom: bool, confidence: f64, evidence: String) -> Detection {
-    Detection { encoding, bom, confidence, evidence, provisional: false, binary: None, corrupt_utf8: false }
+    Detection {
+        encoding,
+        bom,
+        confidence,
+        evidence,
+        provisional: false,
+        binary: None,
+        corrupt_utf8: false,
+    }
 }
 
 pub(crate) fn detect_impl(bytes: &[u8], complete: bool) -> Detection {
@@ -184,7 +192,9 @@ fn detect_text(bytes: &[u8], complete: bool) -> Detection {
             return detection(Encoding::UTF_8, true, 1.0, "UTF-8 byte order mark EF BB BF".into());
         }
     }
-    for (bom, enc, le) in [(b"\xFF\xFE", Encoding::UTF_16LE, true), (b"\xFE\xFF", Encoding::UTF_16BE, false)] {
+    for (bom, enc, le) in
+        [(b"\xFF\xFE", Encoding::UTF_16LE, true), (b"\xFE\xFF", Encoding::UTF_16BE, false)]
+    {
         if let Some(rest) = bytes.strip_prefix(bom) {
             if utf16_valid(rest, le, complete) {
                 let ev = format!("{} byte order mark {:02X} {:02X}", enc.name(), bom[0], bom[1]);
@@ -282,10 +292,14 @@ fn utf8_census(bytes: &[u8]) -> (usize, usize) {
                 return (valid, invalid);
             }
             Err(e) => {
-                let good = rest.get(..e.valid_up_to()).and_then(|g| std::str::from_utf8(g).ok()).unwrap_or("");
+                let good = rest
+                    .get(..e.valid_up_to())
+                    .and_then(|g| std::str::from_utf8(g).ok())
+                    .unwrap_or("");
                 valid += good.chars().filter(|c| !c.is_ascii()).count();
                 invalid += 1;
-                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
+                let skip =
+                    e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
                 rest = rest.get(skip..).unwrap_or_default();
             }
         }
@@ -327,7 +341,8 @@ pub(crate) fn score_single_byte(bytes: &[u8]) -> Detection {
         .collect();
     let mut scores = [0f64; 5];
     let mut excluded = [false; 5];
-    excluded[0] = UNDEFINED_1252.iter().any(|&b| counts.get(usize::from(b - 0x80)).is_some_and(|&n| n > 0));
+    excluded[0] =
+        UNDEFINED_1252.iter().any(|&b| counts.get(usize::from(b - 0x80)).is_some_and(|&n| n > 0));
     let decode = |t: &[char; 128], b: u8| -> char {
         if b < 0x80 {
             char::from(b)
@@ -357,10 +372,9 @@ pub(crate) fn score_single_byte(bytes: &[u8]) -> Detection {
     // Candidates decoding the sample identically share one answer: keep the first.
     let same = |a: usize, b: usize| -> bool {
         match (tables.get(a), tables.get(b)) {
-            (Some(ta), Some(tb)) => counts
-                .iter()
-                .zip(ta.iter().zip(tb.iter()))
-                .all(|(&n, (ca, cb))| n == 0 || ca == cb),
+            (Some(ta), Some(tb)) => {
+                counts.iter().zip(ta.iter().zip(tb.iter())).all(|(&n, (ca, cb))| n == 0 || ca == cb)
+            }
             _ => false,
         }
     };
@@ -445,15 +459,16 @@ fn prior(c: char) -> f64 {
     match c {
         'é' => 0.0,
         'è' | 'à' | 'É' | 'ç' | 'ê' => -0.5,
-        'â' | 'ô' | 'î' | 'û' | 'ù' | 'ë' | 'ï' | 'È' | 'À' | 'Ç' | 'Ê' | 'Ô' | 'Î' | 'Â' | 'œ' | 'Œ' | '€'
-        | '«' | '»' | '°' | '’' | '\u{A0}' | '–' | '—' | '…' => -1.0,
-        'ü' | 'Û' | 'Ù' | 'Ë' | 'Ï' | 'Ü' | '²' | '³' | '·' | '§' | '‘' | '“' | '”' | '×' | '•' | 'ÿ' => -2.0,
-        'ä' | 'ö' | 'ñ' | 'á' | 'í' | 'ó' | 'ú' | 'ã' | 'õ' | 'å' | 'ø' | 'æ' | 'Æ' | 'ß' | 'Ä' | 'Ö' | 'Ñ'
-        | 'Á' | 'Í' | 'Ó' | 'Ú' | 'Ã' | 'Õ' | 'Å' | 'Ø' | 'Ÿ' | 'ý' | 'Ý' | 'ì' | 'ò' | 'Ì' | 'Ò' | 'Š'
-        | 'š' | 'Ž' | 'ž' => -3.0,
-        '£' | '¥' | '¢' | '©' | '®' | '±' | 'µ' | '¶' | '¿' | '¡' | '¬' | '¦' | '¨' | '´' | '¸' | '¯' | 'ª'
-        | 'º' | '¹' | '¼' | '½' | '¾' | '÷' | '†' | '‡' | '‰' | '‹' | '›' | 'ˆ' | '˜' | '™' | 'ƒ' | '„' | '‚'
-        | 'Ð' | 'ð' | 'Þ' | 'þ' | '¤' => -5.0,
+        'â' | 'ô' | 'î' | 'û' | 'ù' | 'ë' | 'ï' | 'È' | 'À' | 'Ç' | 'Ê' | 'Ô' | 'Î' | 'Â' | 'œ'
+        | 'Œ' | '€' | '«' | '»' | '°' | '’' | '\u{A0}' | '–' | '—' | '…' => -1.0,
+        'ü' | 'Û' | 'Ù' | 'Ë' | 'Ï' | 'Ü' | '²' | '³' | '·' | '§' | '‘' | '“' | '”' | '×' | '•'
+        | 'ÿ' => -2.0,
+        'ä' | 'ö' | 'ñ' | 'á' | 'í' | 'ó' | 'ú' | 'ã' | 'õ' | 'å' | 'ø' | 'æ' | 'Æ' | 'ß' | 'Ä'
+        | 'Ö' | 'Ñ' | 'Á' | 'Í' | 'Ó' | 'Ú' | 'Ã' | 'Õ' | 'Å' | 'Ø' | 'Ÿ' | 'ý' | 'Ý' | 'ì'
+        | 'ò' | 'Ì' | 'Ò' | 'Š' | 'š' | 'Ž' | 'ž' => -3.0,
+        '£' | '¥' | '¢' | '©' | '®' | '±' | 'µ' | '¶' | '¿' | '¡' | '¬' | '¦' | '¨' | '´' | '¸'
+        | '¯' | 'ª' | 'º' | '¹' | '¼' | '½' | '¾' | '÷' | '†' | '‡' | '‰' | '‹' | '›' | 'ˆ'
+        | '˜' | '™' | 'ƒ' | '„' | '‚' | 'Ð' | 'ð' | 'Þ' | 'þ' | '¤' => -5.0,
         '\u{80}'..='\u{9F}' => -9.0,
         '\u{2500}'..='\u{25FF}' | 'ı' | '‗' => -7.0,
         _ => -6.0,
@@ -478,7 +493,9 @@ fn plausibility(c: char, prev2: Option<char>, prev: Option<char>, next: Option<c
             if p_lower || n_lower {
                 s += 1.0;
             }
-            if (p_upper && !p_lower && prev2.is_some_and(char::is_uppercase)) || (n_upper && !n_lower && !pl) {
+            if (p_upper && !p_lower && prev2.is_some_and(char::is_uppercase))
+                || (n_upper && !n_lower && !pl)
+            {
                 s -= 2.0;
             }
         } else {

@@ -210,11 +210,9 @@ impl Error {
         match &*self.0 {
             Repr::InvalidBytes { pos, .. } => Some(*pos),
             Repr::Binary { pos, .. } => *pos,
-            Repr::Csv(e) => e.position().map(|p| Position {
-                byte: p.byte(),
-                line: p.line(),
-                column: 0,
-            }),
+            Repr::Csv(e) => {
+                e.position().map(|p| Position { byte: p.byte(), line: p.line(), column: 0 })
+            }
             _ => None,
         }
     }

@@ -152,7 +152,10 @@ impl CsvOptions {
 /// # std::fs::remove_file(&path)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn open_csv_with<P: AsRef<Path>>(path: P, options: &CsvOptions) -> Result<CsvSource<File>, Error> {
+pub fn open_csv_with<P: AsRef<Path>>(
+    path: P,
+    options: &CsvOptions,
+) -> Result<CsvSource<File>, Error> {
     let mut file = File::open(path)?;
     let detection = match options.encoding {
         Some(enc) => {
@@ -199,7 +202,12 @@ pub fn csv_from_reader<R: Read>(mut rdr: R) -> Result<CsvSource<R>, Error> {
     from_parts(detection, head, rdr, &CsvOptions::default())
 }
 
-fn from_parts<R: Read>(mut detection: Detection, head: Vec<u8>, rest: R, options: &CsvOptions) -> Result<CsvSource<R>, Error> {
+fn from_parts<R: Read>(
+    mut detection: Detection,
+    head: Vec<u8>,
+    rest: R,
+    options: &CsvOptions,
+) -> Result<CsvSource<R>, Error> {
     if let Some(kind) = detection.binary {
         return Err(Error::binary(kind, None));
     }

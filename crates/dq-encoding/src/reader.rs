@@ -240,8 +240,7 @@ impl<R: Read> Utf8Reader<R> {
             self.buf.resize(want, 0);
             let mut n = 0;
             // The first chunk is filled completely, for detection.
-            loop {
-                let Some(space) = self.buf.get_mut(n..) else { break };
+            while let Some(space) = self.buf.get_mut(n..) {
                 if space.is_empty() {
                     break;
                 }

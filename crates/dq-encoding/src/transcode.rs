@@ -295,7 +295,12 @@ impl Transcoder {
     /// assert_eq!(out, "ét");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn feed(&mut self, src: &[u8], dst: &mut String, last: bool) -> Result<crate::Progress, Error> {
+    pub fn feed(
+        &mut self,
+        src: &[u8],
+        dst: &mut String,
+        last: bool,
+    ) -> Result<crate::Progress, Error> {
         let start = dst.len();
         let before = self.replacements;
         let r = self.feed_inner(src, dst, last);
@@ -323,7 +328,8 @@ impl Transcoder {
                 let keep = head.len().min(ASCII_CONTEXT);
                 let tail_start = self.ascii_tail.len().saturating_sub(ASCII_CONTEXT - keep);
                 self.ascii_tail.drain(..tail_start);
-                self.ascii_tail.extend_from_slice(head.get(head.len() - keep..).unwrap_or_default());
+                self.ascii_tail
+                    .extend_from_slice(head.get(head.len() - keep..).unwrap_or_default());
             }
             if rest.is_empty() && self.pending.is_empty() {
                 return Ok(());
@@ -347,7 +353,8 @@ impl Transcoder {
         } else {
             detect::score_single_byte(&window)
         };
-        let enc = if d.encoding.is_ascii_compatible() { d.encoding } else { Encoding::WINDOWS_1252 };
+        let enc =
+            if d.encoding.is_ascii_compatible() { d.encoding } else { Encoding::WINDOWS_1252 };
         self.redecided = Some(format!(
             "ASCII until byte {}, then decided {}: {}",
             self.offset,
@@ -402,7 +409,14 @@ impl Transcoder {
         Ok(())
     }
 
-    fn decode_with(&mut self, decoder: &mut Decoder, src: &[u8], dst: &mut String, last: bool, start: usize) -> Result<(), Error> {
+    fn decode_with(
+        &mut self,
+        decoder: &mut Decoder,
+        src: &[u8],
+        dst: &mut String,
+        last: bool,
+        start: usize,
+    ) -> Result<(), Error> {
         match decoder {
             Decoder::Empty => {}
             Decoder::Table(table) => {
@@ -412,7 +426,12 @@ impl Transcoder {
                     let (a, tail) = rest.split_at(ascii);
                     dst.push_str(std::str::from_utf8(a).unwrap_or_default());
                     if let Some((&b, more)) = tail.split_first() {
-                        dst.push(table.get(usize::from(b.wrapping_sub(0x80))).copied().unwrap_or('\u{FFFD}'));
+                        dst.push(
+                            table
+                                .get(usize::from(b.wrapping_sub(0x80)))
+                                .copied()
+                                .unwrap_or('\u{FFFD}'),
+                        );
                         rest = more;
                     } else {
                         rest = tail;
@@ -424,9 +443,12 @@ impl Transcoder {
             Decoder::Rs(decoder) => {
                 let mut rest = src;
                 loop {
-                    let need = decoder.max_utf8_buffer_length_without_replacement(rest.len()).unwrap_or(rest.len() * 3 + 16);
+                    let need = decoder
+                        .max_utf8_buffer_length_without_replacement(rest.len())
+                        .unwrap_or(rest.len() * 3 + 16);
                     dst.reserve(need);
-                    let (result, read) = decoder.decode_to_string_without_replacement(rest, dst, last);
+                    let (result, read) =
+                        decoder.decode_to_string_without_replacement(rest, dst, last);
                     let consumed = rest.get(..read).unwrap_or_default();
                     self.offset += read as u64;
                     self.remember(consumed);
@@ -441,11 +463,13 @@ impl Transcoder {
                                 ErrorMode::Strict => {
                                     let end = self.recent.len().saturating_sub(pending);
                                     let from = end.saturating_sub(bad);
-                                    let bytes = self.recent.get(from..end).unwrap_or_default().to_vec();
+                                    let bytes =
+                                        self.recent.get(from..end).unwrap_or_default().to_vec();
                                     let byte = self.offset.saturating_sub((bad + pending) as u64);
                                     self.account(dst, start);
                                     self.after_cr_normalize(dst, start);
-                                    let pos = Position { byte, line: self.line, column: self.column };
+                                    let pos =
+                                        Position { byte, line: self.line, column: self.column };
                                     return Err(Error::invalid(pos, self.encoding.name(), &bytes));
                                 }
                                 ErrorMode::Lossy => {
@@ -476,7 +500,12 @@ impl Transcoder {
         if newlines > 0 {
             self.line += newlines;
             let after = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            self.column = 1 + bytes.get(after..).unwrap_or_default().iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64;
+            self.column = 1 + bytes
+                .get(after..)
+                .unwrap_or_default()
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count() as u64;
         } else {
             self.column += bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64;
         }
@@ -565,7 +594,8 @@ mod tests {
     #[test]
     fn nul_is_binary() {
         let mut out = String::new();
-        let err = Transcoder::new(Encoding::WINDOWS_1252).feed(b"ab\0", &mut out, true).unwrap_err();
+        let err =
+            Transcoder::new(Encoding::WINDOWS_1252).feed(b"ab\0", &mut out, true).unwrap_err();
         assert_eq!(err.binary_kind(), Some(BinaryKind::NulBytes));
         assert_eq!(err.position().unwrap().byte, 2);
     }

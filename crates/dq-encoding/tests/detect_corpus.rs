@@ -4,14 +4,21 @@
 //!
 //! The committed corpus is small (132 samples, 32 B to 2 KiB); set `DQ_ENCODING_CORPUS`
 //! to a larger one to measure (see docs/performance/enc-core.md).
-#![allow(clippy::unwrap_used, reason = "test helpers")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions"
+)]
 
 use std::collections::BTreeMap;
 
 use dq_encoding::{detect, Transcoder};
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
+    s.as_bytes()
+        .chunks(2)
+        .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
+        .collect()
 }
 
 fn decode_with_answer(bytes: &[u8]) -> Option<String> {
@@ -25,15 +32,17 @@ fn decode_with_answer(bytes: &[u8]) -> Option<String> {
 
 #[test]
 fn detect_corpus_accuracy() {
-    let path = std::env::var("DQ_ENCODING_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/detect_corpus.tsv").to_owned());
+    let path = std::env::var("DQ_ENCODING_CORPUS").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/detect_corpus.tsv").to_owned()
+    });
     let corpus = std::fs::read_to_string(&path).unwrap();
     let (mut ok, mut total, mut ok256, mut total256) = (0usize, 0usize, 0usize, 0usize);
     let mut per_case: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     for line in corpus.lines() {
         let f: Vec<&str> = line.split('\t').collect();
-        let (case, size, bytes, text) = (f[0], f[2].parse::<usize>().unwrap(), unhex(f[3]), unhex(f[4]));
+        let (case, size, bytes, text) =
+            (f[0], f[2].parse::<usize>().unwrap(), unhex(f[3]), unhex(f[4]));
         let text = String::from_utf8(text).unwrap();
         let good = decode_with_answer(&bytes).as_deref() == Some(text.as_str());
         ok += usize::from(good);

@@ -1,16 +1,47 @@
 //! Property tests of detection: never panics, never answers an encoding under which
 //! the bytes are invalid, and detects French text it encoded itself.
-#![allow(clippy::unwrap_used, reason = "test helpers")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions"
+)]
 
 use dq_encoding::{detect, detect_sample, Encoding, Transcoder};
 use proptest::prelude::*;
 
 fn french_text() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "Créteil", "Saint-Étienne", "École", "élémentaire", "Hôtel", "de", "ville", "Château",
-        "à", "côté", "François", "Noël", "rue", "la", "République", "LYCÉE", "PRÉFECTURE",
-        "Chalon-sur-Saône", "Bénédicte", "Jérôme", "Boulangerie-pâtisserie", "Nîmes", "42218",
-        "75056", "1 234,50", "12,00", "Île-de-France", "Forêt", "Août", "Garçon", "Maïs",
+        "Créteil",
+        "Saint-Étienne",
+        "École",
+        "élémentaire",
+        "Hôtel",
+        "de",
+        "ville",
+        "Château",
+        "à",
+        "côté",
+        "François",
+        "Noël",
+        "rue",
+        "la",
+        "République",
+        "LYCÉE",
+        "PRÉFECTURE",
+        "Chalon-sur-Saône",
+        "Bénédicte",
+        "Jérôme",
+        "Boulangerie-pâtisserie",
+        "Nîmes",
+        "42218",
+        "75056",
+        "1 234,50",
+        "12,00",
+        "Île-de-France",
+        "Forêt",
+        "Août",
+        "Garçon",
+        "Maïs",
     ]);
     prop::collection::vec(words, 3..40).prop_map(|w| w.join(";"))
 }

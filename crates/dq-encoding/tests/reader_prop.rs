@@ -1,7 +1,11 @@
 //! Tests of the `Utf8Reader` edge: random read sizes give the same text as one-shot
 //! decoding, a late contradicting byte re-decides or fails with its position, binary
 //! input is refused, and large inputs stream.
-#![allow(clippy::unwrap_used, reason = "test helpers")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions"
+)]
 
 use std::io::Read;
 
@@ -83,7 +87,9 @@ fn reader_fails_with_position_when_utf8_turns_invalid() {
 
 #[test]
 fn reader_refuses_binary() {
-    for (bytes, what) in [(&b"%PDF-1.4\n"[..], "PDF"), (b"PK\x03\x04\x14\0", "ZIP"), (b"\x1f\x8b\x08\0\0", "GZIP")] {
+    for (bytes, what) in
+        [(&b"%PDF-1.4\n"[..], "PDF"), (b"PK\x03\x04\x14\0", "ZIP"), (b"\x1f\x8b\x08\0\0", "GZIP")]
+    {
         let err = read_all(Utf8Reader::new(bytes)).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Binary);
         assert!(err.to_string().contains(what), "{err}");

@@ -1,11 +1,20 @@
 //! Property tests of transcoding: never panics on arbitrary bytes, encode-then-decode
 //! round trips for every encoding, and chunked feeding equals one-shot decoding.
-#![allow(clippy::unwrap_used, reason = "test helpers")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions"
+)]
 
 use dq_encoding::{Encoding, ErrorMode, LineEndings, Transcoder};
 use proptest::prelude::*;
 
-fn feed_chunks(enc: Encoding, bytes: &[u8], sizes: &[usize], mode: ErrorMode) -> Result<(String, u64), String> {
+fn feed_chunks(
+    enc: Encoding,
+    bytes: &[u8],
+    sizes: &[usize],
+    mode: ErrorMode,
+) -> Result<(String, u64), String> {
     let mut t = Transcoder::new(enc);
     t.errors(mode).allow_nul(true);
     let mut out = String::new();

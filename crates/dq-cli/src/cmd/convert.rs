@@ -45,7 +45,10 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         options.errors(ErrorMode::Lossy);
     }
     if let Some(c) = args.delimiter {
-        let b = u8::try_from(u32::from(c)).ok().filter(u8::is_ascii).ok_or_else(|| format!("--delimiter {c:?}: not an ASCII character"))?;
+        let b = u8::try_from(u32::from(c))
+            .ok()
+            .filter(u8::is_ascii)
+            .ok_or_else(|| format!("--delimiter {c:?}: not an ASCII character"))?;
         options.delimiter(Some(b));
     }
     if let Some(label) = &args.encoding {
@@ -60,13 +63,15 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         }
         Some(out) => {
             let tmp = temp_path(out);
-            let result = File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()).into()).and_then(|f| {
-                let mut w = BufWriter::new(f);
-                convert(&args, &options, &mut w)?;
-                let f = w.into_inner().map_err(|e| e.into_error())?;
-                f.sync_all()?;
-                Ok(())
-            });
+            let result = File::create(&tmp)
+                .map_err(|e| format!("{}: {e}", tmp.display()).into())
+                .and_then(|f| {
+                    let mut w = BufWriter::new(f);
+                    convert(&args, &options, &mut w)?;
+                    let f = w.into_inner().map_err(|e| e.into_error())?;
+                    f.sync_all()?;
+                    Ok(())
+                });
             match result {
                 Ok(()) => std::fs::rename(&tmp, out).map_err(|e| {
                     let _ = std::fs::remove_file(&tmp);
@@ -83,7 +88,8 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
 }
 
 fn temp_path(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name =
+        out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let tmp = format!(".{name}.dq-convert-{}.tmp", std::process::id());
     match out.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.join(tmp),
@@ -98,7 +104,8 @@ fn convert<W: Write>(args: &Args, options: &CsvOptions, w: &mut W) -> CliResult<
     if args.bom {
         w.write_all(b"\xEF\xBB\xBF")?;
     }
-    let mut wtr = csv::WriterBuilder::new().flexible(true).terminator(csv::Terminator::CRLF).from_writer(w);
+    let mut wtr =
+        csv::WriterBuilder::new().flexible(true).terminator(csv::Terminator::CRLF).from_writer(w);
     if src.dialect().has_header {
         let headers = src.reader().headers().map_err(|e| ctx(e.into()))?.clone();
         wtr.write_record(&headers)?;

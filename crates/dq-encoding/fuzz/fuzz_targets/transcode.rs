@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
         t.errors(mode).line_endings(eol).allow_nul(true);
         let mut out = String::new();
         let (a, b) = rest.split_at(cut.min(rest.len()));
-        t.feed(a, &mut out, false).and_then(|_| t.feed(b, &mut out, true)).map(|_| (out, t.replacements()))
+        t.feed(a, &mut out, false)
+            .and_then(|_| t.feed(b, &mut out, true))
+            .map(|_| (out, t.replacements()))
     };
     let one = run(rest.len());
     let two = run(rest.len() / 2);
