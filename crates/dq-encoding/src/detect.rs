@@ -505,8 +505,9 @@ fn plausibility(c: char, prev2: Option<char>, prev: Option<char>, next: Option<c
             if p_upper || n_upper {
                 s += 1.0;
             }
+            // A capital starting a word in title case: `École`, `Étienne`, `Œuvre`.
             if n_lower && !pl {
-                s += 0.3;
+                s += 1.0;
             }
         }
         if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
