@@ -363,8 +363,14 @@ pub fn address_key_into(
 ) {
     out.clear();
     if let Some(c) = commune {
-        if let Ok((code, _)) = commune::parse_lenient(c) {
-            out.push_str(code.resolve().current);
+        // Fast path for a canonical code; lenient reading (`1001`, `2a004`) otherwise.
+        match commune::rows(c).first() {
+            Some(r) => out.push_str(if r.5.is_empty() { r.0 } else { r.5 }),
+            None => {
+                if let Ok((code, _)) = commune::parse_lenient(c) {
+                    out.push_str(code.resolve().current);
+                }
+            }
         }
     }
     out.push('|');
