@@ -133,6 +133,7 @@ pub struct ColumnInference {
     nulls: u64,
     null_tokens: Vec<String>,
     numbers: u64,
+    codes: u64,
     dates: u64,
     datetimes: u64,
     with_time: u64,
@@ -215,6 +216,12 @@ impl ColumnInference {
         if BOOLEAN_PAIRS.iter().any(|(t, f)| *t == lower || *f == lower) {
             bump(&mut self.booleans, lower);
         }
+        let t = value.trim();
+        if t.len() > 1 && t.starts_with('0') && t.bytes().all(|b| b.is_ascii_digit()) {
+            // `01`, `07500`: a code, whose leading zeros a number parser would drop.
+            self.codes += 1;
+            return;
+        }
         if !matches!(number::parse(value), Verdict::Invalid { .. }) {
             self.numbers += 1;
             match number::evidence(value) {
@@ -260,7 +267,7 @@ impl ColumnInference {
             ColumnKind::Empty
         } else if boolean_pair.is_some() {
             ColumnKind::Boolean
-        } else if most(self.numbers) {
+        } else if most(self.numbers) && self.codes == 0 {
             ColumnKind::Number
         } else if most(self.dates) {
             ColumnKind::Date
@@ -401,6 +408,7 @@ mod tests {
         assert_eq!(c.contradiction_count, 1);
         assert_eq!(c.contradictions.first().map(|x| x.index), Some(2));
         check(&["Paris", "Lyon"], ColumnKind::Text);
+        check(&["01", "02", "13"], ColumnKind::Text);
         let c = check(&["Oui", "non", "NC"], ColumnKind::Boolean);
         assert_eq!(c.boolean_pair, Some(("oui".into(), "non".into())));
         check(&["12/03/2021 14:30", "13/03/2021 09h00"], ColumnKind::DateTime);

@@ -1,0 +1,100 @@
+//! Integration tests of `dq clean` through the binary, on committed fixtures.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean").join(name)
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dq-clean-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_dq")).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+#[test]
+fn clean_without_rules() {
+    let (o, c, f) = (tmp("auto.csv"), tmp("auto_changes.csv"), tmp("auto_flags.csv"));
+    run(&[
+        "clean".as_ref(),
+        fixture("subventions.csv").as_os_str(),
+        "-o".as_ref(),
+        o.as_os_str(),
+        "--changes".as_ref(),
+        c.as_os_str(),
+        "--flags".as_ref(),
+        f.as_os_str(),
+    ]);
+    let out = std::fs::read_to_string(&o).unwrap();
+    assert_eq!(
+        out,
+        "commune;montant;date_versement;commentaire\n\
+         Nancy;1234.56;12/03/2021;subvention annuelle\n\
+         Metz;1500;03/25/2021;NC\n\
+         Épinal;-250;1er mars 2021;\n\
+         Toul;1234;31/02/2021;ras\n"
+    );
+    let changes = std::fs::read_to_string(&c).unwrap();
+    assert!(changes.starts_with("row,column_index,column,before,after,rule\n"));
+    assert!(changes.contains("2,1,montant,1 500 €,1500,number_currency\n"), "{changes}");
+    assert_eq!(changes.lines().count(), 7);
+}
+
+#[test]
+fn clean_with_rules_flags_dates() {
+    let (o, f) = (tmp("rules.csv"), tmp("rules_flags.csv"));
+    run(&[
+        "clean".as_ref(),
+        fixture("subventions.csv").as_os_str(),
+        "-o".as_ref(),
+        o.as_os_str(),
+        "--rules".as_ref(),
+        fixture("rules.toml").as_os_str(),
+        "--flags".as_ref(),
+        f.as_os_str(),
+    ]);
+    let out = std::fs::read_to_string(&o).unwrap();
+    assert!(out.contains("Nancy;1234.56;2021-03-12;"), "{out}");
+    assert!(out.contains("Épinal;-250;2021-03-01;"), "{out}");
+    let flags = std::fs::read_to_string(&f).unwrap();
+    assert!(flags.contains("2,2,date_versement,03/25/2021,ambiguous,"), "{flags}");
+    assert!(flags.contains("4,2,date_versement,31/02/2021,invalid,"), "{flags}");
+}
+
+#[test]
+fn clean_windows_1252_keeps_codes() {
+    let o = tmp("cp1252.csv");
+    run(&["clean".as_ref(), fixture("cp1252.csv").as_os_str(), "-o".as_ref(), o.as_os_str()]);
+    let out = std::fs::read_to_string(&o).unwrap();
+    assert_eq!(
+        out,
+        "code;libellé;montant\n01;Aide à l'emploi;1234.50\n02;Fonds de solidarité;-12.5\n"
+    );
+}
+
+#[test]
+fn unknown_rule_kind_fails() {
+    let r = tmp("bad_rules.toml");
+    std::fs::write(&r, "[columns.montant]\nkind = \"nombre\"\n").unwrap();
+    let o = tmp("bad.csv");
+    let out = Command::new(env!("CARGO_BIN_EXE_dq"))
+        .args([
+            "clean".as_ref(),
+            fixture("subventions.csv").as_os_str(),
+            "-o".as_ref(),
+            o.as_os_str(),
+            "--rules".as_ref(),
+            r.as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind"));
+}
