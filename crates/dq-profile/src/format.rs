@@ -446,7 +446,12 @@ impl Format {
                 let ok = dq_pivot::Finess::from_str(v).is_ok_and(|f| f.key_checked());
                 yes(ok && v.len() == 9)
             }
-            Format::Uai => yes(v.len() == 8 && dq_pivot::Uai::from_str(v).is_ok()),
+            Format::Uai => {
+                let shape = v.len() == 8
+                    && v.get(..7).is_some_and(all_digits)
+                    && v.get(7..).is_some_and(|k| k.bytes().all(|b| b.is_ascii_alphabetic()));
+                shape_ok(dq_pivot::Uai::from_str(v), shape)
+            }
             Format::CodeWaldec | Format::CodeRna => match dq_pivot::Rna::from_str(v) {
                 Ok(r) => yes(r.is_waldec() == (self == Format::CodeWaldec)),
                 Err(_) => Check::No,
