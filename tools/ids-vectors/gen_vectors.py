@@ -80,7 +80,7 @@ REAL_SIRENS = ["732829320", "552081317", "356000000", "303265045", "542065479", 
 # SIREN
 for s in REAL_SIRENS:
     add("siren", s)
-for _ in range(30):
+for _ in range(40):
     add("siren", rand_siren())
 for _ in range(20):
     add("siren", typo(rand_siren()))
@@ -96,7 +96,7 @@ for _ in range(5):
 # SIRET
 for s in ["73282932000074", "35600000000048", "55208131766522"]:
     add("siret", s)
-for _ in range(35):
+for _ in range(45):
     add("siret", rand_siret())
 for _ in range(20):
     add("siret", typo(rand_siret()))
@@ -126,7 +126,7 @@ for _ in range(5):
 # TVA
 for s in REAL_SIRENS:
     add("tva", "FR" + siren.to_tva(s))
-for _ in range(25):
+for _ in range(30):
     add("tva", "FR" + siren.to_tva(rand_siren()))
 for _ in range(12):
     add("tva", "FR" + typo(siren.to_tva(rand_siren())))
@@ -160,7 +160,7 @@ def rand_nir():
     return body + nir.calc_check_digits(body + "00")
 
 
-for _ in range(40):
+for _ in range(50):
     add("nir", rand_nir())
 for _ in range(15):
     n = rand_nir()
