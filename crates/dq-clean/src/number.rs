@@ -18,6 +18,11 @@
 //! - a scale suffix (`1 234,56 k€`): ambiguous, candidates with and without the multiplier;
 //! - malformed grouping (`1 23,4`, `12 34`): [`Verdict::Invalid`].
 //!
+//! Idempotence: outputs are written with a decimal point, so they re-parse to
+//! themselves under `NumberConvention::new(DecimalSeparator::Point)`. With no convention,
+//! an output shaped like `1.234` is ambiguous again (its first candidate is itself):
+//! the raw cell `1.234` must stay flagged.
+//!
 //! ```
 //! use dq_clean::number::{self, DecimalSeparator, NumberConvention};
 //!
@@ -400,6 +405,18 @@ fn analyze<'a>(
     groups.push(mantissa.get(start..).unwrap_or(""));
     let (digits, ev) = match split_decimal(&groups, &seps, convention) {
         Ok(x) => x,
+        Err(Verdict::Ambiguous { reason, .. }) => {
+            // Candidates with the sign and exponent applied: decimal first, then grouped.
+            let int = groups.first().copied().unwrap_or("");
+            let frac = groups.get(1).copied().unwrap_or("");
+            let grouped = format!("{int}{frac}");
+            let candidates =
+                [canonical(int, frac, exp, a.negative), canonical(&grouped, "", exp, a.negative)]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+            return (Verdict::Ambiguous { reason, candidates }, None);
+        }
         Err(v) => return (v, None),
     };
     let base = canonical(&digits.int, &digits.frac, exp, a.negative);
