@@ -3,7 +3,7 @@
 //!
 //! French administrative files come in UTF-8 (with or without BOM), UTF-16, windows-1252,
 //! ISO-8859-1, ISO-8859-15, Mac Roman and DOS IBM850. This crate tells which one
-//! ([`detect`]), decodes it exactly ([`Transcoder`], [`Utf8Reader`]: never a silent
+//! ([`detect()`]), decodes it exactly ([`Transcoder`], [`Utf8Reader`]: never a silent
 //! U+FFFD), and opens a CSV file as UTF-8 records in one call ([`open_csv`]).
 //!
 //! ```
@@ -25,7 +25,7 @@
 //! - [`Encoding`]: the eight supported encodings, named as `dq sniff` prints them
 //!   (`"UTF-8"`, `"UTF-16LE"`, `"UTF-16BE"`, `"windows-1252"`, `"ISO-8859-1"`,
 //!   `"ISO-8859-15"`, `"macintosh"`, `"IBM850"`).
-//! - [`detect`], [`detect_sample`], [`detect_reader`] → [`Detection`]: encoding, BOM,
+//! - [`detect()`], [`detect_sample`], [`detect_reader`] → [`Detection`]: encoding, BOM,
 //!   confidence and readable evidence. See [`detect`](mod@detect) for the rules.
 //! - [`Transcoder`]: the push-style core (`feed(src, dst, last)`), strict or
 //!   [`ErrorMode::Lossy`], with optional [`LineEndings::Lf`].

@@ -168,7 +168,7 @@ impl Transcoder {
         }
     }
 
-    /// A transcoder for what [`crate::detect`] found; when the detection is provisional
+    /// A transcoder for what [`crate::detect()`] found; when the detection is provisional
     /// (ASCII only), the first non-ASCII byte may still change the encoding.
     ///
     /// # Example
