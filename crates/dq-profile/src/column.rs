@@ -541,8 +541,9 @@ impl ColumnAccumulator {
                 return Some(e);
             }
         }
-        // Years are integers, coordinates are floats: the specific one wins when hinted.
-        fits.first().copied()
+        // Otherwise a format the header names wins among those that fit (`REG` holds
+        // région codes even though `01`…`06` are also département codes).
+        fits.iter().find(|s| s.format.hinted_by(&self.name)).or_else(|| fits.first()).copied()
     }
 
     /// Finishes the profile.
