@@ -112,9 +112,7 @@ impl Fold {
                 continue;
             }
             match c {
-                '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{2032}' | '\u{201B}' => {
-                    self.push('\'', out)
-                }
+                c if is_apostrophe(c) => self.push('\'', out),
                 'Œ' => self.push_str("OE", out),
                 'œ' => self.push_str("oe", out),
                 'Æ' => self.push_str("AE", out),
@@ -130,7 +128,9 @@ impl Fold {
                 'ı' => self.push('i', out),
                 _ => {
                     decompose_canonical(c, |d| {
-                        if !is_combining_mark(d) {
+                        if is_apostrophe(d) {
+                            self.push('\'', out);
+                        } else if !is_combining_mark(d) {
                             self.push(d, out);
                         }
                     });
@@ -162,6 +162,10 @@ impl Fold {
             Case::Upper => out.extend(c.to_uppercase()),
         }
     }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{2032}' | '\u{201B}')
 }
 
 /// Folds accents and case (apostrophes kept); borrows when already folded.

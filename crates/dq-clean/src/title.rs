@@ -118,7 +118,12 @@ fn push_word(out: &mut String, word: &str, first: bool, elided: bool) {
     }
     let mut cs = lower.chars();
     if let Some(c) = cs.next() {
-        out.extend(c.to_uppercase());
+        // A letter whose capital is two letters (`ß` → `SS`) is left as is.
+        let mut up = c.to_uppercase();
+        match (up.next(), up.next()) {
+            (Some(u), None) => out.push(u),
+            _ => out.push(c),
+        }
         out.push_str(cs.as_str());
     }
 }

@@ -86,10 +86,32 @@ impl Unicode {
         if s.is_ascii() {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
+        // Compose first, so that what composition yields (U+1FFD → U+00B4) is mapped too.
+        let mut form_rule = None;
+        let base: Cow<'_, str> = if self.scope == Scope::All {
+            let quick = match self.form {
+                Form::Nfc => is_nfc_quick(s.chars()),
+                Form::Nfkc => is_nfkc_quick(s.chars()),
+            };
+            if quick == IsNormalized::Yes {
+                Cow::Borrowed(s)
+            } else {
+                let n: String = match self.form {
+                    Form::Nfc => s.nfc().collect(),
+                    Form::Nfkc => s.nfkc().collect(),
+                };
+                if n != s {
+                    form_rule = Some(if self.form == Form::Nfc { "nfc" } else { "nfkc" });
+                }
+                Cow::Owned(n)
+            }
+        } else {
+            Cow::Borrowed(s)
+        };
         let mut rule = "as_is";
-        let mut out = String::with_capacity(s.len());
-        let mut changed = false;
-        let mut chars = s.chars().peekable();
+        let mut out = String::with_capacity(base.len());
+        let mut changed = form_rule.is_some();
+        let mut chars = base.chars().peekable();
         while let Some(c) = chars.next() {
             let mapped = match c {
                 '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}'
@@ -134,24 +156,8 @@ impl Unicode {
                 None => out.push(c),
             }
         }
-        if self.scope == Scope::All {
-            let normalized = match self.form {
-                Form::Nfc => is_nfc_quick(out.chars()) == IsNormalized::Yes,
-                Form::Nfkc => is_nfkc_quick(out.chars()) == IsNormalized::Yes,
-            };
-            if !normalized {
-                let n: String = match self.form {
-                    Form::Nfc => out.nfc().collect(),
-                    Form::Nfkc => out.nfkc().collect(),
-                };
-                if n != out {
-                    if rule == "as_is" {
-                        rule = if self.form == Form::Nfc { "nfc" } else { "nfkc" };
-                    }
-                    changed = true;
-                    out = n;
-                }
-            }
+        if rule == "as_is" {
+            rule = form_rule.unwrap_or("as_is");
         }
         if !changed || out == s {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
