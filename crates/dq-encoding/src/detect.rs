@@ -355,15 +355,32 @@ pub(crate) fn score_single_byte(bytes: &[u8]) -> Detection {
             continue;
         }
         let mut s = 0.0;
+        // Tabular text repeats its contexts (`École élémentaire` on every line): memoize
+        // the score of each (previous two bytes, byte, next byte) context.
+        let mut memo: std::collections::HashMap<[u16; 4], f64> = std::collections::HashMap::new();
         for (i, &b) in bytes.iter().enumerate() {
             if b < 0x80 {
                 continue;
             }
-            let c = decode(t, b);
-            let prev = i.checked_sub(1).and_then(|j| bytes.get(j)).map(|&p| decode(t, p));
-            let prev2 = i.checked_sub(2).and_then(|j| bytes.get(j)).map(|&p| decode(t, p));
-            let next = bytes.get(i + 1).map(|&n| decode(t, n));
-            s += plausibility(c, prev2, prev, next);
+            let byte_at = |j: Option<usize>| j.and_then(|j| bytes.get(j)).copied();
+            let (p2, p1, n1) =
+                (byte_at(i.checked_sub(2)), byte_at(i.checked_sub(1)), byte_at(Some(i + 1)));
+            let key = [
+                p2.map_or(256, u16::from),
+                p1.map_or(256, u16::from),
+                u16::from(b),
+                n1.map_or(256, u16::from),
+            ];
+            let v = *memo.entry(key).or_insert_with(|| {
+                let c = decode(t, b);
+                plausibility(
+                    c,
+                    p2.map(|p| decode(t, p)),
+                    p1.map(|p| decode(t, p)),
+                    n1.map(|n| decode(t, n)),
+                )
+            });
+            s += v;
         }
         if let Some(slot) = scores.get_mut(k) {
             *slot = s;

@@ -368,7 +368,8 @@ impl Transcoder {
 
     /// Decodes with the current decoder, splitting at NUL bytes for the binary check.
     fn decode(&mut self, src: &[u8], dst: &mut String, last: bool) -> Result<(), Error> {
-        if self.encoding.is_ascii_compatible() && !self.allow_nul {
+        // `contains` is a vectorized memchr: the common case of no NUL byte costs little.
+        if self.encoding.is_ascii_compatible() && !self.allow_nul && src.contains(&0) {
             let mut rest = src;
             while let Some(i) = rest.iter().position(|&b| b == 0) {
                 let (before, after) = rest.split_at(i);
