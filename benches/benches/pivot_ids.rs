@@ -111,28 +111,28 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("pivot");
     g.throughput(Throughput::Elements(N as u64));
-    g.bench_function("pivot/siret_is_valid_compact/1e4", |b| {
+    g.bench_function("siret_is_valid_compact/1e4", |b| {
         b.iter(|| {
             let n =
                 compact.iter().filter(|s| Siret::is_valid_compact(black_box(s.as_bytes()))).count();
             assert_eq!(n, expected_valid);
         })
     });
-    g.bench_function("pivot/siret_from_str/compact_1e4", |b| {
+    g.bench_function("siret_from_str/compact_1e4", |b| {
         b.iter(|| {
             let n =
                 compact.iter().filter(|s| black_box(s.as_str()).parse::<Siret>().is_ok()).count();
             assert_eq!(n, expected_valid);
         })
     });
-    g.bench_function("pivot/siret_from_str/grouped_1e4", |b| {
+    g.bench_function("siret_from_str/grouped_1e4", |b| {
         b.iter(|| {
             let n =
                 grouped.iter().filter(|s| black_box(s.as_str()).parse::<Siret>().is_ok()).count();
             assert_eq!(n, expected_valid);
         })
     });
-    g.bench_function("pivot/siret_normalize/messy_1e4", |b| {
+    g.bench_function("siret_normalize/messy_1e4", |b| {
         b.iter(|| {
             let n = messy
                 .iter()
@@ -141,13 +141,13 @@ fn bench(c: &mut Criterion) {
             assert!(n > 0);
         })
     });
-    g.bench_function("pivot/tva_from_str/grouped_1e4", |b| {
+    g.bench_function("tva_from_str/grouped_1e4", |b| {
         b.iter(|| {
             let n = tvas.iter().filter(|s| black_box(s.as_str()).parse::<Tva>().is_ok()).count();
             assert_eq!(n, tvas.len());
         })
     });
-    g.bench_function("pivot/nir_from_str/compact_1e4", |b| {
+    g.bench_function("nir_from_str/compact_1e4", |b| {
         b.iter(|| {
             let n = nirs.iter().filter(|s| black_box(s.as_str()).parse::<Nir>().is_ok()).count();
             assert_eq!(n, nirs.len());

@@ -87,6 +87,8 @@ proptest! {
         let mut e = d.clone();
         e[pos] = (e[pos] + delta) % 10;
         let changed = to_string(&e);
+        prop_assert_eq!(Siret::is_valid_compact(changed.as_bytes()), changed.parse::<Siret>().is_ok());
+        prop_assert!(Siret::is_valid_compact(s.as_bytes()));
         prop_assume!(!changed.starts_with("356000000"));
         prop_assert!(changed.parse::<Siret>().is_err());
     }
