@@ -24,12 +24,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::company::normalize_company;
 use crate::compare::parse_date;
 use crate::config::{BlockingConfig, Config, FieldConfig, FieldKind, KeyConfig, Transform};
-use crate::engine::count_pairs;
+use crate::engine::derive_key;
 use crate::error::{Error, Repr};
 use crate::fold::fold;
 use crate::table::Table;
@@ -371,14 +371,64 @@ fn choose_blocking(
     let mut candidates: Vec<BlockingConfig> =
         atoms.iter().map(|(_, a)| BlockingConfig::new(vec![a.clone()])).collect();
     let singles = candidates.len();
+    let mut combos: Vec<(usize, usize)> = Vec::new();
     for (i, (ci, a)) in atoms.iter().enumerate() {
-        for (cj, b) in atoms.iter().skip(i + 1) {
+        for (j, (cj, b)) in atoms.iter().enumerate().skip(i + 1) {
             if ci != cj {
                 candidates.push(BlockingConfig::new(vec![a.clone(), b.clone()]));
+                combos.push((i, j));
             }
         }
     }
-    let counts = count_pairs(&sl, sr.as_ref().map(|(t, _)| t), &candidates)?;
+    // Each atom's key is derived once per record; pairs of atoms are counted from the
+    // pairs of key ids.
+    let ids: Vec<Vec<u32>> = atoms
+        .iter()
+        .map(|(_, a)| key_ids(&sl, sr.as_ref().map(|(t, _)| t), a))
+        .collect::<Result<_, _>>()?;
+    let n_left = sl.len();
+    let linking = sr.is_some();
+    let count_groups = |keys: &mut dyn Iterator<Item = (usize, u64)>| -> u64 {
+        let mut sizes: HashMap<u64, (u64, u64)> = HashMap::new();
+        for (row, key) in keys {
+            let e = sizes.entry(key).or_insert((0, 0));
+            if linking && row >= n_left {
+                e.1 += 1;
+            } else {
+                e.0 += 1;
+            }
+        }
+        sizes
+            .values()
+            .map(|&(l, r)| if linking { l * r } else { l * l.saturating_sub(1) / 2 })
+            .sum()
+    };
+    let mut counts: Vec<u64> = ids
+        .iter()
+        .map(|v| {
+            count_groups(
+                &mut v
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &k)| k != u32::MAX)
+                    .map(|(r, &k)| (r, u64::from(k))),
+            )
+        })
+        .collect();
+    for &(i, j) in &combos {
+        let (Some(a), Some(b)) = (ids.get(i), ids.get(j)) else {
+            counts.push(0);
+            continue;
+        };
+        counts.push(count_groups(
+            &mut a
+                .iter()
+                .zip(b)
+                .enumerate()
+                .filter(|(_, (&x, &y))| x != u32::MAX && y != u32::MAX)
+                .map(|(r, (&x, &y))| (r, (u64::from(x) << 32) | u64::from(y))),
+        ));
+    }
     let mut chosen: Vec<BlockingConfig> = Vec::new();
     let mut kept_atoms: Vec<&KeyConfig> = Vec::new();
     for (i, (rule, &count)) in candidates.iter().zip(&counts).enumerate() {
@@ -413,4 +463,25 @@ fn choose_blocking(
         return Err(Repr::Config("no blocking rule fits the pair budget".into()).into());
     }
     Ok(chosen)
+}
+
+/// The key id of every record (left then right) for one key component; `u32::MAX` when
+/// the key is empty.
+fn key_ids(left: &Table, right: Option<&Table>, key: &KeyConfig) -> Result<Vec<u32>, Error> {
+    let mut map: HashMap<String, u32> = HashMap::new();
+    let mut out = Vec::with_capacity(left.len() + right.map_or(0, Table::len));
+    let mut buf = String::new();
+    for t in std::iter::once(left).chain(right) {
+        let c = t.column_index(&key.column)?;
+        for row in 0..t.len() {
+            derive_key(key, t.cell(row, c), &mut buf);
+            if buf.is_empty() {
+                out.push(u32::MAX);
+            } else {
+                let next = map.len() as u32;
+                out.push(*map.entry(buf.clone()).or_insert(next));
+            }
+        }
+    }
+    Ok(out)
 }

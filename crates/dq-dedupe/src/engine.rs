@@ -854,7 +854,7 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         .collect();
     drop(patterns);
     drop(pairs);
-    scored.sort_by(|x, y| (x.left, x.right).cmp(&(y.left, y.right)));
+    scored.sort_by_key(|p| (p.left, p.right));
 
     let clusters = if recs.n_left.is_none() {
         let edges: Vec<(u32, u32, f64)> =
