@@ -963,4 +963,40 @@ mod tests {
         assert_eq!(out.rules.iter().map(|r| r.new_pairs).collect::<Vec<_>>(), [3, 2]);
         assert_eq!(out.pairs.len(), 5);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn prop_dedupe_never_panics_and_is_deterministic(
+            rows in proptest::collection::vec(("[0-9 ]{0,15}", ".{0,12}", "[0-9]{0,2} (av\\.|rue) [a-zé]{0,6}", "750[0-2][0-9]|"), 0..40),
+        ) {
+            let mut t = Table::new(vec!["siret".into(), "nom".into(), "adresse".into(), "cp".into()]);
+            for (a, b, c, d) in &rows {
+                t.push_row([a.as_str(), b.as_str(), c.as_str(), d.as_str()]);
+            }
+            let mut config = Config::default();
+            config.random_pairs = 500;
+            config.fields = vec![
+                crate::FieldConfig::new("siret", FieldKind::Identifier),
+                crate::FieldConfig::new("nom", FieldKind::Company),
+                crate::FieldConfig::new("nom", FieldKind::LegalForm),
+                crate::FieldConfig::new("adresse", FieldKind::Address),
+            ];
+            config.blocking = vec![
+                BlockingConfig::new(vec![KeyConfig::new("cp", Transform::Exact)]),
+                BlockingConfig::new(vec![KeyConfig::new("nom", Transform::Phonetic)]),
+                BlockingConfig { window: Some(3), ..BlockingConfig::new(vec![KeyConfig::new("adresse", Transform::Address)]) },
+                BlockingConfig::new(vec![KeyConfig { band: 1, rows: 2, ..KeyConfig::new("nom", Transform::MinHash) }]),
+            ];
+            let a = dedupe(&t, &config, &RunOptions::default()).unwrap();
+            let b = dedupe(&t, &config, &RunOptions::default()).unwrap();
+            proptest::prop_assert_eq!(&a.clusters, &b.clusters);
+            proptest::prop_assert_eq!(a.clusters.len(), rows.len());
+            for p in &a.pairs {
+                proptest::prop_assert!((0.0..=1.0).contains(&p.probability));
+                proptest::prop_assert_eq!(a.explain(p).len(), 4);
+            }
+        }
+    }
 }
