@@ -975,20 +975,22 @@ mod tests {
             for (a, b, c, d) in &rows {
                 t.push_row([a.as_str(), b.as_str(), c.as_str(), d.as_str()]);
             }
-            let mut config = Config::default();
-            config.random_pairs = 500;
-            config.fields = vec![
+            let config = Config {
+                random_pairs: 500,
+                fields: vec![
                 crate::FieldConfig::new("siret", FieldKind::Identifier),
                 crate::FieldConfig::new("nom", FieldKind::Company),
                 crate::FieldConfig::new("nom", FieldKind::LegalForm),
                 crate::FieldConfig::new("adresse", FieldKind::Address),
-            ];
-            config.blocking = vec![
+            ],
+                blocking: vec![
                 BlockingConfig::new(vec![KeyConfig::new("cp", Transform::Exact)]),
                 BlockingConfig::new(vec![KeyConfig::new("nom", Transform::Phonetic)]),
                 BlockingConfig { window: Some(3), ..BlockingConfig::new(vec![KeyConfig::new("adresse", Transform::Address)]) },
                 BlockingConfig::new(vec![KeyConfig { band: 1, rows: 2, ..KeyConfig::new("nom", Transform::MinHash) }]),
-            ];
+            ],
+                ..Config::default()
+            };
             let a = dedupe(&t, &config, &RunOptions::default()).unwrap();
             let b = dedupe(&t, &config, &RunOptions::default()).unwrap();
             proptest::prop_assert_eq!(&a.clusters, &b.clusters);
