@@ -84,7 +84,7 @@ fn bench(c: &mut Criterion) {
         .map(|(i, s)| match i % 4 {
             0 => s.clone(),
             1 => format!("{s}.0"),
-            2 => grouped[i].clone(),
+            2 => grouped.get(i).cloned().unwrap_or_default(),
             _ => s.get(1..).unwrap_or(s).to_owned(),
         })
         .collect();

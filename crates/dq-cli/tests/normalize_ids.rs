@@ -1,6 +1,12 @@
 //! Integration tests of `dq normalize` for the identifier kinds (SIREN, SIRET, TVA, NIR,
 //! RNA, UAI, FINESS, NAF), through the binary.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test]: a failure is a test failure"
+)]
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 

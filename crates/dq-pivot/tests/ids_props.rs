@@ -1,6 +1,12 @@
 //! Property tests of the identifier parsers: Luhn-valid SIRENs pass and every
 //! single-digit change fails, round trips, idempotence, no panic on any input.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test]: a failure is a test failure"
+)]
+
 use dq_clean::Normalizer;
 use dq_pivot::{finess, naf, nir, rna, siren, tva, uai};
 use dq_pivot::{Finess, Naf, Nir, Rna, Siren, Siret, Tva, Uai};

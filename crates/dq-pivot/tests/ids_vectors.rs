@@ -1,6 +1,12 @@
 //! Agreement with python-stdnum 2.2 on generated SIREN/SIRET/TVA/NIR vectors
 //! (`tools/ids-vectors/gen_vectors.py`), with every deliberate disagreement listed.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test]: a failure is a test failure"
+)]
+
 use dq_clean::{Normalizer, Verdict};
 use dq_pivot::{nir, siren, tva, Nir, Siren, Siret, Tva};
 
