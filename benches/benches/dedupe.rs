@@ -1,6 +1,14 @@
 //! Benchmarks of dq-dedupe: comparators on French name and address pairs, blocking,
 //! EM, clustering and end-to-end deduplication.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark set-up")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    missing_docs,
+    reason = "test and benchmark code: a failure here is a test failure, not a user-facing panic"
+)]
 
 use std::hint::black_box;
 

@@ -3,7 +3,15 @@
 //! Detection on 4 KiB / 64 KiB / 1 MiB windows-1252 samples; streaming conversion
 //! (`Utf8Reader`, 64 KiB chunks, strict) against raw `encoding_rs` decoding of the same
 //! bytes, for windows-1252 and UTF-8 inputs of 8 MiB.
-#![allow(missing_docs, reason = "criterion_main! generates an undocumented main")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    missing_docs,
+    reason = "test and benchmark code: a failure here is a test failure, not a user-facing panic"
+)]
 
 use std::hint::black_box;
 use std::io::Read;

@@ -441,11 +441,7 @@ fn looks_like_time(tok: &str) -> bool {
     let first_digit = b.next().is_some_and(|c| c.is_ascii_digit());
     first_digit
         && (tok.contains(':')
-            || tok
-                .bytes()
-                .skip_while(u8::is_ascii_digit)
-                .next()
-                .is_some_and(|c| c == b'h' || c == b'H'))
+            || tok.bytes().find(|c| !c.is_ascii_digit()).is_some_and(|c| c == b'h' || c == b'H'))
 }
 
 /// Parses `HH:MM[:SS[.fff]]`, `HHhMM`, `HHh`, with an optional offset; returns the

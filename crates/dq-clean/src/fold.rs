@@ -52,7 +52,8 @@ pub enum Apostrophe {
 ///
 /// ```
 /// use dq_clean::fold::{Apostrophe, Case, Fold};
-/// let f = Fold { case: Case::Upper, apostrophe: Apostrophe::Space };
+/// use dq_clean::Normalizer;
+/// let f = Fold::new(Case::Upper).with_apostrophe(Apostrophe::Space);
 /// assert_eq!(f.normalize("L'Haÿ-les-Roses").value(), Some("L HAY-LES-ROSES"));
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
@@ -68,6 +69,12 @@ impl Fold {
     /// A folder with the given case, apostrophes kept.
     pub fn new(case: Case) -> Fold {
         Fold { case, apostrophe: Apostrophe::Keep }
+    }
+
+    /// The same folder, with apostrophes handled as `apostrophe` says.
+    #[must_use]
+    pub fn with_apostrophe(self, apostrophe: Apostrophe) -> Fold {
+        Fold { apostrophe, ..self }
     }
 
     /// Folds one value; borrows when it is already folded.

@@ -32,6 +32,10 @@ use crate::number::{DecimalSeparator, NumberConvention, NumberParser};
 use crate::table::TableCleanerBuilder;
 use crate::{Error, Normalizer, Verdict};
 
+/// A registry of normalizer kinds: maps a kind name and its options to a
+/// normalizer, or `None` when the kind is unknown. [`normalizer_for`] is the default.
+pub type Registry = dyn Fn(&str, &KindOptions) -> Option<Box<dyn Normalizer>>;
+
 /// The options of one column's normalizer, as written in a rules file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,10 +99,7 @@ impl Rules {
     /// # Errors
     ///
     /// As [`Rules::from_toml`].
-    pub fn from_toml_with(
-        text: &str,
-        registry: &dyn Fn(&str, &KindOptions) -> Option<Box<dyn Normalizer>>,
-    ) -> Result<Rules, Error> {
+    pub fn from_toml_with(text: &str, registry: &Registry) -> Result<Rules, Error> {
         let rules: Rules = toml::from_str(text).map_err(|e| Error::rules(e.to_string()))?;
         for (col, rule) in &rules.columns {
             if registry(&rule.kind, &rule.options).is_none() {
@@ -125,7 +126,7 @@ impl Rules {
     pub fn apply_with(
         &self,
         builder: &mut TableCleanerBuilder,
-        registry: &dyn Fn(&str, &KindOptions) -> Option<Box<dyn Normalizer>>,
+        registry: &Registry,
     ) -> Result<(), Error> {
         if let Some(n) = self.sample_rows {
             builder.sample_rows(n);

@@ -18,16 +18,21 @@
 //! ```
 //! use dq_clean::table::{CsvAuditSink, TableCleaner};
 //!
-//! let input = "commune;montant;date\n Nancy ;1 234,56;12/03/2021\nMetz;1 500 €;03/25/2021\n";
+//! let input = "commune;montant;date\n Nancy ;1 234,56;12/03/2021\nMetz;1 500 €;25/03/2021\nToul;1.234;02/03/2021\n";
 //! let mut rdr = csv::ReaderBuilder::new().delimiter(b';').from_reader(input.as_bytes());
 //! let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
 //! let mut sink = CsvAuditSink::new(Some(csv::Writer::from_writer(vec![])), Some(csv::Writer::from_writer(vec![])))?;
 //! let summary = TableCleaner::builder().build().clean(&mut rdr, &mut out, &mut sink)?;
-//! assert_eq!(summary.rows, 2);
-//! assert_eq!(summary.changes, 4);
-//! assert_eq!(summary.flags, 1); // 03/25/2021: day and month may be swapped
+//! assert_eq!(summary.rows, 3);
+//! // The column settles what one cell cannot: `25/03/2021` makes it day-first, and
+//! // `1 234,56` makes `1.234` a thousands grouping.
+//! assert_eq!(summary.changes, 7);
+//! assert_eq!(summary.flags, 0);
 //! let cleaned = String::from_utf8(out.into_inner()?)?;
-//! assert_eq!(cleaned, "commune;montant;date\nNancy;1234.56;2021-03-12\nMetz;1500;03/25/2021\n");
+//! assert_eq!(
+//!     cleaned,
+//!     "commune;montant;date\nNancy;1234.56;2021-03-12\nMetz;1500;2021-03-25\nToul;1234;2021-03-02\n"
+//! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

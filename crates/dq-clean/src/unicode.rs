@@ -60,7 +60,7 @@ pub enum Scope {
 ///
 /// ```
 /// use dq_clean::unicode::{Form, Unicode};
-/// let u = Unicode { form: Form::Nfkc, ..Unicode::default() };
+/// let u = Unicode::default().with_form(Form::Nfkc);
 /// assert_eq!(u.normalize("2ᵉ étage").value(), Some("2e étage"));
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
@@ -75,6 +75,18 @@ pub struct Unicode {
 }
 
 impl Unicode {
+    /// The same normalizer, with the normalization form `form`.
+    #[must_use]
+    pub fn with_form(self, form: Form) -> Unicode {
+        Unicode { form, ..self }
+    }
+
+    /// The same normalizer, with guillemets handled as `guillemets` says.
+    #[must_use]
+    pub fn with_guillemets(self, guillemets: Guillemets) -> Unicode {
+        Unicode { guillemets, ..self }
+    }
+
     /// The apostrophe-only normalizer (kind `apostrophe`).
     pub fn apostrophes() -> Unicode {
         Unicode { scope: Scope::Apostrophes, ..Unicode::default() }

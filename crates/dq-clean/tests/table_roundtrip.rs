@@ -1,5 +1,14 @@
 //! The table cleaner keeps rows and columns, and its change log rebuilds the input byte
 //! for byte (fixtures and property tests).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    missing_docs,
+    reason = "test and benchmark code: a failure here is a test failure, not a user-facing panic"
+)]
 
 use dq_clean::table::{restore, CsvAuditSink, TableCleaner};
 use proptest::prelude::*;

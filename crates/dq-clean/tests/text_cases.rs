@@ -1,6 +1,15 @@
 //! Accuracy of the text normalizers on the French cases of `tests/cases/text/cases.tsv`
 //! (written by `tools/clean-cases/cases_text.py`): at least 0.95 per kind, and no silent
 //! guess on a case whose expected answer is "ambiguous".
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    missing_docs,
+    reason = "test and benchmark code: a failure here is a test failure, not a user-facing panic"
+)]
 
 use std::collections::BTreeMap;
 

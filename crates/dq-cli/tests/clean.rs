@@ -1,4 +1,13 @@
 //! Integration tests of `dq clean` through the binary, on committed fixtures.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    missing_docs,
+    reason = "test and benchmark code: a failure here is a test failure, not a user-facing panic"
+)]
 
 use std::path::PathBuf;
 use std::process::Command;

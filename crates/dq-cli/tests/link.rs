@@ -1,5 +1,9 @@
 //! Integration tests of `dq link` on committed synthetic French establishments.
-#![allow(clippy::unwrap_used, reason = "test helpers outside #[test] functions")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions"
+)]
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;

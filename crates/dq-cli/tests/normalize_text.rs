@@ -1,4 +1,13 @@
 //! Integration tests of `dq normalize` for the text kinds of dq-clean, through the binary.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    missing_docs,
+    reason = "test and benchmark code: a failure here is a test failure, not a user-facing panic"
+)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -612,13 +612,20 @@ fn generate(recs: &Records<'_>, rules: &[RuleData], r: usize, out: &mut Vec<(u32
 /// ```
 /// use dq_dedupe::{dedupe, Config, RunOptions, Table};
 ///
-/// let csv = "siret,raison_sociale,code_postal\n\
-///     35600000000048,SARL Boulangerie Martin,75011\n\
-///     35600000000048,Boulangerie Martin,75011\n\
-///     73282932000074,SCI du Parc,69003\n";
+/// // Forty establishments, and the first one again, written differently. The model
+/// // learns from the table itself, so it needs more than a handful of rows.
+/// let trades = ["Boulangerie", "Garage", "Pharmacie", "Librairie", "Fleuriste"];
+/// let names = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Petit", "Durand", "Leroy"];
+/// let mut csv = String::from("siret,raison_sociale,code_postal\n");
+/// for (i, t) in trades.iter().enumerate() {
+///     for (j, n) in names.iter().enumerate() {
+///         let k = (i * names.len() + j) as u64;
+///         csv += &format!("{},{t} {n},750{:02}\n", 40_000_000_000_000 + 7_919 * k, k % 4 + 1);
+///     }
+/// }
+/// csv += "40000000000000,SARL Boulangerie Martin,75001\n";
 /// let table = Table::from_csv_reader(csv.as_bytes())?;
 /// let config = Config::from_toml(r#"
-///     threshold = 0.5
 ///     [[field]]
 ///     column = "siret"
 ///     kind = "identifier"
@@ -629,9 +636,12 @@ fn generate(recs: &Records<'_>, rules: &[RuleData], r: usize, out: &mut Vec<(u32
 ///     keys = [{ column = "code_postal" }]
 /// "#)?;
 /// let outcome = dedupe(&table, &config, &RunOptions::default())?;
-/// assert_eq!(outcome.clusters, [0, 0, 2]);
+/// assert_eq!(outcome.clusters[40], 0);
+/// assert!(outcome.clusters[..40].iter().enumerate().all(|(i, &c)| c as usize == i));
 /// let why = outcome.explain(&outcome.pairs[0]);
 /// assert_eq!(why[0].column, "siret");
+/// // The legal form is not evidence: both names compare as `BOULANGERIE MARTIN`.
+/// assert_eq!(why[1].values.1, "BOULANGERIE MARTIN");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn dedupe(table: &Table, config: &Config, options: &RunOptions) -> Result<Outcome, Error> {

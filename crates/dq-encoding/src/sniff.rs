@@ -244,7 +244,7 @@ pub fn sniff(sample: &str) -> Dialect {
                 continue;
             }
             let parsed = parse(sample, delim, quote);
-            let score = score(&parsed, delim);
+            let score = score(&parsed, sample, delim);
             let better = match &best {
                 None => true,
                 Some((s, ..)) => score > *s + 1e-9,
@@ -452,7 +452,7 @@ fn parse(sample: &str, delim: u8, quote: Option<u8>) -> Parsed {
 }
 
 /// Scores one candidate parse: higher is better.
-fn score(p: &Parsed, delim: u8) -> f64 {
+fn score(p: &Parsed, sample: &str, delim: u8) -> f64 {
     let Some(k) = p.mode() else { return 0.0 };
     let (mut n, mut n_mode, mut n_bad) = (0usize, 0usize, 0usize);
     let (mut cells, mut clean) = (0usize, 0.0f64);
@@ -480,9 +480,16 @@ fn score(p: &Parsed, delim: u8) -> f64 {
     let wellformed = 1.0 - n_bad as f64 / n as f64;
     let cleanliness = if cells == 0 { 1.0 } else { clean / cells as f64 };
     // A quote that opens and never closes swallows the rest of the sample into one
-    // unfinished record: the reading explains little of the sample.
-    let explained =
-        if p.end == 0 || p.records.len() <= 1 { 1.0 } else { p.complete_end as f64 / p.end as f64 };
+    // unfinished record: the reading explains little of the sample. A sample cut inside
+    // a quoted multi-line value also ends unfinished, so the penalty applies only when
+    // the swallowed lines look like records of their own (`k` fields each).
+    let tail = sample.get(p.complete_end.min(p.end)..p.end).unwrap_or("");
+    let swallowed = tail.lines().skip(1).any(|l| l.split(char::from(delim)).count() == k);
+    let explained = if p.end == 0 || p.records.len() <= 1 || !swallowed {
+        1.0
+    } else {
+        p.complete_end as f64 / p.end as f64
+    };
     let wellformed = wellformed * (0.2 + 0.8 * explained);
     if k == 1 {
         // A one-column reading explains everything and proves nothing.
@@ -767,6 +774,12 @@ mod tests {
     #[test]
     fn quoted_newlines_and_cut_sample() {
         let s = "id,adresse,cp\n1,\"12 rue X\nBât. B\",75001\n2,\"3, place Y\",69001\n3,\"Z";
+        check(s, b',', Some(b'"'), true, 0);
+    }
+
+    #[test]
+    fn sample_cut_inside_a_multiline_value() {
+        let s = "c0,c1,c2\n\"1 234,56\",a;b,a;b\na;b,\"1 234,56\",Paris\nParis,\"0,00\",\"12 rue de la Paix\n75002 Paris";
         check(s, b',', Some(b'"'), true, 0);
     }
 

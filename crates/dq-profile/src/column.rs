@@ -503,7 +503,7 @@ impl ColumnAccumulator {
         }
         // Most specific first among those that fit (score ≥ 0.9), ties broken by ALL's order.
         let order = |f: Format| format::ALL.iter().position(|&g| g == f).unwrap_or(usize::MAX);
-        scores.sort_by(|a, b| order(a.format).cmp(&order(b.format)));
+        scores.sort_by_key(|s| order(s.format));
         let fits: Vec<&FormatScore> = scores.iter().filter(|s| s.score >= 0.9).collect();
         let pick = self.tie_break(&fits);
         let chosen = pick.map_or((Format::String, 1.0, 1.0), |s| (s.format, s.score, s.share));
