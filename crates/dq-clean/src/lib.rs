@@ -5,13 +5,36 @@
 //! the candidates). No normalizer does I/O.
 //!
 //! ```
-//! use std::borrow::Cow;
-//! use dq_clean::Verdict;
+//! use dq_clean::{date, number, phone, title, Verdict};
 //!
-//! let v = Verdict::Valid { value: Cow::Borrowed("1234.56"), rule: "number_fr" };
-//! assert_eq!(v.status(), "valid");
+//! assert_eq!(number::parse("1 234,56").value(), Some("1234.56"));
+//! assert_eq!(date::parse_date("1er mars 2021").value(), Some("2021-03-01"));
+//! assert_eq!(phone::normalize("0690 12 34 56").value(), Some("+590690123456"));
+//! assert_eq!(title::title_case("VILLENEUVE-D'ASCQ"), "Villeneuve-d'Ascq");
+//!
+//! // What cannot be decided is flagged with its candidates, never guessed.
+//! match date::parse_date("03/25/2021") {
+//!     Verdict::Ambiguous { candidates, .. } => assert_eq!(candidates, ["2021-03-25"]),
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//! assert_eq!(number::parse("NC"), Verdict::Null);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Overview
+//!
+//! - [`Verdict`] and the [`Normalizer`] trait, which `dq-pivot` also implements.
+//! - Text: [`whitespace`], [`unicode`] (NFC/NFKC, apostrophes, dashes), [`fold`] (keys),
+//!   [`title`] (French proper nouns), [`null`] (null tokens and sentinels).
+//! - Values: [`number`], [`date`] (dates and date-times, Excel serials), [`boolean`],
+//!   [`phone`] (E.164 with overseas codes), [`email`], [`url`].
+//! - Columns and tables: [`column`] (conventions settled by the whole column),
+//!   [`table`] (`TableCleaner`: change log, flags, byte-for-byte restore), [`rules`]
+//!   (the TOML rules file).
+//!
+//! # Panics
+//!
+//! No function panics on any input.
 #![forbid(unsafe_code)]
 
 mod verdict;

@@ -11,9 +11,29 @@
 //! | [`profile`] | `dq-profile` | streaming column profiles and Table Schema export |
 //! | [`dedupe`] | `dq-dedupe` | comparators, blocking, Fellegi–Sunter scoring, clustering |
 //!
+//! The whole job on a few bytes of a windows-1252 file with `;`: read, profile, repair
+//! pivot identifiers, clean values.
+//!
 //! ```
-//! let v = dq_fr::clean::Verdict::Null;
-//! assert_eq!(v.status(), "null");
+//! use dq_fr::{clean, encoding, pivot, profile};
+//!
+//! let bytes = b"siret;commune;montant\n732 829 320 00074;Saint-\xc9tienne;1 234,56\n\
+//!               7.3282932000074E+13;Saint-\xc9tienne;NC\n\
+//!               55203253400646;Lyon;12\n73282932000074;Nancy;-\n";
+//! let mut source = encoding::csv_from_reader(&bytes[..])?;
+//! assert_eq!(source.encoding(), Some(encoding::Encoding::WINDOWS_1252));
+//! assert_eq!(source.dialect().delimiter, b';');
+//! let rows: Vec<_> = source.records().collect::<Result<_, _>>()?;
+//! assert_eq!(&rows[0][1], "Saint-Étienne");
+//!
+//! let t = profile::Profiler::new().profile_reader(&bytes[..])?;
+//! assert_eq!(t.rows, 4);
+//! assert_eq!(t.columns[2].kind, "number"); // `NC` and `-` are nulls, `1 234,56` a number
+//!
+//! use clean::Normalizer;
+//! let siret = pivot::siren::SiretNormalizer;
+//! assert_eq!(siret.normalize(&rows[1][0]).value(), Some("73282932000074"));
+//! assert_eq!(clean::number::parse(&rows[0][2]).value(), Some("1234.56"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
