@@ -43,8 +43,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-mod cp850;
-
 /// A single-byte encoding that UTF-8 text was wrongly read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -229,7 +227,7 @@ static TABLES: LazyLock<[Table; 4]> = LazyLock::new(|| {
         Table::from_encoding(encoding_rs::WINDOWS_1252),
         Table::new(latin1),
         Table::from_encoding(encoding_rs::MACINTOSH),
-        Table::new(cp850::HIGH),
+        Table::new(crate::generated::cp850::DECODE_HIGH),
     ]
 });
 
