@@ -37,11 +37,15 @@ const KEEP: usize = 16;
 pub enum ColumnKind {
     /// Only nulls.
     Empty,
-    /// Numbers (at least 90 % of the non-null values read as numbers).
+    /// Numbers: at least half of the non-null values read as numbers, and at least
+    /// 90 % are written like numbers (the others, like `12 34`, are malformed numbers
+    /// that the number parser flags).
     Number,
-    /// Dates (at least 90 % of the non-null values read as dates).
+    /// Dates: at least half of the non-null values read as dates, and at least 90 % are
+    /// written like dates (the others, like `31/02/2021`, are impossible dates that the
+    /// date parser flags).
     Date,
-    /// Date-times (at least 90 % read as date-times, some with a time of day).
+    /// Date-times: as for dates, with some values carrying a time of day.
     DateTime,
     /// Booleans of one pair (`oui`/`non`, `vrai`/`faux`, …).
     Boolean,
@@ -70,6 +74,9 @@ pub struct ColumnConventions {
     pub values: u64,
     /// The number of null values.
     pub nulls: u64,
+    /// The number of values written like the column's kind that its parser rejects
+    /// (`31/02/2021` in a date column, `12 34` in a number column); 0 for other kinds.
+    pub malformed: u64,
     /// The distinct null tokens seen, as written (at most 16), empty string excluded.
     pub null_tokens: Vec<String>,
     /// The decimal separator, when some value settles it.
@@ -133,8 +140,10 @@ pub struct ColumnInference {
     nulls: u64,
     null_tokens: Vec<String>,
     numbers: u64,
+    malformed_numbers: u64,
     codes: u64,
     dates: u64,
+    malformed_dates: u64,
     datetimes: u64,
     with_time: u64,
     comma: Side,
@@ -232,6 +241,9 @@ impl ColumnInference {
             // A plain integer is a number first, whatever else it could be.
             return;
         }
+        if number::looks_like_number(value) {
+            self.malformed_numbers += 1;
+        }
         let d = date::parse_date(value);
         let dt = date::parse_datetime(value);
         let is_date = !matches!(d, Verdict::Invalid { .. });
@@ -244,6 +256,9 @@ impl ColumnInference {
             if !is_date {
                 self.with_time += 1;
             }
+        }
+        if !is_date && !is_dt && date::looks_like_date(value) {
+            self.malformed_dates += 1;
         }
         if is_date || is_dt {
             let (order, format) = date::evidence(value);
@@ -261,20 +276,28 @@ impl ColumnInference {
     /// Decides the column's conventions.
     pub fn finish(self) -> ColumnConventions {
         let non_null = self.values.saturating_sub(self.nulls);
-        let most = |n: u64| non_null > 0 && n * 10 >= non_null * 9;
+        // A kind needs at least half of the values to read as that kind, and 90 % to
+        // be written like it: with few values, one impossible date among three does
+        // not turn a date column into text, while `Paris` or `Lyon` still keep a
+        // column text (they are not written like dates).
+        let kind_of = |read: u64, malformed: u64| {
+            non_null > 0
+                && read * 2 >= non_null
+                && read.saturating_add(malformed).saturating_mul(10) >= non_null * 9
+        };
         let boolean_pair = self.boolean_pair(non_null);
-        let kind = if non_null == 0 {
-            ColumnKind::Empty
+        let (kind, malformed) = if non_null == 0 {
+            (ColumnKind::Empty, 0)
         } else if boolean_pair.is_some() {
-            ColumnKind::Boolean
-        } else if most(self.numbers) && self.codes == 0 {
-            ColumnKind::Number
-        } else if most(self.dates) {
-            ColumnKind::Date
-        } else if most(self.datetimes) {
-            ColumnKind::DateTime
+            (ColumnKind::Boolean, 0)
+        } else if kind_of(self.numbers, self.malformed_numbers) && self.codes == 0 {
+            (ColumnKind::Number, self.malformed_numbers)
+        } else if kind_of(self.dates, self.malformed_dates) {
+            (ColumnKind::Date, self.malformed_dates)
+        } else if kind_of(self.datetimes, self.malformed_dates) {
+            (ColumnKind::DateTime, self.malformed_dates)
         } else {
-            ColumnKind::Text
+            (ColumnKind::Text, 0)
         };
         let mut contradictions = Vec::new();
         let mut contradiction_count = 0;
@@ -319,6 +342,7 @@ impl ColumnInference {
             kind,
             values: self.values,
             nulls: self.nulls,
+            malformed,
             null_tokens: self.null_tokens,
             decimal,
             date_order,
@@ -413,5 +437,34 @@ mod tests {
         assert_eq!(c.boolean_pair, Some(("oui".into(), "non".into())));
         check(&["12/03/2021 14:30", "13/03/2021 09h00"], ColumnKind::DateTime);
         check(&["2021-03-12"], ColumnKind::Date);
+    }
+
+    #[test]
+    fn small_tables_with_bad_cells() {
+        // One impossible date among three: still a date column, the bad cell counted.
+        let c = check(&["12/03/2021", "31/02/2021", "25/03/2021"], ColumnKind::Date);
+        assert_eq!(c.malformed, 1);
+        assert_eq!(c.date_order, Some(DateOrder::DayFirst));
+        check(&["12/03/2021", "31/02/2021"], ColumnKind::Date);
+        check(&["12 mars 2021", "31 février 2021", "NC"], ColumnKind::Date);
+        check(&["12/03/2021 14:30", "31/02/2021 09:00", "13/03/2021 08h"], ColumnKind::DateTime);
+        // An impossible date alone, or with too few real dates, is not enough.
+        check(&["31/02/2021"], ColumnKind::Text);
+        check(&["12/03/2021", "31/02/2021", "30/02/2021"], ColumnKind::Text);
+        // Text stays text: the other values are not written like dates or numbers.
+        check(&["12/03/2021", "Paris", "Lyon"], ColumnKind::Text);
+        check(&["12/03/2021", "13/03/2021", "voir dossier"], ColumnKind::Text);
+        check(&["Paris", "Lyon", "Nancy"], ColumnKind::Text);
+        check(&["1 234", "Paris"], ColumnKind::Text);
+        // Malformed numbers in a number column.
+        let c = check(&["1 234,56", "12 34", "7"], ColumnKind::Number);
+        assert_eq!(c.malformed, 1);
+        // Phone numbers are written with digits and spaces but are not numbers.
+        check(&["01 23 45 67 89", "06 12 34 56 78", "+33 1 23 45 67 89"], ColumnKind::Text);
+        // A large column keeps the 90 % rule for text outliers.
+        let mut v = vec!["12/03/2021"; 18];
+        v.extend(["voir dossier", "31/02/2021"]);
+        let c = check(&v, ColumnKind::Date);
+        assert_eq!(c.malformed, 1);
     }
 }

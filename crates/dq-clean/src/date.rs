@@ -767,6 +767,46 @@ fn day_number(t: &str) -> Option<u32> {
     digits(t).filter(|d| (1..=31).contains(d))
 }
 
+/// Whether a value is written like a date even if no calendar has it (`31/02/2021`,
+/// `2021-13-01`, `31 février 2021`): a numeric `d/m/y` or `y-m-d` shape, or a month
+/// name with a number. Column inference counts such values as malformed dates rather
+/// than as text, so that a date column with a few impossible dates is still a date
+/// column, whose bad cells get flagged.
+pub(crate) fn looks_like_date(input: &str) -> bool {
+    let s = input.trim_matches(is_space);
+    let (date_s, _) = split_time(s);
+    if let Some(sep) = date_s.chars().find(|c| !c.is_ascii_digit()) {
+        if matches!(sep, '/' | '-' | '.') {
+            let mut lens = [0usize; 3];
+            let mut n = 0usize;
+            for part in date_s.split(sep) {
+                if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
+                    return false;
+                }
+                match lens.get_mut(n) {
+                    Some(l) => *l = part.len(),
+                    None => return false,
+                }
+                n += 1;
+            }
+            return n == 3 && matches!(lens, [1..=2, 1..=2, 2 | 4] | [4, 1..=2, 1..=2]);
+        }
+    }
+    let lower = date_s.to_lowercase();
+    let mut month = false;
+    let mut number = false;
+    for t in lower.split(|c: char| is_space(c) || c == ',').map(|t| t.trim_end_matches('.')) {
+        if lookup(MONTHS, t).is_some() {
+            month = true;
+        } else if day_number(t).is_some() || (t.len() == 4 && digits(t).is_some()) {
+            number = true;
+        } else if !t.is_empty() && lookup(WEEKDAYS, t).is_none() {
+            return false;
+        }
+    }
+    month && number
+}
+
 /// What a numeric date says about the column's order, and its `strftime` pattern.
 pub(crate) fn evidence(input: &str) -> (Option<DateOrder>, Option<String>) {
     let s = input.trim_matches(is_space);
@@ -885,6 +925,18 @@ mod tests {
         let us = DateConvention::new(DateOrder::MonthFirst);
         assert_eq!(parse_date_with("03/25/2021", &us).value(), Some("2021-03-25"));
         assert_eq!(parse_date_with("25/03/2021", &us).status(), "ambiguous");
+    }
+
+    #[test]
+    fn date_shapes() {
+        for s in
+            ["31/02/2021", "2021-13-01", "31 février 2021", "12 mars", "32/01/21", "12/03/2021"]
+        {
+            assert!(looks_like_date(s), "{s:?}");
+        }
+        for s in ["Paris", "1.2.3", "12/03", "Lyon 3e", "mars", "12 rue de mars 2021", "2021"] {
+            assert!(!looks_like_date(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -192,6 +192,17 @@ pub(crate) fn evidence(input: &str) -> Option<DecimalSeparator> {
     analyze(input, &NumberConvention::default()).1
 }
 
+/// Whether a value is written like a number even when it does not read as one
+/// (`12 34`, `1 23,4`, `1,2,3`, `(12..5 €)`): digits and separators only, once signs,
+/// parentheses, currencies and percentages are peeled off. Column inference counts such
+/// values as malformed numbers rather than as text.
+pub(crate) fn looks_like_number(input: &str) -> bool {
+    let mut a = Affixes::default();
+    let core = peel(input, &mut a);
+    core.bytes().any(|b| b.is_ascii_digit())
+        && core.chars().all(|c| c.is_ascii_digit() || sep_of(c).is_some())
+}
+
 /// Whether `s` is a canonical number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, not `-0`.
 fn is_canonical(s: &str) -> bool {
     let b = s.as_bytes();
@@ -671,6 +682,16 @@ mod tests {
         assert_eq!(parse_with("1,234", &comma).value(), Some("1.234"));
         assert_eq!(parse_with("1.234", &point).value(), Some("1.234"));
         assert_eq!(parse_with("1,234", &point).value(), Some("1234"));
+    }
+
+    #[test]
+    fn number_shapes() {
+        for s in ["12 34", "1 23,4", "1,2,3", "(12..5 €)", "-1 234", "12,5 %"] {
+            assert!(looks_like_number(s), "{s:?}");
+        }
+        for s in ["abc", "12 ans", "Paris 15", "", " ", "-", "1e5x"] {
+            assert!(!looks_like_number(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -670,4 +670,26 @@ mod tests {
         check("a,b\n1,2,3\n4\n", "a,b\n1,2,3\n4\n");
         check("a\n", "a\n");
     }
+
+    #[test]
+    fn small_table_flags_impossible_date() {
+        let input = "nom,date\nNancy,12/03/2021\nMetz,31/02/2021\nToul,25/03/2021\n";
+        let mut rdr = csv::Reader::from_reader(input.as_bytes());
+        let mut out = csv::Writer::from_writer(vec![]);
+        let mut flags = Vec::new();
+        let mut sink = FnSink::new(
+            |_: &Change<'_>| Ok(()),
+            |f: &Flag<'_>| {
+                flags.push((f.row, f.column, f.value.to_owned(), f.status));
+                Ok(())
+            },
+        );
+        let summary = TableCleaner::builder().build().clean(&mut rdr, &mut out, &mut sink).unwrap();
+        assert_eq!(summary.columns.get(1).and_then(|c| c.normalizer), Some("date"));
+        assert_eq!(
+            String::from_utf8(out.into_inner().unwrap()).unwrap(),
+            "nom,date\nNancy,2021-03-12\nMetz,31/02/2021\nToul,2021-03-25\n"
+        );
+        assert_eq!(flags, vec![(2, 1, "31/02/2021".to_owned(), "invalid")]);
+    }
 }
