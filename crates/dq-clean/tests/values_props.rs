@@ -1,5 +1,8 @@
 //! Property tests of the number and date parsers: no panic, idempotence, and valid
-//! outputs re-parse to themselves.
+//! outputs re-parse to themselves, and already-canonical values are returned borrowed
+//! (the fast path allocates nothing).
+
+use std::borrow::Cow;
 
 use dq_clean::{date, number, Verdict};
 use proptest::prelude::*;
@@ -65,5 +68,27 @@ proptest! {
     fn prop_date_idempotent(s in french_date()) {
         fixed_point(&date::parse_date(&s), |x| date::parse_date(x).value().map(str::to_owned))?;
         fixed_point(&date::parse_datetime(&s), |x| date::parse_datetime(x).value().map(str::to_owned))?;
+    }
+
+    #[test]
+    fn prop_canonical_number_borrows(s in "-?(0|[1-9][0-9]{0,12})(\\.[0-9]{1,4})?") {
+        // `1.234` stays ambiguous without a convention; with one, it borrows too.
+        let point = number::NumberConvention::new(number::DecimalSeparator::Point);
+        let borrowed = matches!(
+            number::parse_with(&s, &point),
+            Verdict::Valid { value: Cow::Borrowed(_), rule: "as_is" }
+        );
+        // Negative zero (`-0`, `-0.00`) is not canonical: it is written without the sign.
+        let negative_zero = s.starts_with('-') && s.trim_start_matches(['-', '0', '.']).is_empty();
+        prop_assert!(borrowed || negative_zero, "{:?}", s);
+    }
+
+    #[test]
+    fn prop_iso_date_borrows(y in 1000i64..=9999, m in 1u32..=12, d in 1u32..=28) {
+        let s = format!("{y:04}-{m:02}-{d:02}");
+        for v in [date::parse_date(&s), date::parse_datetime(&s)] {
+            let borrowed = matches!(v, Verdict::Valid { value: Cow::Borrowed(_), rule: "as_is" });
+            prop_assert!(borrowed, "{:?}", s);
+        }
     }
 }
