@@ -160,8 +160,9 @@ pub fn render(report: &Report) -> String {
     );
     let _ = write!(
         h,
-        "<header><h1>{}</h1><p>{} · dq {}</p></header>\n<main>\n",
+        "<header><h1>{}</h1><p>{} : {} · dq {}</p></header>\n<main>\n",
         l.title,
+        l.file,
         esc(&report.input.path),
         report.dq_version
     );
@@ -179,7 +180,8 @@ pub fn render(report: &Report) -> String {
         l.schema,
         esc(&serde_json::to_string_pretty(&report.table_schema).unwrap_or_default())
     );
-    let _ = write!(h, "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n", l.method, esc(report.score.method));
+    let _ =
+        write!(h, "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n", l.method, esc(report.score.method));
     h.push_str("</main>\n</body>\n</html>\n");
     h
 }
@@ -244,6 +246,25 @@ fn finding_text(f: &serde_json::Value) -> String {
     if let Some(n) = count {
         let _ = write!(s, " ({n})");
     }
+    if let Some(examples) = f.get("examples").and_then(|v| v.as_array()) {
+        let shown: Vec<String> = examples
+            .iter()
+            .take(3)
+            .filter_map(|e| {
+                let line = e.get("line").and_then(|v| v.as_u64()).unwrap_or(0);
+                let value = e.get("value").and_then(|v| v.as_str()).unwrap_or("");
+                match (line, value.is_empty()) {
+                    (0, true) => None,
+                    (0, false) => Some(format!("{value:?}")),
+                    (l, true) => Some(format!("l. {l}")),
+                    (l, false) => Some(format!("l. {l} {value:?}")),
+                }
+            })
+            .collect();
+        if !shown.is_empty() {
+            let _ = write!(s, " — {}", shown.join(", "));
+        }
+    }
     if s.is_empty() {
         s = f.to_string();
     }
@@ -251,7 +272,7 @@ fn finding_text(f: &serde_json::Value) -> String {
 }
 
 fn wrong_and_fixed(h: &mut String, r: &Report, l: &Labels) {
-    let _ = write!(h, "<h2>{}</h2>\n", l.wrong);
+    let _ = writeln!(h, "<h2>{}</h2>", l.wrong);
     let mut items = Vec::new();
     for f in &r.findings {
         items.push(finding_text(f));
@@ -277,7 +298,7 @@ fn wrong_and_fixed(h: &mut String, r: &Report, l: &Labels) {
         items.push(format!("{} {}", r.duplicates.clusters.len(), l.clusters));
     }
     list(h, &items, l.nothing_wrong);
-    let _ = write!(h, "<h2>{}</h2>\n", l.fixed);
+    let _ = writeln!(h, "<h2>{}</h2>", l.fixed);
     let fixed: Vec<String> = r
         .changes
         .by_rule
@@ -354,7 +375,8 @@ fn column_card(h: &mut String, c: &ColumnReport, rows: u64, l: &Labels) {
             l.flagged_examples, l.row, l.value, l.reason
         );
         for (row, value, reason) in &c.flag_examples {
-            let _ = write!(h, "<tr><td>{row}</td><td>{}</td><td>{}</td></tr>", esc(value), esc(reason));
+            let _ =
+                write!(h, "<tr><td>{row}</td><td>{}</td><td>{}</td></tr>", esc(value), esc(reason));
         }
         h.push_str("</table></details>\n");
     }
@@ -447,9 +469,9 @@ fn duplicates(h: &mut String, r: &Report, l: &Labels) {
         let _ = writeln!(h, "<p class=\"muted\">{} ({})</p>", l.not_available, esc(&d.status));
     }
     if !d.clusters.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+            "<table><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
             l.members, l.probability, l.agree, l.disagree
         );
         for c in d.clusters.iter().take(300) {
@@ -491,6 +513,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(esc("<a href=\"x\">L'été & co</a>"), "&lt;a href=&quot;x&quot;&gt;L&#39;été &amp; co&lt;/a&gt;");
+        assert_eq!(
+            esc("<a href=\"x\">L'été & co</a>"),
+            "&lt;a href=&quot;x&quot;&gt;L&#39;été &amp; co&lt;/a&gt;"
+        );
     }
 }

@@ -1,19 +1,782 @@
-//! `dq audit`: not yet available.
+//! `dq audit FILE`: the whole data-quality job on one file, with a report.
+//!
+//! Three streaming passes over the input, each re-opening it (the file is never held in
+//! memory): the profile (dq-profile), the cleaning (one normalizer per column chosen from
+//! the profile, see [`plan`]), then probable duplicates (dq-dedupe) on the columns it
+//! compares, read back from `clean.csv`. Everything goes into one output folder
+//! (default: `FILE`'s stem + `.dq/` next to it): `clean.csv`, `changes.csv`, `flags.csv`,
+//! `duplicates.csv`, `report.json`, `report.html`. The input is never written.
+//!
+//! The cleaning loop is the CLI's own rather than dq-clean's `TableCleaner`, because the
+//! audit needs per-cell hooks the cleaner does not offer (histograms of the cleaned
+//! numbers, exact duplicate rows, added pivot columns, progress); it writes the same
+//! change log and flag files through dq-clean's `CsvAuditSink`, so that
+//! `dq_clean::table::restore` rebuilds the input from `clean.csv` and `changes.csv`.
 
-use std::path::PathBuf;
+mod dupes;
+mod html;
+mod plan;
+mod report;
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dq_clean::table::{AuditSink, Change, CsvAuditSink, Flag};
+use dq_clean::Verdict;
+use dq_profile::TableProfile;
+
 use crate::CliResult;
+use report::{ColumnReport, Duplicates, Input, Report, Score, Tally};
+
+/// Files above this size get progress bars (on a terminal).
+const LARGE: u64 = 16 * 1024 * 1024;
+/// Flagged cells kept as examples per column in the report.
+const FLAG_EXAMPLES: usize = 8;
+/// Bins of the numeric histograms.
+const BINS: usize = 20;
+/// Distinct row hashes remembered to find exact duplicate rows (about 40 MB).
+const EXACT_BOUND: usize = 2_000_000;
+/// Exact duplicate groups listed in report.json (all are in duplicates.csv).
+const EXACT_GROUPS_IN_REPORT: usize = 1_000;
+
+/// Which report files to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutFormat {
+    /// `report.json` only.
+    Json,
+    /// `report.html` only.
+    Html,
+    /// Both.
+    Both,
+}
+
+/// Language of the HTML report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
 
 /// Arguments of `dq audit`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input files.
-    files: Vec<PathBuf>,
+    /// The file to audit (CSV in any encoding and dialect).
+    file: PathBuf,
+    /// Output folder (default: FILE's stem + `.dq/`, next to FILE).
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// A rules file naming a normalizer per column (TOML, as for `dq clean`; also the
+    /// kinds siret, siren, tva, nir, rna, uai, finess, naf, insee, code_postal,
+    /// departement, region, commune, cle_interop, bool, phone, email, url, text).
+    #[arg(long, value_name = "RULES.toml")]
+    rules: Option<PathBuf>,
+    /// Do not look for probable duplicates (exact duplicate rows are still counted).
+    #[arg(long)]
+    no_dedupe: bool,
+    /// Which report files to write.
+    #[arg(long, value_enum, default_value_t = OutFormat::Both)]
+    format: OutFormat,
+    /// Language of report.html.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    lang: Lang,
+    /// Print nothing on stdout and no progress on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Add pivot columns to clean.csv: `siren` (from a SIRET column),
+    /// `code_commune_insee` (from a commune code, or a commune name and postal code) and
+    /// `cluster_id` (probable-duplicate cluster: the first member's row number).
+    #[arg(long)]
+    add_pivots: bool,
+    /// Above this many rows, probable duplicates are not searched (memory budget of
+    /// dq-dedupe: about 0.6 GB per million rows).
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    dedupe_max_rows: u64,
 }
 
 /// Runs `dq audit`.
 pub fn run(args: Args) -> CliResult<ExitCode> {
-    let _ = args.files;
-    Err("dq audit is not yet available".into())
+    let meta =
+        std::fs::metadata(&args.file).map_err(|e| format!("{}: {e}", args.file.display()))?;
+    if !meta.is_file() {
+        return Err(format!("{}: not a file", args.file.display()).into());
+    }
+    let out_dir = match &args.output {
+        Some(d) => d.clone(),
+        None => default_dir(&args.file),
+    };
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let paths = OutPaths::new(&out_dir);
+    paths.check_not_input(&args.file)?;
+    let large = meta.len() > LARGE;
+    let show = !args.quiet && large && std::io::stderr().is_terminal();
+
+    // Pass 1: the profile.
+    let bar = spinner(show, &format!("profil de {}", args.file.display()));
+    let profile = dq_profile::Profiler::new().profile_path(&args.file);
+    bar.finish_and_clear();
+    let profile = profile.map_err(|e| format!("{}: {e}", args.file.display()))?;
+
+    // The plan.
+    let rules = match &args.rules {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Some(
+                dq_clean::rules::Rules::from_toml_with(&text, &plan::registry)
+                    .map_err(|e| format!("{}: {e}", p.display()))?,
+            )
+        }
+        None => None,
+    };
+    let plans = plan::plan(&profile.columns, rules.as_ref());
+
+    // Pass 2: cleaning.
+    let bar = progress(show, meta.len(), "nettoyage");
+    let cleaned = clean_pass(&args, &profile, &plans, &paths, &bar)?;
+    bar.finish_and_clear();
+
+    // Pass 3: probable duplicates.
+    let mut not_available = Vec::new();
+    let mut duplicates = Duplicates {
+        status: "skipped".into(),
+        exact_duplicate_rows: cleaned.exact.duplicates,
+        ..Duplicates::default()
+    };
+    if !cleaned.exact.complete {
+        duplicates.exact_duplicate_rows = cleaned.exact.duplicates.max(profile.duplicate_rows);
+        not_available.push(format!(
+            "exact duplicate rows: groups listed for the first {EXACT_BOUND} distinct rows only"
+        ));
+    }
+    let mut probable = None;
+    if args.no_dedupe {
+        not_available.push("probable duplicates: not searched (--no-dedupe)".into());
+    } else {
+        let bar = spinner(show, "doublons probables");
+        let headers: Vec<String> = profile.columns.iter().map(|c| c.name.clone()).collect();
+        let budget = dupes::Budget { max_rows: args.dedupe_max_rows };
+        let found = dupes::probable(&paths.clean, &headers, cleaned.rows, &budget);
+        bar.finish_and_clear();
+        match found {
+            Ok(p) => {
+                duplicates.status = "done".into();
+                duplicates.config = Some(p.config_toml.clone());
+                duplicates.rows_in_clusters =
+                    p.clusters.iter().map(|c| c.members.len() as u64).sum();
+                duplicates.clusters = p.clusters.clone();
+                probable = Some(p);
+            }
+            Err(reason) => {
+                duplicates.status = "not_available".into();
+                not_available.push(format!("probable duplicates: {reason}"));
+            }
+        }
+    }
+    let mut exact_groups: Vec<Vec<u64>> = cleaned.exact.groups();
+    exact_groups.sort();
+    duplicates.exact_groups = exact_groups.iter().take(EXACT_GROUPS_IN_REPORT).cloned().collect();
+    if exact_groups.len() > EXACT_GROUPS_IN_REPORT {
+        not_available.push(format!(
+            "exact duplicate groups: the first {EXACT_GROUPS_IN_REPORT} of {} are listed here, all are in duplicates.csv",
+            exact_groups.len()
+        ));
+    }
+    dupes::write_csv(
+        &paths.duplicates,
+        &exact_groups,
+        probable.as_ref().map(|p| p.clusters.as_slice()),
+    )?;
+    if args.add_pivots {
+        let clusters = probable.as_ref().map(|p| p.cluster_of_row.as_slice());
+        dupes::append_cluster_id(&paths.clean, &out_dir, clusters)?;
+    }
+
+    // The report.
+    let report =
+        build_report(&args, &meta, &profile, &plans, cleaned, duplicates, not_available, &paths)?;
+    if args.format != OutFormat::Html {
+        let f = File::create(&paths.json).map_err(|e| format!("{}: {e}", paths.json.display()))?;
+        let mut w = BufWriter::new(f);
+        serde_json::to_writer_pretty(&mut w, &report)?;
+        writeln!(w)?;
+        w.flush()?;
+    }
+    if args.format != OutFormat::Json {
+        std::fs::write(&paths.html, html::render(&report))
+            .map_err(|e| format!("{}: {e}", paths.html.display()))?;
+    }
+    if !args.quiet {
+        print_summary(&report, &out_dir)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dir/name.csv` → `dir/name.dq`.
+fn default_dir(file: &Path) -> PathBuf {
+    let stem =
+        file.file_stem().map_or_else(|| "audit".into(), |s| s.to_string_lossy().into_owned());
+    file.with_file_name(format!("{stem}.dq"))
+}
+
+/// The files the audit writes.
+struct OutPaths {
+    clean: PathBuf,
+    changes: PathBuf,
+    flags: PathBuf,
+    duplicates: PathBuf,
+    json: PathBuf,
+    html: PathBuf,
+}
+
+impl OutPaths {
+    fn new(dir: &Path) -> OutPaths {
+        OutPaths {
+            clean: dir.join("clean.csv"),
+            changes: dir.join("changes.csv"),
+            flags: dir.join("flags.csv"),
+            duplicates: dir.join("duplicates.csv"),
+            json: dir.join("report.json"),
+            html: dir.join("report.html"),
+        }
+    }
+
+    fn all(&self) -> [&PathBuf; 6] {
+        [&self.clean, &self.changes, &self.flags, &self.duplicates, &self.json, &self.html]
+    }
+
+    /// Refuses to run when an output would overwrite the input.
+    fn check_not_input(&self, input: &Path) -> CliResult<()> {
+        let input =
+            std::fs::canonicalize(input).map_err(|e| format!("{}: {e}", input.display()))?;
+        for p in self.all() {
+            if std::fs::canonicalize(p).is_ok_and(|c| c == input) {
+                return Err(format!("{}: the output would overwrite the input", p.display()).into());
+            }
+        }
+        Ok(())
+    }
+
+    fn outputs(&self, format: OutFormat) -> BTreeMap<&'static str, String> {
+        let mut m = BTreeMap::new();
+        let s = |p: &PathBuf| p.display().to_string();
+        m.insert("clean", s(&self.clean));
+        m.insert("changes", s(&self.changes));
+        m.insert("flags", s(&self.flags));
+        m.insert("duplicates", s(&self.duplicates));
+        if format != OutFormat::Html {
+            m.insert("report_json", s(&self.json));
+        }
+        if format != OutFormat::Json {
+            m.insert("report_html", s(&self.html));
+        }
+        m
+    }
+}
+
+fn spinner(show: bool, msg: &str) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let b = indicatif::ProgressBar::new_spinner();
+    b.set_message(msg.to_owned());
+    b.enable_steady_tick(std::time::Duration::from_millis(120));
+    b
+}
+
+fn progress(show: bool, len: u64, msg: &str) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let b = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    let style =
+        indicatif::ProgressStyle::with_template("{msg} {wide_bar} {bytes}/{total_bytes} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    b.set_style(style);
+    b.set_message(msg.to_owned());
+    b
+}
+
+/// What the cleaning pass counted in one column.
+#[derive(Debug, Default)]
+struct ColumnStats {
+    /// Non-null cells changed.
+    changed: u64,
+    /// Null tokens emptied.
+    nulls_emptied: u64,
+    invalid: u64,
+    ambiguous: u64,
+    examples: Vec<(u64, String, String)>,
+    /// Bytes of the cleaned cells (for dedupe's memory estimate).
+    bytes: u64,
+    histogram: Option<Histogram>,
+}
+
+/// A fixed-range histogram of a numeric column's cleaned values.
+#[derive(Debug)]
+struct Histogram {
+    min: f64,
+    max: f64,
+    counts: Vec<u64>,
+}
+
+impl Histogram {
+    fn for_column(c: &dq_profile::ColumnProfile) -> Option<Histogram> {
+        if !matches!(c.kind.as_str(), "number" | "integer") {
+            return None;
+        }
+        let min: f64 = c.min.as_deref()?.parse().ok()?;
+        let max: f64 = c.max.as_deref()?.parse().ok()?;
+        (min.is_finite() && max.is_finite() && min < max).then(|| Histogram {
+            min,
+            max,
+            counts: vec![0; BINS],
+        })
+    }
+
+    fn add(&mut self, v: &str) {
+        let Ok(x) = v.parse::<f64>() else { return };
+        if !x.is_finite() {
+            return;
+        }
+        let t = ((x - self.min) / (self.max - self.min) * BINS as f64).floor();
+        let i = t.clamp(0.0, (BINS - 1) as f64) as usize;
+        if let Some(c) = self.counts.get_mut(i) {
+            *c += 1;
+        }
+    }
+
+    fn bins(&self) -> Vec<(f64, f64, u64)> {
+        let w = (self.max - self.min) / BINS as f64;
+        self.counts
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (self.min + w * i as f64, self.min + w * (i + 1) as f64, n))
+            .collect()
+    }
+}
+
+/// Exact duplicate rows, by a hash of their raw fields.
+#[derive(Debug, Default)]
+struct ExactRows {
+    first_row: std::collections::HashMap<u64, u64>,
+    groups: std::collections::HashMap<u64, Vec<u64>>,
+    duplicates: u64,
+    complete: bool,
+}
+
+impl ExactRows {
+    fn new() -> ExactRows {
+        ExactRows { complete: true, ..ExactRows::default() }
+    }
+
+    fn add(&mut self, rec: &csv::StringRecord, row: u64) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for f in rec.iter() {
+            f.hash(&mut h);
+        }
+        rec.len().hash(&mut h);
+        let key = h.finish();
+        match self.first_row.get(&key) {
+            Some(&first) => {
+                self.duplicates += 1;
+                self.groups.entry(first).or_insert_with(|| vec![first]).push(row);
+            }
+            None if self.first_row.len() < EXACT_BOUND => {
+                self.first_row.insert(key, row);
+            }
+            None => self.complete = false,
+        }
+    }
+
+    fn groups(&self) -> Vec<Vec<u64>> {
+        self.groups.values().cloned().collect()
+    }
+}
+
+/// What the cleaning pass produced.
+struct Cleaned {
+    rows: u64,
+    columns: Vec<ColumnStats>,
+    changes: Tally,
+    flags: Tally,
+    exact: ExactRows,
+    added: Vec<String>,
+}
+
+/// A sink writing changes.csv and flags.csv and counting per rule and column.
+struct Counting<'a> {
+    csv: CsvAuditSink<BufWriter<File>, BufWriter<File>>,
+    changes: Tally,
+    flags: Tally,
+    columns: &'a mut [ColumnStats],
+}
+
+impl AuditSink for Counting<'_> {
+    fn change(&mut self, c: &Change<'_>) -> Result<(), dq_clean::Error> {
+        self.changes.add(c.rule, c.header);
+        if let Some(s) = self.columns.get_mut(c.column) {
+            if c.rule == "null" {
+                s.nulls_emptied += 1;
+            } else {
+                s.changed += 1;
+            }
+        }
+        self.csv.change(c)
+    }
+
+    fn flag(&mut self, f: &Flag<'_>) -> Result<(), dq_clean::Error> {
+        self.flags.add(f.status, f.header);
+        if let Some(s) = self.columns.get_mut(f.column) {
+            if f.status == "ambiguous" {
+                s.ambiguous += 1;
+            } else {
+                s.invalid += 1;
+            }
+            if s.examples.len() < FLAG_EXAMPLES {
+                s.examples.push((f.row, f.value.to_owned(), f.reason.to_owned()));
+            }
+        }
+        self.csv.flag(f)
+    }
+}
+
+fn csv_out(path: &Path) -> CliResult<csv::Writer<BufWriter<File>>> {
+    let f = File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BufWriter::new(f)))
+}
+
+/// Where the added pivot columns come from.
+struct Pivots {
+    siret: Option<usize>,
+    insee: Option<usize>,
+    commune: Option<usize>,
+    postal: Option<usize>,
+}
+
+impl Pivots {
+    fn new(profile: &TableProfile) -> Pivots {
+        use dq_profile::Format;
+        let find = |f: Format| profile.columns.iter().position(|c| c.format == f);
+        Pivots {
+            siret: find(Format::Siret),
+            insee: find(Format::CodeCommune),
+            commune: find(Format::Commune),
+            postal: find(Format::CodePostal),
+        }
+    }
+
+    /// The added columns' values for one cleaned record.
+    fn values(&self, out: &csv::StringRecord) -> [String; 2] {
+        let cell = |i: Option<usize>| i.and_then(|i| out.get(i)).unwrap_or("");
+        let siret = cell(self.siret);
+        let siren = if siret.len() == 14 && siret.bytes().all(|b| b.is_ascii_digit()) {
+            siret.get(..9).unwrap_or("").to_owned()
+        } else {
+            String::new()
+        };
+        let mut insee = String::new();
+        let code = cell(self.insee);
+        if dq_pivot::commune::lookup(code).is_some() {
+            code.clone_into(&mut insee);
+        } else {
+            let name = cell(self.commune);
+            if !name.is_empty() {
+                let postal = cell(self.postal);
+                let hint = (!postal.is_empty()).then_some(postal);
+                let cands = dq_pivot::commune::resolve_name(name, hint);
+                if let Some(best) = cands.first() {
+                    let tied = cands
+                        .iter()
+                        .any(|c| (c.score - best.score).abs() < 1e-6 && c.current != best.current);
+                    let in_postal = postal.is_empty()
+                        || dq_pivot::postal::communes(postal).any(|c| c == best.current);
+                    if !tied && in_postal {
+                        best.current.clone_into(&mut insee);
+                    }
+                }
+            }
+        }
+        [siren, insee]
+    }
+}
+
+fn clean_pass(
+    args: &Args,
+    profile: &TableProfile,
+    plans: &[plan::ColumnPlan],
+    paths: &OutPaths,
+    bar: &indicatif::ProgressBar,
+) -> CliResult<Cleaned> {
+    let ctx = |e: dq_encoding::Error| format!("{}: {e}", args.file.display());
+    let mut src = dq_encoding::open_csv(&args.file).map_err(ctx)?;
+    let headers: Vec<String> = profile.columns.iter().map(|c| c.name.clone()).collect();
+    let mut columns: Vec<ColumnStats> = profile
+        .columns
+        .iter()
+        .zip(plans)
+        .map(|(c, p)| ColumnStats {
+            histogram: if p.name() == Some("number") { Histogram::for_column(c) } else { None },
+            ..ColumnStats::default()
+        })
+        .collect();
+    let mut wtr = csv_out(&paths.clean)?;
+    let pivots = args.add_pivots.then(|| Pivots::new(profile));
+    let added: Vec<String> = if pivots.is_some() {
+        vec!["siren".into(), "code_commune_insee".into()]
+    } else {
+        Vec::new()
+    };
+    wtr.write_record(headers.iter().chain(added.iter()))?;
+    let sink = CsvAuditSink::new(Some(csv_out(&paths.changes)?), Some(csv_out(&paths.flags)?))?;
+    let mut sink = Counting {
+        csv: sink,
+        changes: Tally::default(),
+        flags: Tally::default(),
+        columns: &mut columns,
+    };
+    let mut exact = ExactRows::new();
+    let mut rec = csv::StringRecord::new();
+    let mut out = csv::StringRecord::new();
+    let mut row = 0u64;
+    let reader = src.reader();
+    loop {
+        match reader.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(
+                    format!("{}: {}", args.file.display(), dq_encoding::Error::from(e)).into()
+                )
+            }
+        }
+        row += 1;
+        out.clear();
+        for (i, field) in rec.iter().enumerate() {
+            let header = headers.get(i).map_or("", String::as_str);
+            let Some(n) = plans.get(i).and_then(|p| p.normalizer.as_deref()) else {
+                out.push_field(field);
+                continue;
+            };
+            match n.normalize(field) {
+                Verdict::Valid { value, rule } => {
+                    out.push_field(&value);
+                    if value != field {
+                        sink.change(&Change {
+                            row,
+                            column: i,
+                            header,
+                            before: field,
+                            after: &value,
+                            rule,
+                        })?;
+                    }
+                }
+                Verdict::Null => {
+                    out.push_field("");
+                    if !field.is_empty() {
+                        sink.change(&Change {
+                            row,
+                            column: i,
+                            header,
+                            before: field,
+                            after: "",
+                            rule: "null",
+                        })?;
+                    }
+                }
+                v @ (Verdict::Invalid { .. } | Verdict::Ambiguous { .. }) => {
+                    out.push_field(field);
+                    let (reason, candidates): (&str, &[String]) = match &v {
+                        Verdict::Ambiguous { reason, candidates } => (reason, candidates),
+                        Verdict::Invalid { reason } => (reason, &[]),
+                        _ => ("", &[]),
+                    };
+                    sink.flag(&Flag {
+                        row,
+                        column: i,
+                        header,
+                        value: field,
+                        status: v.status(),
+                        reason,
+                        candidates,
+                    })?;
+                }
+            }
+        }
+        for (i, value) in out.iter().enumerate() {
+            if let Some(s) = sink.columns.get_mut(i) {
+                s.bytes += value.len() as u64;
+                if let Some(h) = s.histogram.as_mut() {
+                    if !value.is_empty() {
+                        h.add(value);
+                    }
+                }
+            }
+        }
+        if let Some(p) = &pivots {
+            let [siren, insee] = p.values(&out);
+            // Added columns only on rows that have every column, so that ragged rows keep
+            // their shape.
+            if out.len() == headers.len() {
+                out.push_field(&siren);
+                out.push_field(&insee);
+            }
+        }
+        wtr.write_record(&out)?;
+        exact.add(&rec, row);
+        if row % 8192 == 0 {
+            if let Some(p) = rec.position() {
+                bar.set_position(p.byte());
+            }
+        }
+    }
+    wtr.flush()?;
+    let Counting { csv, changes, flags, .. } = sink;
+    csv.into_inner()?;
+    Ok(Cleaned { rows: row, columns, changes, flags, exact, added })
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site, each argument a distinct part of the report"
+)]
+fn build_report(
+    args: &Args,
+    meta: &std::fs::Metadata,
+    profile: &TableProfile,
+    plans: &[plan::ColumnPlan],
+    cleaned: Cleaned,
+    duplicates: Duplicates,
+    mut not_available: Vec<String>,
+    paths: &OutPaths,
+) -> CliResult<Report> {
+    let rows = cleaned.rows;
+    if rows != profile.rows {
+        not_available.push(format!(
+            "the profile read {} rows and the cleaning {rows}: the file changed between passes",
+            profile.rows
+        ));
+    }
+    let mut columns = Vec::with_capacity(profile.columns.len());
+    for ((c, p), s) in profile.columns.iter().zip(plans).zip(&cleaned.columns) {
+        let non_null = c.count.saturating_sub(c.nulls);
+        let findings =
+            c.findings.iter().map(serde_json::to_value).collect::<Result<Vec<_>, _>>()?;
+        columns.push(ColumnReport {
+            index: c.index,
+            name: c.name.clone(),
+            kind: c.kind.clone(),
+            format: c.format.name().to_owned(),
+            non_null,
+            nulls: c.nulls,
+            null_share: if c.count == 0 { 0.0 } else { c.nulls as f64 / c.count as f64 },
+            distinct: c.distinct,
+            distinct_is_estimate: c.distinct_is_estimate,
+            top: c.top.iter().map(|t| (t.value.clone(), t.count)).collect(),
+            histogram: s.histogram.as_ref().map(Histogram::bins).unwrap_or_default(),
+            normalizer: p.name().map(str::to_owned),
+            normalizer_source: p.normalizer.as_ref().map(|_| p.source),
+            changed: s.changed,
+            nulls_emptied: s.nulls_emptied,
+            invalid: s.invalid,
+            ambiguous: s.ambiguous,
+            findings,
+            flag_examples: s.examples.clone(),
+            score: report::column_score(rows, non_null, s.changed, s.invalid, s.ambiguous),
+        });
+    }
+    let file_score = report::file_score(&columns, rows, duplicates.exact_duplicate_rows);
+    let findings = profile
+        .findings
+        .iter()
+        .filter(|f| f.column.is_none())
+        .map(serde_json::to_value)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Report {
+        report_version: report::REPORT_VERSION,
+        dq_version: env!("CARGO_PKG_VERSION"),
+        lang: match args.lang {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        },
+        input: Input {
+            path: args.file.display().to_string(),
+            bytes: meta.len(),
+            encoding: profile.encoding.clone(),
+            bom: profile.bom,
+            delimiter: profile.delimiter.clone(),
+            quote: profile.quote.clone(),
+            has_header: profile.has_header,
+            header_row: profile.header_row as u64,
+        },
+        rows,
+        columns,
+        findings,
+        changes: cleaned.changes,
+        flags: cleaned.flags,
+        duplicates,
+        score: Score { file: file_score, method: report::SCORE_METHOD },
+        table_schema: profile.table_schema.clone(),
+        profile: serde_json::to_value(profile)?,
+        added_columns: {
+            let mut a = cleaned.added;
+            if args.add_pivots {
+                a.push("cluster_id".into());
+            }
+            a
+        },
+        not_available,
+        outputs: paths.outputs(args.format),
+    })
+}
+
+fn print_summary(r: &Report, dir: &Path) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    writeln!(
+        w,
+        "dq audit: {} ({}, {:?}, {} rows, {} columns)",
+        r.input.path,
+        r.input.encoding,
+        r.input.delimiter,
+        r.rows,
+        r.columns.len()
+    )?;
+    writeln!(w, "  quality score   {:.1} / 100", r.score.file)?;
+    writeln!(w, "  cells changed   {}", r.changes.total)?;
+    writeln!(w, "  cells flagged   {} (invalid or ambiguous, left unchanged)", r.flags.total)?;
+    writeln!(w, "  exact duplicate rows       {}", r.duplicates.exact_duplicate_rows)?;
+    if r.duplicates.status == "done" {
+        writeln!(
+            w,
+            "  probable duplicate clusters {} ({} rows)",
+            r.duplicates.clusters.len(),
+            r.duplicates.rows_in_clusters
+        )?;
+    }
+    let mut worst: Vec<&ColumnReport> = r.columns.iter().filter(|c| c.score < 90.0).collect();
+    worst.sort_by(|a, b| a.score.total_cmp(&b.score));
+    for c in worst.iter().take(5) {
+        writeln!(
+            w,
+            "  column {:<24} score {:>5.1}  ({} changed, {} invalid, {} ambiguous)",
+            c.name, c.score, c.changed, c.invalid, c.ambiguous
+        )?;
+    }
+    for n in &r.not_available {
+        writeln!(w, "  note: {n}")?;
+    }
+    writeln!(w, "  written to {}", dir.display())?;
+    Ok(())
 }

@@ -37,6 +37,8 @@ pub struct Report {
     pub table_schema: Value,
     /// The full profile, as `dq profile --json` prints it.
     pub profile: Value,
+    /// Columns added to `clean.csv` after the input's (`--add-pivots`).
+    pub added_columns: Vec<String>,
     /// Parts of the job that did not run, and why.
     pub not_available: Vec<String>,
     /// The files written next to this report.
@@ -80,7 +82,7 @@ pub struct ColumnReport {
     pub non_null: u64,
     /// Null cells.
     pub nulls: u64,
-    /// Share of null cells, in `[0, 1]`.
+    /// Share of null cells among the column's cells, in `[0, 1]`.
     pub null_share: f64,
     /// Distinct values (estimate when `distinct_is_estimate`).
     pub distinct: u64,
@@ -92,8 +94,12 @@ pub struct ColumnReport {
     pub histogram: Vec<(f64, f64, u64)>,
     /// The normalizer applied by the cleaning step, if any.
     pub normalizer: Option<String>,
-    /// Cells changed by cleaning.
+    /// Where the normalizer was chosen: `"profile"` or `"rule"` (a rules file).
+    pub normalizer_source: Option<&'static str>,
+    /// Non-null cells changed by cleaning.
     pub changed: u64,
+    /// Null tokens (`NC`, `N/A`, `-`…) written as empty cells.
+    pub nulls_emptied: u64,
     /// Cells flagged invalid by cleaning.
     pub invalid: u64,
     /// Cells flagged ambiguous by cleaning.
@@ -167,7 +173,7 @@ pub struct Score {
     pub method: &'static str,
 }
 
-/// How column and file scores are computed (also in `docs/guide-cli.md`).
+/// How column and file scores are computed (also in `docs/guide-audit.md`).
 pub const SCORE_METHOD: &str = "column score = 100 × (0.4 × validity + 0.3 × conformity + 0.3 × completeness), \
 where validity = 1 − (invalid + ambiguous) / non-null cells, conformity = 1 − changed / non-null cells \
 (cells already in canonical form), completeness = non-null / rows; a column with no non-null cell scores \
