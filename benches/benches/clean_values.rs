@@ -1,5 +1,7 @@
 //! Number and date parsing throughput (dq-clean, issue 3) on realistic columns of
 //! 1,000,000 values, and the table cleaner end to end.
+//!
+//! Run: `cargo bench -p dq-benches --bench clean_values -- --warm-up-time 1 --measurement-time 3`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -66,7 +68,7 @@ fn bench(c: &mut Criterion) {
         ("french10_1e6", amounts(10)),
         ("french100_1e6", amounts(100)),
     ] {
-        g.bench_function(format!("clean/number/{name}"), |b| {
+        g.bench_function(format!("number/{name}"), |b| {
             b.iter(|| {
                 let mut valid = 0usize;
                 for v in &col {
@@ -79,7 +81,7 @@ fn bench(c: &mut Criterion) {
         });
     }
     for (name, col) in [("iso_1e6", dates(0)), ("french_1e6", dates(100))] {
-        g.bench_function(format!("clean/date/{name}"), |b| {
+        g.bench_function(format!("date/{name}"), |b| {
             b.iter(|| {
                 let mut valid = 0usize;
                 for v in &col {
@@ -99,7 +101,7 @@ fn bench(c: &mut Criterion) {
         csv_text.push_str(&format!("Nancy,\"{}\",{}\n", a[i], d[i]));
     }
     g.throughput(Throughput::Elements(rows as u64));
-    g.bench_function("clean/table_cleaner/3cols_1e5", |b| {
+    g.bench_function("table_cleaner/3cols_1e5", |b| {
         let cleaner = TableCleaner::builder().build();
         b.iter(|| {
             let mut rdr = csv::Reader::from_reader(black_box(csv_text.as_bytes()));

@@ -279,7 +279,47 @@ fn valid_ymd(y: i64, m: u32, d: u32) -> bool {
 }
 
 fn ymd(y: i64, m: u32, d: u32) -> String {
+    // The common case, years 0–9999, written byte by byte (no formatting machinery).
+    if let (Ok(y @ 0..=9999), 0..=99, 0..=99) = (u32::try_from(y), m, d) {
+        let mut out = String::with_capacity(10);
+        for (n, width) in [(y, 4u32), (m, 2), (d, 2)] {
+            if width == 2 {
+                out.push('-');
+            }
+            for p in (0..width).rev() {
+                let digit = (n / 10u32.pow(p)) % 10;
+                out.push(char::from_digit(digit, 10).unwrap_or('0'));
+            }
+        }
+        return out;
+    }
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `DD/MM/YYYY` (or with `-` or `.`), exactly ten bytes and a valid date in the
+/// convention's order: the common French form, read without the general tokenizer.
+/// `None` sends everything else, invalid dates included, the general way.
+fn numeric_fast(input: &str, conv: &DateConvention) -> Option<Verdict<'static>> {
+    let b: [u8; 10] = input.as_bytes().try_into().ok()?;
+    let [a1, a2, s1, b1, b2, s2, y1, y2, y3, y4] = b;
+    if s1 != s2 || !matches!(s1, b'/' | b'-' | b'.') {
+        return None;
+    }
+    let mut n = [0u32; 8];
+    for (slot, c) in n.iter_mut().zip([a1, a2, b1, b2, y1, y2, y3, y4]) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        *slot = u32::from(c - b'0');
+    }
+    let [a1, a2, b1, b2, y1, y2, y3, y4] = n;
+    let (a, bb) = (a1 * 10 + a2, b1 * 10 + b2);
+    let y = i64::from(y1 * 1000 + y2 * 100 + y3 * 10 + y4);
+    let (d, m, rule) = match conv.order {
+        DateOrder::DayFirst => (a, bb, "date_dmy"),
+        DateOrder::MonthFirst => (bb, a, "date_mdy"),
+    };
+    valid_ymd(y, m, d).then(|| Verdict::Valid { value: Cow::Owned(ymd(y, m, d)), rule })
 }
 
 // ---------------------------------------------------------------------------
@@ -357,6 +397,9 @@ fn is_iso_date(s: &str) -> bool {
 fn parse<'a>(input: &'a str, kind: DateKind, conv: &DateConvention) -> Verdict<'a> {
     if is_iso_date(input) {
         return Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" };
+    }
+    if let Some(v) = numeric_fast(input, conv) {
+        return v;
     }
     let s = input.trim_matches(is_space);
     if crate::number::is_null_token(s) || s == "00/00/0000" || s == "0000-00-00" {
@@ -925,6 +968,31 @@ mod tests {
         let us = DateConvention::new(DateOrder::MonthFirst);
         assert_eq!(parse_date_with("03/25/2021", &us).value(), Some("2021-03-25"));
         assert_eq!(parse_date_with("25/03/2021", &us).status(), "ambiguous");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_general_path() {
+        for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+            let conv = DateConvention::new(order);
+            for (a, b, y) in
+                [(12, 3, 2021), (3, 12, 2021), (29, 2, 2024), (1, 1, 1), (31, 12, 9999)]
+            {
+                for sep in ['/', '-', '.'] {
+                    let s = format!("{a:02}{sep}{b:02}{sep}{y:04}");
+                    let fast = numeric_fast(&s, &conv);
+                    // The general path, on the same value with a leading space.
+                    let spaced = format!(" {s}");
+                    let general = parse(&spaced, DateKind::Date, &conv);
+                    match fast {
+                        Some(v) => assert_eq!(v, general, "{s:?} {order:?}"),
+                        None => assert_ne!(general.status(), "valid", "{s:?} {order:?}"),
+                    }
+                }
+            }
+        }
+        assert_eq!(ymd(2021, 3, 12), "2021-03-12");
+        assert_eq!(ymd(12, 1, 2), "0012-01-02");
+        assert_eq!(ymd(12345, 1, 2), "12345-01-02");
     }
 
     #[test]

@@ -287,6 +287,11 @@ impl Normalizer for Nulls {
 /// assert!(dq_clean::null::is_null("N/A"));
 /// ```
 pub fn is_null(s: &str) -> bool {
+    // Quick reject: no French token has a digit other than 0 (`00/00/0000`, `#div/0!`),
+    // so numbers and dates leave here at once.
+    if s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        return false;
+    }
     let mut n = 0usize;
     for c in s.chars() {
         if !is_blank(c) {
@@ -307,6 +312,14 @@ mod tests {
         let v = Nulls::default().normalize(input);
         assert_eq!(v.status(), expected, "{input:?}");
         assert_eq!(is_null(input), expected == "null", "{input:?}");
+    }
+
+    #[test]
+    fn french_tokens_have_no_digit_but_zero() {
+        // `is_null` relies on it for its quick reject.
+        for t in FRENCH_TOKENS {
+            assert!(!t.bytes().any(|b| (b'1'..=b'9').contains(&b)), "{t:?}");
+        }
     }
 
     #[test]

@@ -354,11 +354,10 @@ fn peel<'s>(mut s: &'s str, a: &mut Affixes) -> &'s str {
     }
 }
 
-/// Strips a suffix that may carry non-ASCII characters, ignoring ASCII case.
+/// Strips a lower-case suffix that may carry non-ASCII characters (`k€`), ignoring
+/// ASCII case, without allocating.
 fn lowercase_strip<'s>(s: &'s str, suffix: &str) -> Option<&'s str> {
-    let cut = s.len().checked_sub(suffix.len())?;
-    let (head, tail) = s.split_at_checked(cut)?;
-    (tail.to_ascii_lowercase() == suffix).then_some(head)
+    strip_suffix_ci(s, suffix)
 }
 
 /// The parsed digits: integer digits, fractional digits, decimal exponent.
@@ -375,6 +374,98 @@ fn analyze<'a>(
         let ev = input.contains('.').then_some(DecimalSeparator::Point);
         return (Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" }, ev);
     }
+    if let Some(fast) = french_fast(input) {
+        return fast;
+    }
+    analyze_general(input, convention)
+}
+
+/// Reads `1 234 567,89` and its kin in one pass over the bytes: an optional `-`,
+/// digits grouped by threes with a space, NBSP, narrow NBSP or thin space, an optional
+/// decimal comma. `None` sends everything else (and the cases that depend on the
+/// convention, like `1,234`) to [`analyze_general`], which gives the same verdict for
+/// the values read here (a test checks it).
+fn french_fast(input: &str) -> Option<(Verdict<'static>, Option<DecimalSeparator>)> {
+    let (negative, mut rest) = match input.as_bytes().split_first() {
+        Some((b'-', r)) => (true, r),
+        _ => (false, input.as_bytes()),
+    };
+    let mut out = String::with_capacity(input.len());
+    if negative {
+        out.push('-');
+    }
+    let (mut group, mut first, mut spaces, mut int_len) = (0usize, 0usize, 0usize, 0usize);
+    let mut bad_group = false;
+    let mut leading_zero = false;
+    // The integer part, group by group.
+    let comma = loop {
+        match rest.split_first() {
+            Some((&c, r)) if c.is_ascii_digit() => {
+                if int_len == 0 && c == b'0' {
+                    leading_zero = true;
+                }
+                out.push(char::from(c));
+                group += 1;
+                int_len += 1;
+                rest = r;
+                continue;
+            }
+            _ => {}
+        }
+        if group == 0 {
+            return None;
+        }
+        if spaces == 0 {
+            first = group;
+        } else if group != 3 {
+            bad_group = true;
+        }
+        group = 0;
+        let sep_len = match rest {
+            [b' ', ..] => 1,
+            [0xC2, 0xA0, ..] => 2,
+            [0xE2, 0x80, 0xAF | 0x89, ..] => 3,
+            [b',', ..] => break true,
+            [] => break false,
+            _ => return None,
+        };
+        spaces += 1;
+        rest = rest.get(sep_len..)?;
+    };
+    if (spaces > 0 && (bad_group || !(1..=3).contains(&first))) || (leading_zero && int_len > 1) {
+        return None;
+    }
+    let mut frac_len = 0usize;
+    let mut frac_zero = true;
+    if comma {
+        out.push('.');
+        for &c in rest.get(1..)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            frac_zero &= c == b'0';
+            out.push(char::from(c));
+            frac_len += 1;
+        }
+        // `1,234` depends on the convention; `1,` and `-0,00` have their own rules.
+        if frac_len == 0
+            || (spaces == 0 && frac_len == 3)
+            || (negative && leading_zero && frac_zero)
+        {
+            return None;
+        }
+    } else if spaces == 0 || (negative && leading_zero) {
+        return None;
+    }
+    let ev = comma.then_some(DecimalSeparator::Comma);
+    Some((Verdict::Valid { value: Cow::Owned(out), rule: "number_fr" }, ev))
+}
+
+/// The general reader: affixes, exponents, every grouping, the convention.
+fn analyze_general<'a>(
+    input: &'a str,
+    convention: &NumberConvention,
+) -> (Verdict<'a>, Option<DecimalSeparator>) {
     if is_null_token(input) {
         return (Verdict::Null, None);
     }
@@ -682,6 +773,81 @@ mod tests {
         assert_eq!(parse_with("1,234", &comma).value(), Some("1.234"));
         assert_eq!(parse_with("1.234", &point).value(), Some("1.234"));
         assert_eq!(parse_with("1,234", &point).value(), Some("1234"));
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_general_path() {
+        let conventions = [
+            NumberConvention::default(),
+            NumberConvention::new(DecimalSeparator::Comma),
+            NumberConvention::new(DecimalSeparator::Point),
+        ];
+        // Read by the fast path.
+        let common = [
+            "1 234,56",
+            "-1 234",
+            "1\u{A0}234\u{A0}567",
+            "1\u{202F}234,5",
+            "1\u{2009}234,567",
+            "12,5",
+            "0,5",
+            "-0,5",
+            "12,50",
+            "-1,2345",
+            "12 345 678,9",
+            "1\u{202F}234\u{202F}567,89",
+        ];
+        // Left to the general path, or read the same way.
+        let others = [
+            "-0,00",
+            "1,234",
+            "12 34",
+            "1 23,4",
+            "1 234,",
+            ",5",
+            "-",
+            "1  234",
+            "0 123",
+            "007,5",
+            "1234 567",
+            "1 234 ,5",
+            "1 234,5 €",
+            "1.234,5",
+            "",
+            " 1 234",
+            "1 234 ",
+            "-0",
+            "00",
+            "1,2,3",
+            "1 234,5,6",
+            "- 1",
+            "1\u{202F}\u{202F}234",
+        ];
+        for c in &conventions {
+            for s in common {
+                assert_eq!(french_fast(s), Some(analyze_general(s, c)), "{s:?} {c:?}");
+            }
+            for s in others {
+                if let Some(fast) = french_fast(s) {
+                    assert_eq!(fast, analyze_general(s, c), "{s:?} {c:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prop_fast_path_agrees(s in "-?[0-9]{0,4}([ \u{A0}\u{202F}\u{2009},][0-9]{0,4}){0,4}") {
+            for c in [
+                NumberConvention::default(),
+                NumberConvention::new(DecimalSeparator::Comma),
+                NumberConvention::new(DecimalSeparator::Point),
+            ] {
+                if let Some(fast) = french_fast(&s) {
+                    proptest::prop_assert_eq!(fast, analyze_general(&s, &c), "{:?}", c);
+                }
+            }
+        }
     }
 
     #[test]
