@@ -170,8 +170,8 @@ def gen_communes(d):
     s.append("pub static COMMUNES: &[(&str, u8, u8, &str, &str, &str, &str)] = &[\n")
     for r in rows:
         s.append(f"({lit(r[0])},{r[1]},{r[2]},{lit(r[3])},{lit(r[4])},{lit(r[5])},{lit(r[6])}),\n")
-    s.append("];\n\n/// The search keys of `COMMUNES` (base 12 over `0-9AB`), for a cache-friendly binary search.\n")
-    s.append(u32s("COMMUNE_KEYS", [code_key(r[0]) for r in rows]))
+    s.append("];\n\n")
+    s.append(gen_lookup_index(d, rows, historic))
     s.append("\n/// `(old code, current commune)`, sorted.\npub static HISTORIC: &[(&str, &str)] = &[\n")
     for a, b in historic:
         s.append(f"({lit(a)},{lit(b)}),\n")
@@ -197,6 +197,62 @@ def gen_communes(d):
             s.append(f"({lit(k)},{i}),\n")
         s.append("];\n")
     return "".join(s)
+
+
+def gen_lookup_index(d, rows, historic):
+    """The index that makes `commune::lookup` a few array reads: buckets over the first
+    three characters, the last two characters of each code, and each row's resolution
+    (current commune row, région, déléguée flag) computed here once, as
+    crates/dq-pivot/src/commune.rs would compute it (a test there checks every row)."""
+    deps = {x["code"]: x["region"] for x in d["departements"]}
+    region_codes = sorted(x["code"] for x in d["regions"])
+    region_index = {c: i for i, c in enumerate(region_codes)}
+    current_rows = {r[0]: i for i, r in enumerate(rows) if r[1] == 0}
+    deleguee = {r[0] for r in rows if r[1] == 2}
+    if len(rows) >= 0xFFFF:
+        sys.exit("too many rows for u16 indices")
+    resolved = []
+    for r in rows:
+        cur = r[5] or r[0]
+        reg = deps.get(r[4], r[4] if r[4] in region_index else None)
+        if reg not in region_index:
+            sys.exit(f"{r[0]}: no région for département {r[4]}")
+        also = r[1] == 0 and r[0] in deleguee
+        resolved.append((current_rows.get(cur, 0xFFFF), region_index[reg], also))
+    keys = [code_key(r[0]) for r in rows]
+    # Cumulative counts: buckets[b] is the first row whose key // 144 >= b.
+    buckets = [0] * (12 ** 3 + 1)
+    counts = [0] * (12 ** 3)
+    for k in keys:
+        counts[k // 144] += 1
+    acc = 0
+    for b in range(12 ** 3):
+        buckets[b] = acc
+        acc += counts[b]
+    buckets[12 ** 3] = acc
+    s = ["/// The région codes `RESOLVED` refers to, sorted.\n"]
+    s.append("pub static REGION_CODES: &[&str] = &[" + ",".join(lit(c) for c in region_codes) + "];\n\n")
+    s.append("/// For each row of `COMMUNES`: (row of its current commune, index in `REGION_CODES` of\n")
+    s.append("/// its région, whether it is a current commune that is also a commune déléguée).\n")
+    s.append("pub static RESOLVED: &[(u16, u8, bool)] = &[\n")
+    for i in range(0, len(resolved), 8):
+        s.append("".join(f"({a},{b},{str(c).lower()})," for a, b, c in resolved[i:i + 8]) + "\n")
+    s.append("];\n\n/// `COMMUNE_BUCKETS[b]..COMMUNE_BUCKETS[b + 1]` are the rows of `COMMUNES` whose code\n")
+    s.append("/// starts with the three characters numbered `b` (the base-12 key over `0-9AB` divided by 144).\n")
+    s.append(ints("COMMUNE_BUCKETS", "u16", buckets))
+    s.append("\n/// The last two characters of each row's code (the base-12 key modulo 144).\n")
+    s.append(ints("COMMUNE_LOW", "u8", [k % 144 for k in keys]))
+    s.append("\n/// For each row of `HISTORIC`: the row of its current commune in `COMMUNES` (65535: none).\n")
+    s.append(ints("HISTORIC_ROWS", "u16", [current_rows.get(c, 0xFFFF) for _, c in historic]))
+    return "".join(s)
+
+
+def ints(name, ty, values):
+    lines = [f"pub static {name}: &[{ty}] = &[\n"]
+    for i in range(0, len(values), 16):
+        lines.append(",".join(str(v) for v in values[i:i + 16]) + ",\n")
+    lines.append("];\n")
+    return "".join(lines)
 
 
 def u32s(name, values):

@@ -136,7 +136,7 @@ pub struct Commune {
 type Row = (&'static str, u8, u8, &'static str, &'static str, &'static str, &'static str);
 
 /// The search key of a 5-char code: base 12 over `0-9AB`, monotonic with string order,
-/// as computed by the generator for `COMMUNE_KEYS` and `HISTORIC_KEYS`.
+/// as computed by the generator for `COMMUNE_BUCKETS`, `COMMUNE_LOW` and `HISTORIC_KEYS`.
 pub(crate) fn code_key(code: &str) -> Option<u32> {
     let b = code.as_bytes();
     if b.len() != 5 {
@@ -153,13 +153,28 @@ pub(crate) fn code_key(code: &str) -> Option<u32> {
     })
 }
 
+/// The range of rows of the commune table with this exact code (0 to 2 rows): the bucket
+/// of its first three characters, then a search over the one-byte keys of the last two
+/// (a bucket holds at most 144 rows, usually a few dozen).
+fn row_range(code: &str) -> Option<std::ops::Range<usize>> {
+    row_range_of_key(code_key(code)?)
+}
+
+/// [`row_range`] of a code's key.
+fn row_range_of_key(k: u32) -> Option<std::ops::Range<usize>> {
+    let bucket = usize::try_from(k / 144).ok()?;
+    let low = u8::try_from(k % 144).ok()?;
+    let start = usize::from(*table::COMMUNE_BUCKETS.get(bucket)?);
+    let end = usize::from(*table::COMMUNE_BUCKETS.get(bucket + 1)?);
+    let lows = table::COMMUNE_LOW.get(start..end)?;
+    let first = lows.partition_point(|&x| x < low);
+    let n = lows.get(first..)?.iter().take_while(|&&x| x == low).count();
+    Some(start + first..start + first + n)
+}
+
 /// The rows of the commune table with this exact code (0 to 2 rows).
 pub(crate) fn rows(code: &str) -> &'static [Row] {
-    let Some(k) = code_key(code) else { return &[] };
-    let keys = table::COMMUNE_KEYS;
-    let start = keys.partition_point(|&x| x < k);
-    let end = start + keys.get(start..).map_or(0, |t| t.iter().take_while(|&&x| x == k).count());
-    table::COMMUNES.get(start..end).unwrap_or(&[])
+    row_range(code).and_then(|r| table::COMMUNES.get(r)).unwrap_or(&[])
 }
 
 /// The current commune row of a current commune code, if it is one.
@@ -167,35 +182,27 @@ pub(crate) fn current_row(code: &str) -> Option<&'static Row> {
     rows(code).iter().find(|r| r.1 == 0)
 }
 
-/// The région code of a département code.
-pub(crate) fn region_of(dep: &str) -> &'static str {
-    let t = admin_table::DEPARTEMENTS;
-    match t.binary_search_by(|r| r.0.cmp(dep)) {
-        Ok(i) => t.get(i).map_or("", |r| r.3),
-        Err(_) => rows_dep_region(dep),
-    }
-}
-
-/// Overseas collectivities (COM) that are not départements use their own code as région.
-fn rows_dep_region(dep: &str) -> &'static str {
-    admin_table::REGIONS.iter().find(|r| r.0 == dep).map_or("", |r| r.0)
-}
-
-/// Builds the resolution of a row of the table.
-pub(crate) fn from_row(r: &'static Row, also_deleguee: bool) -> Commune {
-    let kind = CommuneKind::from_u8(r.1);
-    let current = if r.5.is_empty() { r.0 } else { r.5 };
-    let current_name = if r.5.is_empty() { r.3 } else { current_row(current).map_or(r.3, |c| c.3) };
-    Commune {
+/// The resolution of row `i` of the commune table: the current commune's row, the région
+/// and the déléguée flag are precomputed by the generator (`RESOLVED`), so this is a few
+/// array reads.
+pub(crate) fn resolve_row(i: usize) -> Option<Commune> {
+    let r = table::COMMUNES.get(i)?;
+    let &(current_row, region, also_deleguee) = table::RESOLVED.get(i)?;
+    let (current, current_name) = if r.5.is_empty() {
+        (r.0, r.3)
+    } else {
+        (r.5, table::COMMUNES.get(usize::from(current_row)).map_or(r.3, |c| c.3))
+    };
+    Some(Commune {
         code: r.0,
-        kind,
+        kind: CommuneKind::from_u8(r.1),
         name: r.3,
         current,
         current_name,
         departement: r.4,
-        region: region_of(r.4),
+        region: table::REGION_CODES.get(usize::from(region)).copied().unwrap_or(""),
         also_deleguee,
-    }
+    })
 }
 
 /// Looks up an exact, well-formed INSEE code (5 chars, `2A`/`2B` upper-case) of any kind.
@@ -213,17 +220,17 @@ pub(crate) fn from_row(r: &'static Row, also_deleguee: bool) -> Commune {
 /// assert!(lookup("99999").is_none());
 /// ```
 pub fn lookup(code: &str) -> Option<Commune> {
-    let rs = rows(code);
-    if let Some(first) = rs.first() {
-        let also = first.1 == 0 && rs.iter().any(|r| r.1 == 2);
-        return Some(from_row(first, also));
+    let k = code_key(code)?;
+    if let Some(range) = row_range_of_key(k).filter(|r| !r.is_empty()) {
+        // The first row of a code is its current commune when there is one.
+        return resolve_row(range.start);
     }
-    let i = table::HISTORIC_KEYS.binary_search(&code_key(code)?).ok()?;
-    let (old, cur) = table::HISTORIC.get(i)?;
-    let row = current_row(cur)?;
-    let mut c = from_row(row, false);
+    let i = table::HISTORIC_KEYS.binary_search(&k).ok()?;
+    let (old, _) = table::HISTORIC.get(i)?;
+    let mut c = resolve_row(usize::from(*table::HISTORIC_ROWS.get(i)?))?;
     c.code = old;
     c.kind = CommuneKind::Historic;
+    c.also_deleguee = false;
     Some(c)
 }
 
@@ -545,6 +552,52 @@ mod tests {
         check("é1001", None);
         check("010011", None);
         check("a001", None);
+    }
+
+    /// The région of a département as the tables say it, the slow way.
+    fn region_of(dep: &str) -> &'static str {
+        let t = admin_table::DEPARTEMENTS;
+        match t.binary_search_by(|r| r.0.cmp(dep)) {
+            Ok(i) => t[i].3,
+            // Overseas collectivities that are not départements are their own région.
+            Err(_) => admin_table::REGIONS.iter().find(|r| r.0 == dep).map_or("", |r| r.0),
+        }
+    }
+
+    /// The rows of a code, by a binary search over the code strings (the table is
+    /// sorted by code): the slow way.
+    fn slow_rows(code: &str) -> &'static [Row] {
+        let start = table::COMMUNES.partition_point(|x| x.0 < code);
+        let end = table::COMMUNES.partition_point(|x| x.0 <= code);
+        &table::COMMUNES[start..end]
+    }
+
+    /// Every row's precomputed resolution agrees with the one computed from the tables.
+    #[test]
+    fn resolved_rows_agree_with_the_tables() {
+        assert_eq!(table::RESOLVED.len(), table::COMMUNES.len());
+        assert_eq!(table::COMMUNE_LOW.len(), table::COMMUNES.len());
+        assert_eq!(table::HISTORIC_ROWS.len(), table::HISTORIC.len());
+        for (i, r) in table::COMMUNES.iter().enumerate() {
+            let c = resolve_row(i).unwrap();
+            let current = if r.5.is_empty() { r.0 } else { r.5 };
+            let cur = slow_rows(current).iter().find(|x| x.1 == 0).unwrap();
+            let also = r.1 == 0 && slow_rows(r.0).iter().any(|x| x.1 == 2);
+            assert_eq!(
+                (c.code, c.current, c.current_name, c.region, c.also_deleguee),
+                (r.0, current, cur.3, region_of(r.4), also),
+                "row {i}"
+            );
+            assert!(!c.region.is_empty(), "{}", r.0);
+            // The bucket search finds the same rows.
+            assert_eq!(rows(r.0), slow_rows(r.0), "{}", r.0);
+        }
+        for (i, (old, cur)) in table::HISTORIC.iter().enumerate() {
+            let c = lookup(old).unwrap();
+            if rows(old).is_empty() {
+                assert_eq!((c.code, c.kind, c.current), (*old, CommuneKind::Historic, *cur), "{i}");
+            }
+        }
     }
 
     #[test]

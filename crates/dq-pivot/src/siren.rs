@@ -367,22 +367,57 @@ impl Siret {
         let Ok(b) = <&[u8; 14]>::try_from(s) else {
             return false;
         };
-        let mut d = [0u8; 14];
-        for (slot, &c) in d.iter_mut().zip(b) {
-            let v = c.wrapping_sub(b'0');
-            if v > 9 {
-                return false;
-            }
-            *slot = v;
+        let Some((head, _)) = b.split_first_chunk::<8>() else { return false };
+        let Some((_, tail)) = b.split_last_chunk::<8>() else { return false };
+        // Eight digits at a time in a u64 (SWAR): `head` is bytes 0..8, `tail` bytes
+        // 6..14 (its first two bytes repeat bytes 6 and 7 and are masked out below).
+        let (head, tail) = (u64::from_le_bytes(*head), u64::from_le_bytes(*tail));
+        if !all_digits(head) || !all_digits(tail) {
+            return false;
         }
-        let luhn = digits::luhn_ok(&d);
-        let n = digits::number(&d);
-        if n / 100_000 == u64::from(LA_POSTE_SIREN) && n != LA_POSTE_HEAD_OFFICE {
-            d.iter().map(|&x| u32::from(x)).sum::<u32>() % 5 == 0
+        let (vh, vt) = (head - ZEROS, tail - ZEROS);
+        let (dh, dt) = (luhn_doubled(vh), luhn_doubled(vt));
+        // Byte k of a word is at an even position from the left (0, 2, … in `head`; 6, 8,
+        // … in `tail`) when k is even. Luhn over 14 digits doubles the even positions,
+        // Luhn over the SIREN (positions 0..9) the odd ones; position 8 is `tail`'s byte 2.
+        const EVEN: u64 = 0x00FF_00FF_00FF_00FF;
+        const ODD: u64 = !EVEN;
+        const FROM_8: u64 = !0xFFFF;
+        let siret =
+            byte_sum((dh & EVEN) | (vh & ODD)) + byte_sum(((dt & EVEN) | (vt & ODD)) & FROM_8);
+        let siren = byte_sum((dh & ODD) | (vh & EVEN)) + ((vt >> 16) & 0xFF);
+        if head == u64::from_le_bytes(*b"35600000")
+            && b.get(8) == Some(&b'0')
+            && b != b"35600000000048"
+        {
+            // La Poste: the digit sum of all 14 digits.
+            (byte_sum(vh) + byte_sum(vt & FROM_8)) % 5 == 0
         } else {
-            luhn && digits::luhn_ok(d.get(..9).unwrap_or(&d))
+            siret % 10 == 0 && siren % 10 == 0
         }
     }
+}
+
+/// Eight ASCII `'0'` bytes.
+const ZEROS: u64 = u64::from_le_bytes(*b"00000000");
+
+/// Whether the eight bytes of `x` are all ASCII digits: each has high nibble 3, and
+/// adding 6 does not carry out of the low nibble.
+fn all_digits(x: u64) -> bool {
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    x & HIGH == ZEROS & HIGH && (x + 0x0606_0606_0606_0606) & HIGH == ZEROS & HIGH
+}
+
+/// Each byte (a digit value 0–9) replaced by its Luhn doubling: `2v`, minus 9 when `v > 4`
+/// (no byte overflows or borrows).
+fn luhn_doubled(v: u64) -> u64 {
+    let over4 = ((v + 0x7B7B_7B7B_7B7B_7B7B) >> 7) & 0x0101_0101_0101_0101;
+    2 * v - 9 * over4
+}
+
+/// The sum of the eight bytes of `x` (the sum must be below 256: here at most 8 × 18).
+fn byte_sum(x: u64) -> u64 {
+    x.wrapping_mul(0x0101_0101_0101_0101) >> 56
 }
 
 impl FromStr for Siret {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use dq_clean::{Normalizer, Verdict};
 
 use super::fold::fold_into;
-use super::{from_row, table, CommuneKind};
+use super::{resolve_row, table, CommuneKind};
 
 /// Articles INSEE puts in parentheses (`Rochelle (La)`) and that may be omitted.
 const ARTICLES: &[&str] = &["l", "la", "le", "les", "aux", "las", "los"];
@@ -114,10 +114,9 @@ pub fn resolve_name(name: &str, hint: Option<&str>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let push = |out: &mut Vec<Candidate>, rows: &[(&str, u32)], factor: f32| {
         for &(_, i) in rows {
-            let Some(r) = usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)) else {
+            let Some(c) = usize::try_from(i).ok().and_then(resolve_row) else {
                 continue;
             };
-            let c = from_row(r, false);
             if out.iter().any(|o| o.code == c.code && o.kind == c.kind) {
                 continue;
             }
