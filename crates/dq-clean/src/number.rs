@@ -512,11 +512,15 @@ fn analyze_general<'a>(
             let int = groups.first().copied().unwrap_or("");
             let frac = groups.get(1).copied().unwrap_or("");
             let grouped = format!("{int}{frac}");
-            let candidates =
+            let candidates: Vec<String> =
                 [canonical(int, frac, exp, a.negative), canonical(&grouped, "", exp, a.negative)]
                     .into_iter()
                     .flatten()
                     .collect();
+            if candidates.is_empty() {
+                // Found by fuzzing: `00,000E2050` had no candidate left.
+                return (invalid("exponent too large"), None);
+            }
             return (Verdict::Ambiguous { reason, candidates }, None);
         }
         Err(v) => return (v, None),
@@ -762,6 +766,8 @@ mod tests {
         check("NA", "null");
         check("12..5", "invalid");
         check("1e99999", "invalid");
+        check("00,000E2050", "invalid");
+        check("1,234E401", "invalid");
         check("--5", "invalid");
     }
 
