@@ -51,6 +51,7 @@
 #![forbid(unsafe_code)]
 
 pub mod binary;
+mod bytecount;
 mod charset;
 pub mod detect;
 mod error;

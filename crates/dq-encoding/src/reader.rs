@@ -5,7 +5,7 @@ use std::io::{self, Read};
 use crate::charset::Encoding;
 use crate::detect::{self, Detection};
 use crate::error::Error;
-use crate::transcode::{ErrorMode, LineEndings, Transcoder};
+use crate::transcode::{incomplete_tail, ErrorMode, LineEndings, Transcoder};
 
 /// Bytes read from the inner reader at a time.
 const CHUNK: usize = 64 * 1024;
@@ -88,6 +88,8 @@ impl Utf8ReaderBuilder {
             transcoder: None,
             detection,
             buf: Vec::new(),
+            carry: [0; 4],
+            carry_len: 0,
             out: String::new(),
             pos: 0,
             done: false,
@@ -124,6 +126,9 @@ pub struct Utf8Reader<R> {
     transcoder: Option<Transcoder>,
     detection: Option<Detection>,
     buf: Vec<u8>,
+    /// The start of a UTF-8 character cut by the end of the previous chunk (UTF-8 only).
+    carry: [u8; 4],
+    carry_len: usize,
     out: String,
     pos: usize,
     done: bool,
@@ -238,7 +243,14 @@ impl<R: Read> Utf8Reader<R> {
             let first = self.transcoder.is_none();
             let want = CHUNK;
             self.buf.resize(want, 0);
-            let mut n = 0;
+            // A character cut by the previous chunk comes first.
+            let carried = self.carry_len;
+            if let (Some(dst), Some(src)) = (self.buf.get_mut(..carried), self.carry.get(..carried))
+            {
+                dst.copy_from_slice(src);
+            }
+            self.carry_len = 0;
+            let mut n = carried;
             // The first chunk is filled completely, for detection.
             while let Some(space) = self.buf.get_mut(n..) {
                 if space.is_empty() {
@@ -256,7 +268,7 @@ impl<R: Read> Utf8Reader<R> {
                     Err(e) => return Err(e),
                 }
             }
-            let last = n == 0 || (first && n < want);
+            let last = n == carried || (first && n < want);
             let chunk = self.buf.get(..n).unwrap_or_default();
             if first {
                 let d = match self.detection.take() {
@@ -272,7 +284,16 @@ impl<R: Read> Utf8Reader<R> {
                 self.detection = Some(d);
             }
             let Some(t) = self.transcoder.as_mut() else { return Ok(false) };
-            if let Err(e) = t.feed(chunk, &mut self.out, last) {
+            // In UTF-8, hold back a character cut by the end of the chunk, so that the
+            // decoder ends on a character boundary and `read` can pass bytes through.
+            let utf8 = t.encoding() == Encoding::UTF_8 && !t.is_provisional();
+            let hold = if utf8 && !last { incomplete_tail(chunk) } else { 0 };
+            let (feed, held) = chunk.split_at(chunk.len() - hold);
+            if let Some(slot) = self.carry.get_mut(..hold) {
+                slot.copy_from_slice(held);
+                self.carry_len = hold;
+            }
+            if let Err(e) = t.feed(feed, &mut self.out, last) {
                 self.error = Some(e);
                 self.done = true;
             }
@@ -284,10 +305,67 @@ impl<R: Read> Utf8Reader<R> {
             }
         }
     }
+
+    /// The UTF-8 fast path of `read`: input bytes are read straight into `buf` and
+    /// validated there, with no intermediate copy. `None` when it does not apply
+    /// (another encoding, lossy mode, a buffer too small to hold a cut character).
+    fn read_through(&mut self, buf: &mut [u8]) -> Option<io::Result<usize>> {
+        if self.done || self.error.is_some() || buf.len() < 8 {
+            return None;
+        }
+        if !self.transcoder.as_ref().is_some_and(Transcoder::can_pass_through) {
+            return None;
+        }
+        loop {
+            let carried = self.carry_len;
+            if let (Some(dst), Some(src)) = (buf.get_mut(..carried), self.carry.get(..carried)) {
+                dst.copy_from_slice(src);
+            }
+            let k = loop {
+                match self.inner.read(buf.get_mut(carried..).unwrap_or_default()) {
+                    Ok(k) => break k,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Some(Err(e)),
+                }
+            };
+            let last = k == 0;
+            let filled = buf.get_mut(..carried + k).unwrap_or_default();
+            let t = self.transcoder.as_mut()?;
+            match t.pass_through(filled, last) {
+                Ok(p) => {
+                    let rest = filled.get(p.read..).unwrap_or_default();
+                    self.carry_len = rest.len().min(self.carry.len());
+                    if let Some(slot) = self.carry.get_mut(..self.carry_len) {
+                        slot.copy_from_slice(rest.get(..self.carry_len).unwrap_or_default());
+                    }
+                    if last {
+                        self.done = true;
+                    }
+                    if p.text > 0 || last {
+                        return Some(Ok(p.text));
+                    }
+                }
+                Err((text, e)) => {
+                    self.done = true;
+                    self.carry_len = 0;
+                    if text > 0 {
+                        self.error = Some(e);
+                        return Some(Ok(text));
+                    }
+                    return Some(Err(e.into_io()));
+                }
+            }
+        }
+    }
 }
 
 impl<R: Read> Read for Utf8Reader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.out.len() {
+            if let Some(r) = self.read_through(buf) {
+                return r;
+            }
+        }
         if self.pos >= self.out.len() && !self.refill()? {
             return Ok(0);
         }

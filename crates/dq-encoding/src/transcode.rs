@@ -3,6 +3,7 @@
 use encoding_rs::DecoderResult;
 
 use crate::binary;
+use crate::bytecount;
 use crate::charset::Encoding;
 use crate::detect::{self, Detection};
 use crate::error::{BinaryKind, Error, Position};
@@ -47,6 +48,29 @@ pub struct Progress {
 const DECISION_WINDOW: usize = 4096;
 /// How many ASCII bytes before the first non-ASCII byte the decision looks at.
 const ASCII_CONTEXT: usize = 64;
+
+/// What [`Transcoder::pass_through`] did with a buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PassThrough {
+    /// Bytes of text at the start of the buffer.
+    pub text: usize,
+    /// Bytes of input consumed; the rest starts a character cut by the buffer's end.
+    pub read: usize,
+}
+
+/// The length of the trailing bytes of `bytes` that start a UTF-8 character without
+/// finishing it (0 to 3): what a decoder would hold back waiting for more input.
+pub(crate) fn incomplete_tail(bytes: &[u8]) -> usize {
+    // The start of the last character is one of the last 4 bytes, unless it is invalid.
+    let from = bytes.len().saturating_sub(4);
+    let tail = bytes.get(from..).unwrap_or_default();
+    let Some(lead) = tail.iter().rposition(|&b| (b & 0xC0) != 0x80) else { return 0 };
+    let rest = tail.get(lead..).unwrap_or_default();
+    match std::str::from_utf8(rest) {
+        Err(e) if e.error_len().is_none() => rest.len() - e.valid_up_to(),
+        _ => 0,
+    }
+}
 
 enum Decoder {
     Rs(encoding_rs::Decoder),
@@ -345,6 +369,109 @@ impl Transcoder {
         self.decode(src, dst, last)
     }
 
+    /// Whether [`Transcoder::pass_through`] may take over from [`Transcoder::feed`]:
+    /// UTF-8 decided (not provisional), strict, the first bytes seen (binary check,
+    /// BOM), and the decoder holding no partial character (the last bytes consumed end
+    /// a character).
+    pub(crate) fn can_pass_through(&self) -> bool {
+        self.encoding == Encoding::UTF_8
+            && !self.provisional
+            && self.errors == ErrorMode::Strict
+            && self.started
+            && !self.finished
+            && self.pending.is_empty()
+            && incomplete_tail(&self.recent) == 0
+    }
+
+    /// The UTF-8 fast path: validates `buf` in place instead of copying it through a
+    /// decoder, as [`Transcoder::feed`] would decode it (same text, same errors and
+    /// positions, line endings rewritten in place on request).
+    ///
+    /// `buf` must continue the input at a character boundary (see
+    /// [`Transcoder::can_pass_through`]). On success, `buf[..text]` is the output and
+    /// `buf[read..]` the start of a character cut by the end of `buf` (at most 3 bytes,
+    /// never when `last`), to be given again in front of the next bytes. On error, the
+    /// text before the faulty byte is in `buf[..text]` of the error's first field.
+    pub(crate) fn pass_through(
+        &mut self,
+        buf: &mut [u8],
+        last: bool,
+    ) -> Result<PassThrough, (usize, Error)> {
+        self.finished = last;
+        // encoding_rs's validator (the one its UTF-8 decoder uses, with an ASCII fast
+        // path) is several times faster than `str::from_utf8` on French text; the
+        // standard library then classifies the few bytes at the first error, with the
+        // same rule (the maximal invalid subpart).
+        let valid = encoding_rs::Encoding::utf8_valid_up_to(buf);
+        let bad = (valid < buf.len()).then(|| {
+            let at = buf.get(valid..buf.len().min(valid + 4)).unwrap_or_default();
+            std::str::from_utf8(at).err().and_then(|e| e.error_len())
+        });
+        let text = buf.get(..valid).unwrap_or_default();
+        let nul = if self.allow_nul || !bytecount::has_nul(text) {
+            None
+        } else {
+            text.iter().position(|&b| b == 0)
+        };
+        let consumed = nul.unwrap_or(valid);
+        let text = buf.get(..consumed).unwrap_or_default();
+        self.account_bytes(text);
+        self.offset += consumed as u64;
+        self.remember(text);
+        let out = self.normalize_in_place(buf.get_mut(..consumed).unwrap_or_default());
+        if nul.is_some() {
+            return Err((out, Error::binary(BinaryKind::NulBytes, Some(self.position()))));
+        }
+        let faulty = match bad {
+            None => None,
+            Some(Some(n)) => Some(n),
+            Some(None) if last => Some(buf.len() - valid),
+            Some(None) => None,
+        };
+        if let Some(n) = faulty {
+            let bytes = buf.get(valid..valid + n).unwrap_or_default();
+            let err = Error::invalid(self.position(), self.encoding.name(), bytes);
+            return Err((out, err));
+        }
+        Ok(PassThrough { text: out, read: valid })
+    }
+
+    /// Rewrites `\r\n` and a lone `\r` to `\n` in place ([`LineEndings::Lf`]);
+    /// returns the new length.
+    fn normalize_in_place(&mut self, buf: &mut [u8]) -> usize {
+        let len = buf.len();
+        if self.line_endings == LineEndings::Keep || len == 0 {
+            return len;
+        }
+        let mut r = 0;
+        if self.after_cr {
+            self.after_cr = false;
+            if buf.first() == Some(&b'\n') {
+                r = 1;
+            }
+        }
+        if r == 0 && !buf.contains(&b'\r') {
+            return len;
+        }
+        let mut w = 0;
+        while let Some(i) = buf.get(r..).and_then(|rest| rest.iter().position(|&b| b == b'\r')) {
+            buf.copy_within(r..r + i, w);
+            w += i;
+            if let Some(slot) = buf.get_mut(w) {
+                *slot = b'\n';
+            }
+            w += 1;
+            r += i + 1;
+            match buf.get(r) {
+                Some(b'\n') => r += 1,
+                Some(_) => {}
+                None => self.after_cr = true,
+            }
+        }
+        buf.copy_within(r..len, w);
+        w + (len - r)
+    }
+
     fn redecide(&mut self, last: bool) {
         let mut window = std::mem::take(&mut self.ascii_tail);
         window.extend_from_slice(&self.pending);
@@ -368,8 +495,8 @@ impl Transcoder {
 
     /// Decodes with the current decoder, splitting at NUL bytes for the binary check.
     fn decode(&mut self, src: &[u8], dst: &mut String, last: bool) -> Result<(), Error> {
-        // `contains` is a vectorized memchr: the common case of no NUL byte costs little.
-        if self.encoding.is_ascii_compatible() && !self.allow_nul && src.contains(&0) {
+        // A vectorized scan: the common case of no NUL byte costs little.
+        if self.encoding.is_ascii_compatible() && !self.allow_nul && bytecount::has_nul(src) {
             let mut rest = src;
             while let Some(i) = rest.iter().position(|&b| b == 0) {
                 let (before, after) = rest.split_at(i);
@@ -495,20 +622,19 @@ impl Transcoder {
 
     /// Updates line and column over the text appended since `start`.
     fn account(&mut self, dst: &str, start: usize) {
-        let Some(text) = dst.get(start..) else { return };
-        let bytes = text.as_bytes();
-        let newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.account_bytes(dst.as_bytes().get(start..).unwrap_or_default());
+    }
+
+    /// Updates line and column over `text` (UTF-8): a vectorized newline count, and a
+    /// character count of the last line only.
+    fn account_bytes(&mut self, text: &[u8]) {
+        let newlines = bytecount::newlines(text) as u64;
         if newlines > 0 {
             self.line += newlines;
-            let after = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            self.column = 1 + bytes
-                .get(after..)
-                .unwrap_or_default()
-                .iter()
-                .filter(|&&b| (b & 0xC0) != 0x80)
-                .count() as u64;
+            let after = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            self.column = 1 + bytecount::chars(text.get(after..).unwrap_or_default()) as u64;
         } else {
-            self.column += bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u64;
+            self.column += bytecount::chars(text) as u64;
         }
     }
 

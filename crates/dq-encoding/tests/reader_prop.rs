@@ -9,7 +9,9 @@
 
 use std::io::Read;
 
-use dq_encoding::{Encoding, Error, ErrorKind, Utf8Reader, Utf8ReaderBuilder};
+use dq_encoding::{
+    Encoding, Error, ErrorKind, LineEndings, Transcoder, Utf8Reader, Utf8ReaderBuilder,
+};
 use proptest::prelude::*;
 
 /// A reader that returns at most `n` bytes per call.
@@ -50,6 +52,77 @@ proptest! {
         builder.encoding(enc);
         let got = read_all(builder.build(Trickle { data: &bytes, sizes, i: 0 })).unwrap();
         prop_assert_eq!(got, text);
+    }
+}
+
+/// Reads everything with caller buffers of the given sizes (in turn), returning the text
+/// read before the first error and that error.
+fn read_with_sizes<R: Read>(mut r: R, sizes: &[usize]) -> (Vec<u8>, Option<Error>) {
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; sizes.iter().copied().max().unwrap_or(1)];
+    for i in 0.. {
+        let n = sizes[i % sizes.len()];
+        match r.read(&mut buf[..n]) {
+            Ok(0) => return (out, None),
+            Ok(k) => out.extend_from_slice(&buf[..k]),
+            Err(e) => return (out, Some(Error::from_io(e))),
+        }
+    }
+    unreachable!()
+}
+
+/// Pieces of UTF-8 input, valid or not, that a tail is made of.
+fn piece() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        4 => "[a-z;,é€œ\u{1F600}]{1,8}".prop_map(String::into_bytes),
+        1 => Just(b"\r\n".to_vec()),
+        1 => Just(b"\r".to_vec()),
+        1 => Just(b"\n".to_vec()),
+        1 => prop::sample::select(vec![
+            vec![0xC3], vec![0xE2, 0x82], vec![0xF0, 0x9F, 0x98], vec![0x80], vec![0xFF],
+            vec![0xE0, 0x80], vec![0xED, 0xA0, 0x80], vec![0xF4, 0x90, 0x80, 0x80], vec![0],
+        ]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The UTF-8 fast path (bytes validated in the caller's buffer) gives exactly what the
+    /// `Transcoder` gives in one shot: the same text, and the same error at the same byte,
+    /// line and column with the same offending bytes, whatever the read sizes.
+    #[test]
+    fn prop_utf8_pass_through_equals_transcoder(
+        head_lines in 2000usize..2600,
+        tail in prop::collection::vec(piece(), 0..60),
+        caller in prop::collection::vec(prop_oneof![1usize..16, 4096usize..70_000], 1..5),
+        inner in prop::collection::vec(prop_oneof![1usize..8, 1000usize..100_000], 1..5),
+        lf in any::<bool>(),
+        given in any::<bool>(),
+    ) {
+        // A valid head longer than the first 64 KiB chunk, so the fast path takes over.
+        let mut data = "\u{feff}siret;commune\r\n".as_bytes().to_vec();
+        for i in 0..head_lines {
+            data.extend_from_slice(format!("{i:014};Saint-Étienne œuvre €\r\n").as_bytes());
+        }
+        data.extend(tail.concat());
+        let mode = if lf { LineEndings::Lf } else { LineEndings::Keep };
+
+        let mut t = Transcoder::new(Encoding::UTF_8);
+        t.line_endings(mode);
+        let mut want = String::new();
+        let want_err = t.feed(&data, &mut want, true).err();
+
+        let mut builder = Utf8ReaderBuilder::new();
+        builder.line_endings(mode);
+        if given {
+            builder.encoding(Encoding::UTF_8);
+        }
+        let rdr = builder.build(Trickle { data: &data, sizes: inner, i: 0 });
+        let (got, got_err) = read_with_sizes(rdr, &caller);
+        prop_assert_eq!(String::from_utf8_lossy(&got), want.as_str());
+        let summary = |e: &Error| (e.kind(), e.position(), e.bytes().map(<[u8]>::to_vec));
+        prop_assert_eq!(got_err.as_ref().map(summary), want_err.as_ref().map(summary));
     }
 }
 
