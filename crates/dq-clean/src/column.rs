@@ -30,6 +30,10 @@ use crate::Verdict;
 /// How many example values of each side are kept to report contradictions.
 const KEEP: usize = 16;
 
+/// How many month-first dates (`03/25/2021`) it takes, with no day-first date against
+/// them, to make a column month first.
+const MIN_MONTH_FIRST: u64 = 2;
+
 /// The likely kind of a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -115,7 +119,7 @@ impl ColumnConventions {
     /// ```
     /// use dq_clean::column::ColumnInference;
     /// use dq_clean::date;
-    /// let c = ColumnInference::from_values(["03/25/2021", "04/02/2021"]);
+    /// let c = ColumnInference::from_values(["03/25/2021", "12/31/2020", "04/02/2021"]);
     /// assert_eq!(date::parse_date_with("04/02/2021", &c.date_convention()).value(), Some("2021-04-02"));
     /// ```
     pub fn date_convention(&self) -> DateConvention {
@@ -321,6 +325,13 @@ impl ColumnInference {
             &mut contradictions,
             &mut contradiction_count,
         );
+        // Month first goes against the French default: one value alone (`03/25/2021`,
+        // perhaps a typo) does not turn every `12/03/2021` of the column into December;
+        // it stays flagged as ambiguous. Two values or more settle it.
+        let date_order = match date_order {
+            Some(DateOrder::MonthFirst) if self.month_first.count < MIN_MONTH_FIRST => None,
+            other => other,
+        };
         let date_format = match date_order {
             Some(order) => self
                 .formats
@@ -437,6 +448,15 @@ mod tests {
         assert_eq!(c.boolean_pair, Some(("oui".into(), "non".into())));
         check(&["12/03/2021 14:30", "13/03/2021 09h00"], ColumnKind::DateTime);
         check(&["2021-03-12"], ColumnKind::Date);
+    }
+
+    #[test]
+    fn one_month_first_date_does_not_settle_the_column() {
+        let c = check(&["12/03/2021", "03/25/2021", "1er mars 2021"], ColumnKind::Date);
+        assert_eq!(c.date_order, None);
+        assert_eq!(c.date_convention().order, DateOrder::DayFirst);
+        let c = check(&["12/03/2021", "03/25/2021", "12/31/2020"], ColumnKind::Date);
+        assert_eq!(c.date_order, Some(DateOrder::MonthFirst));
     }
 
     #[test]

@@ -45,15 +45,21 @@ fn clean_without_rules() {
     assert_eq!(
         out,
         "commune;montant;date_versement;commentaire\n\
-         Nancy;1234.56;12/03/2021;subvention annuelle\n\
+         Nancy;1234.56;2021-03-12;subvention annuelle\n\
          Metz;1500;03/25/2021;NC\n\
-         Épinal;-250;1er mars 2021;\n\
+         Épinal;-250;2021-03-01;\n\
          Toul;1234;31/02/2021;ras\n"
     );
     let changes = std::fs::read_to_string(&c).unwrap();
     assert!(changes.starts_with("row,column_index,column,before,after,rule\n"));
     assert!(changes.contains("2,1,montant,1 500 €,1500,number_currency\n"), "{changes}");
-    assert_eq!(changes.lines().count(), 7);
+    assert_eq!(changes.lines().count(), 9, "{changes}");
+    // The date column: one impossible date among four does not make it text, and the
+    // one month-first value does not make `12/03/2021` December: it is flagged.
+    assert!(changes.contains("1,2,date_versement,12/03/2021,2021-03-12,date_dmy\n"), "{changes}");
+    let flags = std::fs::read_to_string(&f).unwrap();
+    assert!(flags.contains("2,2,date_versement,03/25/2021,ambiguous,"), "{flags}");
+    assert!(flags.contains("4,2,date_versement,31/02/2021,invalid,"), "{flags}");
 }
 
 #[test]
@@ -86,6 +92,35 @@ fn clean_windows_1252_keeps_codes() {
         out,
         "code;libellé;montant\n01;Aide à l'emploi;1234.50\n02;Fonds de solidarité;-12.5\n"
     );
+}
+
+#[test]
+fn clean_windows_1252_with_title_line_writes_utf8() {
+    // A windows-1252 file with `;`, CRLF, `€` (byte 0x80) and a title line above the
+    // header: read through dq_encoding::open_csv, written as UTF-8 without the title.
+    let (o, f) = (tmp("cp1252_title.csv"), tmp("cp1252_title_flags.csv"));
+    let input = std::fs::read(fixture("cp1252_title.csv")).unwrap();
+    assert!(std::str::from_utf8(&input).is_err(), "the fixture must not be UTF-8");
+    run(&[
+        "clean".as_ref(),
+        fixture("cp1252_title.csv").as_os_str(),
+        "-o".as_ref(),
+        o.as_os_str(),
+        "--flags".as_ref(),
+        f.as_os_str(),
+    ]);
+    let out = std::fs::read_to_string(&o).unwrap();
+    assert_eq!(
+        out,
+        "code;libellé;montant;date\n\
+         01;Aide à l'emploi;1234.50;2021-03-12\n\
+         02;Fonds de solidarité;1500;31/02/2021\n\
+         03;Été culturel;-250;2021-03-25\n"
+    );
+    // The one impossible date is flagged; the three-row column is still a date column.
+    let flags = std::fs::read_to_string(&f).unwrap();
+    assert!(flags.contains("2,3,date,31/02/2021,invalid,"), "{flags}");
+    assert_eq!(flags.lines().count(), 2, "{flags}");
 }
 
 #[test]
