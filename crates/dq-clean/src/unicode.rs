@@ -92,6 +92,31 @@ impl Unicode {
         Unicode { scope: Scope::Apostrophes, ..Unicode::default() }
     }
 
+    /// The replacement of one character and its rule, when this normalizer maps it.
+    fn mapping(&self, c: char) -> Option<(char, &'static str)> {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}'
+            | '\u{201B}' | '\u{FF07}' => Some(('\'', "apostrophe")),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}'
+                if self.scope == Scope::All =>
+            {
+                Some(('"', "quote"))
+            }
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+                if self.scope == Scope::All =>
+            {
+                Some(('-', "dash"))
+            }
+            '\u{00AB}' | '\u{00BB}'
+                if self.scope == Scope::All && self.guillemets == Guillemets::Straight =>
+            {
+                Some(('"', "quote"))
+            }
+            _ => None,
+        }
+    }
+
     /// Normalizes one value. Always [`Verdict::Valid`]; the rule is `"apostrophe"`,
     /// `"quote"`, `"dash"`, `"nfc"`, `"nfkc"` (the first change found) or `"as_is"`.
     pub fn normalize<'a>(&self, s: &'a str) -> Verdict<'a> {
@@ -120,32 +145,16 @@ impl Unicode {
         } else {
             Cow::Borrowed(s)
         };
+        // Fast path: already composed and nothing to map: borrow, allocate nothing.
+        if form_rule.is_none() && !base.chars().any(|c| self.mapping(c).is_some()) {
+            return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
+        }
         let mut rule = "as_is";
         let mut out = String::with_capacity(base.len());
         let mut changed = form_rule.is_some();
         let mut chars = base.chars().peekable();
         while let Some(c) = chars.next() {
-            let mapped = match c {
-                '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}'
-                | '\u{201B}' | '\u{FF07}' => Some(('\'', "apostrophe")),
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}'
-                    if self.scope == Scope::All =>
-                {
-                    Some(('"', "quote"))
-                }
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-                | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
-                    if self.scope == Scope::All =>
-                {
-                    Some(('-', "dash"))
-                }
-                '\u{00AB}' | '\u{00BB}'
-                    if self.scope == Scope::All && self.guillemets == Guillemets::Straight =>
-                {
-                    Some(('"', "quote"))
-                }
-                _ => None,
-            };
+            let mapped = self.mapping(c);
             match mapped {
                 Some((m, r)) => {
                     if rule == "as_is" {
