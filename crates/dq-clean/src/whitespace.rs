@@ -114,6 +114,11 @@ pub fn normalize(s: &str) -> Verdict<'_> {
     if is_clean(s) {
         return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
     }
+    normalize_general(s)
+}
+
+/// The general path, character by character.
+fn normalize_general(s: &str) -> Verdict<'_> {
     let (mut control, mut zero) = (false, false);
     let (mut other, mut collapse, mut trim) = (false, false, false);
     let mut out = String::with_capacity(s.len());
@@ -171,6 +176,16 @@ pub fn normalize(s: &str) -> Verdict<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn prop_fast_path_agrees(s in "[a-zÉé' \u{a0}\t\u{200b}\u{7}-]{0,12}") {
+            if is_clean(&s) {
+                let v = normalize_general(&s);
+                proptest::prop_assert_eq!(v.value(), Some(s.as_str()));
+            }
+        }
+    }
 
     #[test]
     fn clean_values_borrow() {
