@@ -44,6 +44,8 @@ struct Labels {
     method: &'static str,
     normalizer: &'static str,
     delimiter: &'static str,
+    invalid: &'static str,
+    ambiguous: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -84,6 +86,8 @@ const FR: Labels = Labels {
     method: "Calcul du score",
     normalizer: "Normalisation",
     delimiter: "Séparateur",
+    invalid: "invalides",
+    ambiguous: "ambiguës",
 };
 
 const EN: Labels = Labels {
@@ -124,6 +128,8 @@ const EN: Labels = Labels {
     method: "How the score is computed",
     normalizer: "Normalization",
     delimiter: "Delimiter",
+    invalid: "invalid",
+    ambiguous: "ambiguous",
 };
 
 const CSS: &str = "
@@ -283,10 +289,12 @@ fn wrong_and_fixed(h: &mut String, r: &Report, l: &Labels) {
         }
         if c.invalid + c.ambiguous > 0 {
             items.push(format!(
-                "{} — {} invalid, {} ambiguous ({})",
+                "{} — {} {}, {} {} ({})",
                 c.name,
                 c.invalid,
+                l.invalid,
                 c.ambiguous,
+                l.ambiguous,
                 c.normalizer.as_deref().unwrap_or("-")
             ));
         }

@@ -37,8 +37,11 @@ const LARGE: u64 = 16 * 1024 * 1024;
 const FLAG_EXAMPLES: usize = 8;
 /// Bins of the numeric histograms.
 const BINS: usize = 20;
-/// Distinct row hashes remembered to find exact duplicate rows (about 40 MB).
-const EXACT_BOUND: usize = 2_000_000;
+/// Distinct row hashes remembered to find exact duplicate rows (about 35 MB).
+const EXACT_BOUND: usize = 1_000_000;
+/// Groups of exact duplicate rows listed in duplicates.csv, and rows listed per group.
+const GROUP_BOUND: usize = 100_000;
+const MEMBER_BOUND: usize = 1_000;
 /// Exact duplicate groups listed in report.json (all are in duplicates.csv).
 const EXACT_GROUPS_IN_REPORT: usize = 1_000;
 
@@ -149,7 +152,12 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     if !cleaned.exact.complete {
         duplicates.exact_duplicate_rows = cleaned.exact.duplicates.max(profile.duplicate_rows);
         not_available.push(format!(
-            "exact duplicate rows: groups listed for the first {EXACT_BOUND} distinct rows only"
+            "exact duplicate rows: rows compared with the first {EXACT_BOUND} distinct rows only"
+        ));
+    }
+    if !cleaned.exact.listed {
+        not_available.push(format!(
+            "exact duplicate rows: duplicates.csv lists {GROUP_BOUND} groups and {MEMBER_BOUND} rows per group at most"
         ));
     }
     let mut probable = None;
@@ -368,12 +376,15 @@ struct ExactRows {
     first_row: std::collections::HashMap<u64, u64>,
     groups: std::collections::HashMap<u64, Vec<u64>>,
     duplicates: u64,
+    /// Whether every row was compared with every earlier row.
     complete: bool,
+    /// Whether every group, and every member of each group, is listed.
+    listed: bool,
 }
 
 impl ExactRows {
     fn new() -> ExactRows {
-        ExactRows { complete: true, ..ExactRows::default() }
+        ExactRows { complete: true, listed: true, ..ExactRows::default() }
     }
 
     fn add(&mut self, rec: &csv::StringRecord, row: u64) {
@@ -387,7 +398,15 @@ impl ExactRows {
         match self.first_row.get(&key) {
             Some(&first) => {
                 self.duplicates += 1;
-                self.groups.entry(first).or_insert_with(|| vec![first]).push(row);
+                let room = self.groups.len() < GROUP_BOUND;
+                match self.groups.get_mut(&first) {
+                    Some(g) if g.len() < MEMBER_BOUND => g.push(row),
+                    Some(_) => self.listed = false,
+                    None if room => {
+                        self.groups.insert(first, vec![first, row]);
+                    }
+                    None => self.listed = false,
+                }
             }
             None if self.first_row.len() < EXACT_BOUND => {
                 self.first_row.insert(key, row);
