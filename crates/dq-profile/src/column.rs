@@ -1,10 +1,12 @@
 //! One column's streaming accumulator and its finished profile.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use crate::format::{self, Check, Format};
+use crate::hashing::IdentityBuild;
+use crate::sketch::hash64;
 use crate::sketch::{Distinct, Moments, Quantiles, TopK};
 use crate::value::{self, Decimal};
 
@@ -218,6 +220,7 @@ pub struct ColumnAccumulator {
     nulls_cfg: std::sync::Arc<dq_clean::null::Nulls>,
     top_n: usize,
     count: u64,
+    null_total: u64,
     nulls: BTreeMap<String, u64>,
     distinct: Distinct,
     top: TopK,
@@ -232,14 +235,26 @@ pub struct ColumnAccumulator {
     num_max: Option<f64>,
     moments: Moments,
     quantiles: Quantiles,
-    decimals: BTreeMap<String, u64>,
-    dates: BTreeMap<String, u64>,
+    decimals: BTreeMap<&'static str, u64>,
+    dates: BTreeMap<&'static str, u64>,
     date_min: Option<String>,
     date_max: Option<String>,
     date_min_s: Option<String>,
     date_max_s: Option<String>,
-    bools: BTreeMap<String, u64>,
-    formats: BTreeMap<Format, FormatTally>,
+    bools: BTreeMap<&'static str, u64>,
+    /// Every tested format with its tally, in `Format` order.
+    formats: Vec<(Format, FormatTally)>,
+    /// The indices in `formats` of the formats still alive.
+    alive: Vec<usize>,
+    /// What the alive formats still need read from each value.
+    needs: Needs,
+    /// What was read from the first distinct values, found by the value's 64-bit hash
+    /// (bounded to `MEMO` entries). Two values with the same hash would share their
+    /// readings: about 2⁻⁶⁴ per pair, as for the duplicate rows.
+    memo: HashMap<u64, u32, IdentityBuild>,
+    memo_facts: Vec<Facts>,
+    /// The reading of a value that did not fit in the memo (its buffers are reused).
+    scratch: Facts,
     excel: Counter,
     mojibake: Counter,
     untrimmed: Counter,
@@ -247,20 +262,92 @@ pub struct ColumnAccumulator {
     personal: Counter,
 }
 
+/// Values whose readings each column memoizes: low-cardinality columns (postal codes,
+/// communes, NAF codes, dates, booleans) then read each distinct value once.
+const MEMO: usize = 8192;
+
+/// Which readings of a value the alive formats and the finished profile still use.
+#[derive(Debug, Clone, Copy, Default)]
+struct Needs {
+    /// Numbers: numeric formats, money, percent, year, and sexe (`1`/`2` are numbers).
+    numbers: bool,
+    /// Dates and date-times: the date formats.
+    dates: bool,
+    /// Booleans: `bool` and `sexe`.
+    bools: bool,
+    /// The slot of `email` while alive.
+    email: Option<usize>,
+    /// Whether `tel_fr` is alive.
+    phone: bool,
+}
+
+/// What is read from one trimmed value, independent of its line: memoized per column.
+#[derive(Debug, Clone, Default)]
+struct Facts {
+    null: bool,
+    doubled: bool,
+    mojibake: bool,
+    excel: bool,
+    chars: usize,
+    num: Option<value::Num>,
+    when: Option<(String, &'static str)>,
+    boolean: Option<&'static str>,
+    personal_email: bool,
+    mobile: bool,
+    /// The verdict of each format slot (those alive when the value was read).
+    checks: Verdicts,
+}
+
+/// One [`Check`] per format slot, 3 bits each.
+#[derive(Debug, Clone, Copy, Default)]
+struct Verdicts(u128);
+
+// Every format fits: the slots are distinct formats.
+const _: () = assert!(format::ALL.len() * 3 <= 128);
+
+impl Verdicts {
+    fn get(self, i: usize) -> Check {
+        let bits = if i < 42 { (self.0 >> (3 * i)) & 0b111 } else { 0 };
+        match bits {
+            1 => Check::Valid,
+            2 => Check::LostZero,
+            3 => Check::Invalid,
+            4 => Check::Historic,
+            _ => Check::No,
+        }
+    }
+
+    fn set(&mut self, i: usize, c: Check) {
+        let bits: u128 = match c {
+            Check::Valid => 1,
+            Check::LostZero => 2,
+            Check::Invalid => 3,
+            Check::Historic => 4,
+            Check::No => 0,
+        };
+        if i < 42 {
+            self.0 = (self.0 & !(0b111 << (3 * i))) | (bits << (3 * i));
+        }
+    }
+}
+
 impl ColumnAccumulator {
     /// A new accumulator for column `index` named `name`, configured by `profiler`.
     pub fn new(index: usize, name: &str, profiler: &crate::Profiler) -> ColumnAccumulator {
-        let formats = profiler
-            .formats
-            .iter()
-            .map(|&f| (f, FormatTally { alive: true, ..FormatTally::default() }))
+        let mut fs: Vec<Format> = profiler.formats.clone();
+        fs.sort();
+        fs.dedup();
+        let formats: Vec<(Format, FormatTally)> = fs
+            .into_iter()
+            .map(|f| (f, FormatTally { alive: true, ..FormatTally::default() }))
             .collect();
-        ColumnAccumulator {
+        let mut acc = ColumnAccumulator {
             index,
             name: name.to_owned(),
             nulls_cfg: profiler.nulls.clone(),
             top_n: profiler.top,
             count: 0,
+            null_total: 0,
             nulls: BTreeMap::new(),
             distinct: Distinct::new(profiler.distinct_bound),
             top: TopK::new(profiler.top.saturating_mul(8).max(64)),
@@ -282,13 +369,54 @@ impl ColumnAccumulator {
             date_min_s: None,
             date_max_s: None,
             bools: BTreeMap::new(),
+            alive: (0..formats.len()).collect(),
             formats,
+            needs: Needs::default(),
+            memo: HashMap::default(),
+            memo_facts: Vec::new(),
+            scratch: Facts::default(),
             excel: Counter::default(),
             mojibake: Counter::default(),
             untrimmed: Counter::default(),
             doubled: Counter::default(),
             personal: Counter::default(),
-        }
+        };
+        acc.update_needs();
+        acc
+    }
+
+    /// Recomputes the alive slots and what they need, after pruning or a merge.
+    fn update_needs(&mut self) {
+        self.alive = (0..self.formats.len())
+            .filter(|&i| self.formats.get(i).is_some_and(|(_, t)| t.alive))
+            .collect();
+        let alive = |f: Format| self.formats.iter().any(|(g, t)| *g == f && t.alive);
+        self.needs = Needs {
+            numbers: [
+                Format::Int,
+                Format::Float,
+                Format::LatitudeWgs,
+                Format::LongitudeWgs,
+                Format::LatitudeWgsFrMetropole,
+                Format::LongitudeWgsFrMetropole,
+                Format::Year,
+                Format::Money,
+                Format::Percent,
+                Format::Sexe,
+            ]
+            .into_iter()
+            .any(alive),
+            dates: [Format::Date, Format::DatetimeAware, Format::DatetimeNaive]
+                .into_iter()
+                .any(alive),
+            bools: alive(Format::Bool) || alive(Format::Sexe),
+            email: self.formats.iter().position(|(f, t)| *f == Format::Email && t.alive),
+            phone: alive(Format::TelFr),
+        };
+    }
+
+    fn tally(&self, f: Format) -> Option<&FormatTally> {
+        self.formats.iter().find(|(g, _)| *g == f).map(|(_, t)| t)
     }
 
     /// The number of values pushed.
@@ -296,83 +424,141 @@ impl ColumnAccumulator {
         self.count
     }
 
+    /// Reads a trimmed value into `f` (what the alive formats need, nothing more).
+    fn read(&self, v: &str, f: &mut Facts) {
+        f.null = self.nulls_cfg.is_null(v);
+        f.checks = Verdicts::default();
+        if f.null {
+            return;
+        }
+        let ascii = v.is_ascii();
+        f.doubled = v.contains("  ");
+        f.mojibake = !ascii && dq_encoding::mojibake::repair(v).is_changed();
+        f.excel = is_excel_scientific(v);
+        f.chars = if ascii { v.len() } else { v.chars().count() };
+        f.boolean =
+            if self.needs.bools { value::parse_bool(v).map(|(_, pair)| pair) } else { None };
+        let mut probe = format::Probe::new(v);
+        f.num = if self.needs.numbers { probe.num() } else { None };
+        for &i in &self.alive {
+            if let Some((fmt, _)) = self.formats.get(i) {
+                f.checks.set(i, fmt.check_in(&mut probe));
+            }
+        }
+        f.personal_email = self
+            .needs
+            .email
+            .is_some_and(|i| f.checks.get(i) == Check::Valid && format::is_personal_email(v));
+        f.mobile = self.needs.phone && format::is_mobile(v);
+        f.when = if self.needs.dates { probe.into_when() } else { None };
+    }
+
     /// Adds one raw cell found on `line`.
     pub fn push(&mut self, raw: &str, line: u64) {
         self.count += 1;
         let v = raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n']);
-        if self.nulls_cfg.is_null(v) {
-            *self.nulls.entry(v.to_owned()).or_insert(0) += 1;
+        let h = hash64(v);
+        let hit = self.memo.get(&h).and_then(|&i| usize::try_from(i).ok());
+        match hit {
+            Some(i) => {
+                let facts = std::mem::take(&mut self.memo_facts);
+                if let Some(f) = facts.get(i) {
+                    // A value in the memo was seen before: the exact distinct set has it.
+                    self.apply(raw, v, h, true, line, f);
+                }
+                self.memo_facts = facts;
+            }
+            None => {
+                let mut scratch = std::mem::take(&mut self.scratch);
+                self.read(v, &mut scratch);
+                self.apply(raw, v, h, false, line, &scratch);
+                match u32::try_from(self.memo_facts.len()) {
+                    Ok(i) if self.memo_facts.len() < MEMO => {
+                        self.memo.insert(h, i);
+                        self.memo_facts.push(scratch.clone());
+                    }
+                    _ => {}
+                }
+                self.scratch = scratch;
+            }
+        }
+    }
+
+    fn apply(&mut self, raw: &str, v: &str, h: u64, seen: bool, line: u64, facts: &Facts) {
+        if facts.null {
+            self.null_total += 1;
+            match self.nulls.get_mut(v) {
+                Some(n) => *n += 1,
+                None => {
+                    self.nulls.insert(v.to_owned(), 1);
+                }
+            }
             return;
         }
         if v.len() != raw.len() {
             self.untrimmed.add(line, raw);
         }
-        if v.contains("  ") {
+        if facts.doubled {
             self.doubled.add(line, raw);
         }
-        if !v.is_ascii() && dq_encoding::mojibake::repair(v).is_changed() {
+        if facts.mojibake {
             self.mojibake.add(line, v);
         }
-        if is_excel_scientific(v) {
+        if facts.excel {
             self.excel.add(line, v);
         }
-        self.distinct.push(v);
-        self.top.push(v);
+        self.distinct.push_hashed(v, h, seen);
+        self.top.push_hashed(v, h);
         if self.examples.len() < 5 && !self.examples.iter().any(|e| e == v) {
             self.examples.push(v.to_owned());
         }
-        let len = v.chars().count();
+        let len = facts.chars;
         self.min_len = Some(self.min_len.map_or(len, |m| m.min(len)));
         self.max_len = Some(self.max_len.map_or(len, |m| m.max(len)));
         if self.min_str.as_deref().map_or(true, |m| v < m) {
-            self.min_str = Some(v.to_owned());
+            set(&mut self.min_str, v);
         }
         if self.max_str.as_deref().map_or(true, |m| v > m) {
-            self.max_str = Some(v.to_owned());
+            set(&mut self.max_str, v);
         }
-        if let Some(n) = value::parse_number(v) {
+        if let Some(n) = facts.num {
             self.numbers += 1;
             if n.integral {
                 self.integers += 1;
             }
             let d = match n.decimal {
-                Decimal::Comma => ",",
-                Decimal::Point => ".",
-                Decimal::None => "",
+                Decimal::Comma => Some(","),
+                Decimal::Point => Some("."),
+                Decimal::None => None,
             };
-            if !d.is_empty() {
-                *self.decimals.entry(d.to_owned()).or_insert(0) += 1;
+            if let Some(d) = d {
+                *self.decimals.entry(d).or_insert(0) += 1;
             }
             self.num_min = Some(self.num_min.map_or(n.value, |m| m.min(n.value)));
             self.num_max = Some(self.num_max.map_or(n.value, |m| m.max(n.value)));
             self.moments.push(n.value);
             self.quantiles.push(n.value);
         }
-        let when = match value::parse_date(v) {
-            Some((iso, fmt)) => Some((iso, fmt)),
-            None => value::parse_datetime(v).map(|(iso, _)| (iso, "datetime")),
-        };
-        if let Some((iso, fmt)) = when {
-            *self.dates.entry(fmt.to_owned()).or_insert(0) += 1;
-            if self.date_min.as_ref().map_or(true, |m| &iso < m) {
-                self.date_min = Some(iso.clone());
-                self.date_min_s = Some(v.to_owned());
+        if let Some((iso, fmt)) = &facts.when {
+            *self.dates.entry(fmt).or_insert(0) += 1;
+            if self.date_min.as_deref().map_or(true, |m| iso.as_str() < m) {
+                set(&mut self.date_min, iso);
+                set(&mut self.date_min_s, v);
             }
-            if self.date_max.as_ref().map_or(true, |m| &iso > m) {
-                self.date_max = Some(iso);
-                self.date_max_s = Some(v.to_owned());
+            if self.date_max.as_deref().map_or(true, |m| iso.as_str() > m) {
+                set(&mut self.date_max, iso);
+                set(&mut self.date_max_s, v);
             }
         }
-        if let Some((_, pair)) = value::parse_bool(v) {
-            *self.bools.entry(pair.to_owned()).or_insert(0) += 1;
+        if let Some(pair) = facts.boolean {
+            *self.bools.entry(pair).or_insert(0) += 1;
         }
-        let non_null = self.count - self.null_count();
-        for (f, t) in self.formats.iter_mut() {
-            if !t.alive {
-                continue;
-            }
+        let non_null = self.count - self.null_total;
+        let mut pruned = false;
+        for &i in &self.alive {
+            let verdict = facts.checks.get(i);
+            let Some((f, t)) = self.formats.get_mut(i) else { continue };
             t.checked += 1;
-            let verdict = f.check(v);
             if *f == Format::Nir && verdict == Check::Valid {
                 self.personal.add(line, v);
             }
@@ -387,27 +573,29 @@ impl ColumnAccumulator {
                 let shape = t.valid + t.lost_zero.count + t.invalid.count + t.historic.count;
                 if (shape as f64) < 0.5 * t.checked as f64 {
                     t.alive = false;
+                    pruned = true;
                 }
             }
         }
-        if self.formats.get(&Format::Email).is_some_and(|t| t.alive)
-            && format::is_personal_email(v)
-            && Format::Email.check(v) == Check::Valid
-        {
+        if pruned {
+            self.update_needs();
+        }
+        if facts.personal_email && self.needs.email.is_some() {
             self.personal.add(line, v);
         }
-        if self.formats.get(&Format::TelFr).is_some_and(|t| t.alive) && format::is_mobile(v) {
+        if facts.mobile && self.needs.phone {
             self.personal.add(line, v);
         }
     }
 
     fn null_count(&self) -> u64 {
-        self.nulls.values().sum()
+        self.null_total
     }
 
     /// Merges the accumulator of a later chunk of the same column.
     pub fn merge(&mut self, o: &ColumnAccumulator) {
         self.count += o.count;
+        self.null_total += o.null_total;
         for (k, v) in &o.nulls {
             *self.nulls.entry(k.clone()).or_insert(0) += v;
         }
@@ -437,13 +625,13 @@ impl ColumnAccumulator {
         self.moments.merge(&o.moments);
         self.quantiles.merge(&o.quantiles);
         for (k, v) in &o.decimals {
-            *self.decimals.entry(k.clone()).or_insert(0) += v;
+            *self.decimals.entry(k).or_insert(0) += v;
         }
         for (k, v) in &o.dates {
-            *self.dates.entry(k.clone()).or_insert(0) += v;
+            *self.dates.entry(k).or_insert(0) += v;
         }
         for (k, v) in &o.bools {
-            *self.bools.entry(k.clone()).or_insert(0) += v;
+            *self.bools.entry(k).or_insert(0) += v;
         }
         if let Some(d) = &o.date_min {
             if self.date_min.as_ref().map_or(true, |m| d < m) {
@@ -458,7 +646,7 @@ impl ColumnAccumulator {
             }
         }
         for (f, t) in &o.formats {
-            if let Some(s) = self.formats.get_mut(f) {
+            if let Some((_, s)) = self.formats.iter_mut().find(|(g, _)| g == f) {
                 s.checked += t.checked;
                 s.valid += t.valid;
                 s.lost_zero.merge(&t.lost_zero);
@@ -472,6 +660,7 @@ impl ColumnAccumulator {
         self.untrimmed.merge(&o.untrimmed);
         self.doubled.merge(&o.doubled);
         self.personal.merge(&o.personal);
+        self.update_needs();
     }
 
     fn choose(&self) -> (Format, f64, f64, Vec<FormatScore>) {
@@ -480,7 +669,7 @@ impl ColumnAccumulator {
         if non_null == 0 {
             return (Format::String, 0.0, 0.0, scores);
         }
-        for (&f, t) in &self.formats {
+        for &(f, ref t) in &self.formats {
             if !t.alive || t.checked == 0 || f == Format::String {
                 continue;
             }
@@ -514,8 +703,8 @@ impl ColumnAccumulator {
     fn hint_free(&self, f: Format) -> bool {
         match f {
             // `01`, `2A`: a leading zero or a Corsican code makes it a code, not a count.
-            Format::CodeDepartement => self.distinct.values().is_some_and(|s| {
-                s.iter().any(|v| v.starts_with('0') || v == "2A" || v == "2B") && s.len() >= 5
+            Format::CodeDepartement => self.distinct.values().is_some_and(|mut s| {
+                s.len() >= 5 && s.any(|v| v.starts_with('0') || v == "2A" || v == "2B")
             }),
             Format::Sexe => self.bools.is_empty() && self.numbers == 0,
             _ => false,
@@ -555,9 +744,9 @@ impl ColumnAccumulator {
         let date_format = if matches!(format, Format::Date) {
             self.dates
                 .iter()
-                .filter(|(k, _)| *k != "datetime")
+                .filter(|(k, _)| **k != "datetime")
                 .max_by_key(|(_, v)| **v)
-                .map(|(k, _)| k.clone())
+                .map(|(k, _)| (*k).to_owned())
         } else {
             None
         };
@@ -579,12 +768,12 @@ impl ColumnAccumulator {
             None
         };
         let decimal_char = if numeric || matches!(format, Format::Money | Format::Percent) {
-            self.decimals.iter().max_by_key(|(_, v)| **v).map(|(k, _)| k.clone())
+            self.decimals.iter().max_by_key(|(_, v)| **v).map(|(k, _)| (*k).to_owned())
         } else {
             None
         };
         let boolean_pair = if format == Format::Bool {
-            self.bools.iter().max_by_key(|(_, v)| **v).map(|(k, _)| k.clone())
+            self.bools.iter().max_by_key(|(_, v)| **v).map(|(k, _)| (*k).to_owned())
         } else {
             None
         };
@@ -601,7 +790,7 @@ impl ColumnAccumulator {
             }
         };
         let name = &self.name;
-        if let Some(t) = self.formats.get(&format) {
+        if let Some(t) = self.tally(format) {
             add(
                 FindingKind::LeadingZerosLost,
                 &t.lost_zero,
@@ -659,7 +848,7 @@ impl ColumnAccumulator {
             );
         }
         let mixed_decimals = self.decimals.len() > 1 && matches!(kind.as_str(), "number");
-        let date_kinds = self.dates.keys().filter(|k| *k != "datetime").count();
+        let date_kinds = self.dates.keys().filter(|k| **k != "datetime").count();
         if mixed_decimals || (date_kinds > 1 && format == Format::Date) {
             let what: Vec<String> = if mixed_decimals {
                 self.decimals.iter().map(|(k, v)| format!("séparateur « {k} » : {v}")).collect()
@@ -734,6 +923,17 @@ impl ColumnAccumulator {
     }
 }
 
+/// Sets `slot` to `v`, reusing its buffer.
+fn set(slot: &mut Option<String>, v: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(v);
+        }
+        None => *slot = Some(v.to_owned()),
+    }
+}
+
 fn opt<T: Copy>(a: Option<T>, b: Option<T>, f: impl Fn(T, T) -> T) -> Option<T> {
     match (a, b) {
         (Some(x), Some(y)) => Some(f(x, y)),
@@ -756,8 +956,7 @@ fn fmt_num(x: f64) -> String {
 
 /// `5,52032534E+13`, `5.5E13`: a number Excel wrote in scientific notation.
 fn is_excel_scientific(v: &str) -> bool {
-    let up = v.to_ascii_uppercase();
-    let Some((m, e)) = up.split_once('E') else { return false };
+    let Some((m, e)) = v.split_once(['E', 'e']) else { return false };
     let e = e.strip_prefix('+').unwrap_or(e);
     !e.is_empty()
         && e.bytes().all(|b| b.is_ascii_digit())

@@ -4,6 +4,7 @@
 //! FINESS, NIR, TVA, NAF, COG communes, postal codes, départements, régions, EPCI,
 //! cle_interop); nothing here re-implements them.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -163,8 +164,57 @@ fn all_digits(v: &str) -> bool {
     !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn compact(v: &str) -> String {
-    v.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '.' | '-')).collect()
+fn compact(v: &str) -> Cow<'_, str> {
+    if v.contains([' ', '\u{a0}', '.', '-']) {
+        Cow::Owned(v.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '.' | '-')).collect())
+    } else {
+        Cow::Borrowed(v)
+    }
+}
+
+/// One value and what was read from it, each reading done at most once for all the
+/// format checks (a number is parsed once for `int`, `float` and the coordinates).
+#[derive(Debug)]
+pub(crate) struct Probe<'a> {
+    v: &'a str,
+    num: Option<Option<value::Num>>,
+    date: Option<Option<(String, &'static str)>>,
+    datetime: Option<Option<(String, bool)>>,
+}
+
+impl<'a> Probe<'a> {
+    /// A probe of the trimmed, non-null value `v`.
+    pub(crate) fn new(v: &'a str) -> Probe<'a> {
+        Probe { v, num: None, date: None, datetime: None }
+    }
+
+    /// The value as a plain number.
+    pub(crate) fn num(&mut self) -> Option<value::Num> {
+        let v = self.v;
+        *self.num.get_or_insert_with(|| value::parse_number(v))
+    }
+
+    /// The value as a date: its ISO form and pattern.
+    pub(crate) fn date(&mut self) -> Option<&(String, &'static str)> {
+        let v = self.v;
+        self.date.get_or_insert_with(|| value::parse_date(v)).as_ref()
+    }
+
+    /// The value as a date-time: its ISO form and whether it has a zone.
+    pub(crate) fn datetime(&mut self) -> Option<&(String, bool)> {
+        let v = self.v;
+        self.datetime.get_or_insert_with(|| value::parse_datetime(v)).as_ref()
+    }
+
+    /// The date or date-time (ISO form, pattern or `"datetime"`), consuming the probe.
+    pub(crate) fn into_when(mut self) -> Option<(String, &'static str)> {
+        self.date();
+        if let Some(Some(d)) = self.date {
+            return Some(d);
+        }
+        self.datetime();
+        self.datetime.flatten().map(|(iso, _)| (iso, "datetime"))
+    }
 }
 
 fn shape_ok<T, E>(r: Result<T, E>, shape: bool) -> Check {
@@ -175,8 +225,8 @@ fn shape_ok<T, E>(r: Result<T, E>, shape: bool) -> Check {
     }
 }
 
-fn coord(v: &str) -> Option<f64> {
-    let n = value::parse_number(v)?;
+fn coord(p: &mut Probe<'_>) -> Option<f64> {
+    let n = p.num()?;
     (!n.integral && !n.grouped).then_some(n.value)
 }
 
@@ -233,6 +283,11 @@ pub(crate) fn is_mobile(v: &str) -> bool {
 fn phone_digits(v: &str) -> Option<String> {
     // TEMPORARY fallback until dq_clean::phone exists (issue 3).
     let t = v.trim();
+    // Whatever follows, the digits start with `0` (or `+33`, `0033`): reject the rest
+    // before allocating.
+    if !t.starts_with(['0', '+', '.', '-']) {
+        return None;
+    }
     let t =
         t.strip_prefix("+33").map(|r| format!("0{}", r.trim_start_matches([' ', '(', '0', ')'])));
     let t = t.unwrap_or_else(|| v.trim().to_owned());
@@ -416,8 +471,22 @@ impl Format {
     /// assert_eq!(Format::Float.check("1 234,56"), Check::Valid);
     /// ```
     pub fn check(self, v: &str) -> Check {
+        self.check_in(&mut Probe::new(v))
+    }
+
+    /// [`Format::check`] on a probe, which keeps what was parsed for the next format.
+    pub(crate) fn check_in(self, p: &mut Probe<'_>) -> Check {
+        let v = p.v;
         let yes = |b: bool| if b { Check::Valid } else { Check::No };
         match self {
+            // The common case, 14 digits, without allocating.
+            Format::Siret if v.len() == 14 && all_digits(v) => {
+                if dq_pivot::Siret::is_valid_compact(v.as_bytes()) {
+                    Check::Valid
+                } else {
+                    Check::Invalid
+                }
+            }
             Format::Siret => {
                 let c = compact(v);
                 shape_ok(dq_pivot::Siret::from_str(v), c.len() == 14 && all_digits(&c))
@@ -462,15 +531,13 @@ impl Format {
             Format::Uuid => yes(is_match(&UUID, v)),
             Format::Email => yes(is_match(&EMAIL, v)),
             Format::Url => {
-                let l = v.to_ascii_lowercase();
-                yes((l.starts_with("http://")
-                    || l.starts_with("https://")
-                    || l.starts_with("www."))
-                    && !v.contains(' '))
+                let starts = |p: &str| v.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+                yes((starts("http://") || starts("https://") || starts("www.")) && !v.contains(' '))
             }
             Format::TelFr => yes(phone_digits(v).is_some()),
             Format::Json => yes((v.starts_with('{') || v.starts_with('['))
                 && serde_json::from_str::<serde_json::Value>(v).is_ok()),
+            Format::LatlonWgs if !v.contains(',') => Check::No,
             Format::LatlonWgs => {
                 let parts: Vec<&str> =
                     v.trim_matches(['[', ']', '(', ')']).split(',').map(str::trim).collect();
@@ -483,9 +550,9 @@ impl Format {
                     _ => Check::No,
                 }
             }
-            Format::DatetimeAware => yes(value::parse_datetime(v).is_some_and(|d| d.1)),
-            Format::DatetimeNaive => yes(value::parse_datetime(v).is_some_and(|d| !d.1)),
-            Format::Date => yes(value::parse_date(v).is_some()),
+            Format::DatetimeAware => yes(p.datetime().is_some_and(|d| d.1)),
+            Format::DatetimeNaive => yes(p.datetime().is_some_and(|d| !d.1)),
+            Format::Date => yes(p.date().is_some()),
             Format::CodePostal => {
                 if v.len() == 5 && all_digits(v) {
                     yes(dq_pivot::postal::exists(v)).or_invalid(true)
@@ -499,7 +566,11 @@ impl Format {
                 }
             }
             Format::CodeCommune => {
-                let up = v.to_ascii_uppercase();
+                let up: Cow<'_, str> = if v.bytes().any(|b| b.is_ascii_lowercase()) {
+                    Cow::Owned(v.to_ascii_uppercase())
+                } else {
+                    Cow::Borrowed(v)
+                };
                 if up.len() == 5 {
                     match dq_pivot::commune::lookup(&up) {
                         Some(c) if c.kind == dq_pivot::CommuneKind::Historic => Check::Historic,
@@ -536,16 +607,29 @@ impl Format {
             }
             Format::Region => yes(!all_digits(v) && dq_pivot::region::region_by_name(v).is_some()),
             Format::Adresse => yes(v.len() > 5 && is_match(&ADRESSE, v)),
+            Format::Sexe if v.trim().len() > 8 => Check::No,
             Format::Sexe => yes(matches!(
                 fold(v).as_str(),
                 "m" | "f" | "h" | "homme" | "femme" | "masculin" | "feminin" | "1" | "2"
             )),
+            // The longest names are 9 bytes (`septembre`, `décembre`); no character
+            // lowercases to fewer bytes into one of their letters.
+            Format::JourDeLaSemaine | Format::MoisDeLannee if v.len() > 9 => Check::No,
             Format::JourDeLaSemaine => yes(JOURS.contains(&v.to_lowercase().as_str())),
             Format::MoisDeLannee => yes(MOIS.contains(&v.to_lowercase().as_str())),
+            // Quick rejects: only these can lose a suffix below.
+            Format::Money
+                if !(v.ends_with(['€', 'R'])
+                    || v.starts_with(char::is_whitespace)
+                    || v.ends_with(char::is_whitespace)) =>
+            {
+                Check::No
+            }
             Format::Money => {
                 let t = v.trim_end_matches(['€', ' ', '\u{a0}']).trim_end_matches("EUR").trim();
                 yes(t.len() < v.len() && value::parse_number(t).is_some())
             }
+            Format::Percent if !(v.ends_with('%') || v.ends_with(char::is_whitespace)) => Check::No,
             Format::Percent => {
                 let t = v.trim_end_matches('%').trim_end();
                 yes(t.len() < v.len() && value::parse_number(t).is_some())
@@ -554,15 +638,15 @@ impl Format {
                 && all_digits(v)
                 && v.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))),
             Format::LatitudeWgsFrMetropole => {
-                yes(coord(v).is_some_and(|x| (41.0..=51.5).contains(&x)))
+                yes(coord(p).is_some_and(|x| (41.0..=51.5).contains(&x)))
             }
             Format::LongitudeWgsFrMetropole => {
-                yes(coord(v).is_some_and(|x| (-5.5..=10.0).contains(&x)))
+                yes(coord(p).is_some_and(|x| (-5.5..=10.0).contains(&x)))
             }
-            Format::LatitudeWgs => yes(coord(v).is_some_and(|x| (-90.0..=90.0).contains(&x))),
-            Format::LongitudeWgs => yes(coord(v).is_some_and(|x| (-180.0..=180.0).contains(&x))),
-            Format::Int => yes(value::parse_number(v).is_some_and(|n| n.integral)),
-            Format::Float => yes(value::parse_number(v).is_some()),
+            Format::LatitudeWgs => yes(coord(p).is_some_and(|x| (-90.0..=90.0).contains(&x))),
+            Format::LongitudeWgs => yes(coord(p).is_some_and(|x| (-180.0..=180.0).contains(&x))),
+            Format::Int => yes(p.num().is_some_and(|n| n.integral)),
+            Format::Float => yes(p.num().is_some()),
             Format::Bool => yes(value::parse_bool(v).is_some()),
             Format::String => Check::Valid,
         }
@@ -643,6 +727,24 @@ mod tests {
         check(Format::Commune, "Saint-Étienne", Check::Valid);
         check(Format::Adresse, "12 rue de la Paix", Check::Valid);
         check(Format::LatlonWgs, "48.8566,2.3522", Check::Valid);
+    }
+
+    #[test]
+    fn siret_fast_path_agrees_with_the_parser() {
+        // Valid, bad checksum, La Poste's exception and its neighbours.
+        let mut values =
+            vec!["73282932000074", "73282932000075", "35600000000048", "35600000049837"];
+        let owned: Vec<String> = (0..2000u64)
+            .map(|i| format!("{:014}", i.wrapping_mul(7_919_000_011) % 100_000_000_000_000))
+            .collect();
+        values.extend(owned.iter().map(String::as_str));
+        for v in values {
+            let slow = match dq_pivot::Siret::from_str(v) {
+                Ok(_) => Check::Valid,
+                Err(_) => Check::Invalid,
+            };
+            assert_eq!(Format::Siret.check(v), slow, "{v}");
+        }
     }
 
     #[test]

@@ -1,17 +1,17 @@
 //! Mergeable streaming sketches: HyperLogLog, Welford moments, a KLL-style quantile
 //! sketch and a space-saving top-k. All are pure, bounded and serde types.
 
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hash};
 
 use serde::{Deserialize, Serialize};
 
-/// A 64-bit hash of a value, stable across runs (SipHash with zero keys).
+use crate::hashing::{FastBuild, IdentityBuild};
+
+/// A 64-bit hash of a value, stable across runs (see the `hashing` module).
+#[inline]
 pub(crate) fn hash64<T: Hash + ?Sized>(v: &T) -> u64 {
-    #[allow(deprecated, reason = "SipHasher with fixed keys gives run-stable hashes")]
-    let mut h = std::hash::SipHasher::new();
-    v.hash(&mut h);
-    h.finish()
+    FastBuild::default().hash_one(v)
 }
 
 /// The precision of [`Hll`]: 2^12 registers, standard error 1.04/√4096 ≈ 1.6 %.
@@ -252,6 +252,11 @@ impl Quantiles {
 /// then the space-saving algorithm (Metwally et al. 2005): an unseen value replaces the
 /// smallest counter and inherits its count as over-estimate.
 ///
+/// Counters are found by the value's 64-bit hash; the counters holding the current
+/// minimum are kept in a list, so that replacing one costs no scan and no allocation.
+/// Two different values with the same 64-bit hash (odds about 2⁻⁶⁴ per pair) would
+/// share a counter's lookup: the later one is then not counted.
+///
 /// # Example
 ///
 /// ```
@@ -260,52 +265,138 @@ impl Quantiles {
 /// assert_eq!(t.top(1), vec![("Paris".to_string(), 2)]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "TopKData", into = "TopKData")]
 pub struct TopK {
     capacity: usize,
-    counts: HashMap<String, (u64, u64)>,
+    slots: Vec<Slot>,
+    index: HashMap<u64, usize, IdentityBuild>,
+    min: u64,
+    mins: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Slot {
+    value: String,
+    count: u64,
+    err: u64,
+}
+
+/// The serialized form of [`TopK`]: its capacity and counters.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct TopKData {
+    capacity: usize,
+    counts: Vec<(String, u64, u64)>,
+}
+
+impl From<TopKData> for TopK {
+    fn from(d: TopKData) -> TopK {
+        let mut t = TopK::new(d.capacity);
+        for (v, n, e) in d.counts {
+            t.add(&v, hash64(v.as_str()), n, e);
+        }
+        t
+    }
+}
+
+impl From<TopK> for TopKData {
+    fn from(t: TopK) -> TopKData {
+        TopKData {
+            capacity: t.capacity,
+            counts: t.slots.into_iter().map(|s| (s.value, s.count, s.err)).collect(),
+        }
+    }
 }
 
 impl TopK {
     /// A top-k keeping at most `capacity` counters.
     pub fn new(capacity: usize) -> TopK {
-        TopK { capacity: capacity.max(1), counts: HashMap::new() }
+        TopK {
+            capacity: capacity.max(1),
+            slots: Vec::new(),
+            index: HashMap::default(),
+            min: 0,
+            mins: Vec::new(),
+        }
     }
 
     /// Counts one value.
+    #[inline]
     pub fn push(&mut self, v: &str) {
-        self.add(v, 1, 0);
+        self.add(v, hash64(v), 1, 0);
     }
 
-    fn add(&mut self, v: &str, n: u64, err: u64) {
-        if let Some(c) = self.counts.get_mut(v) {
-            c.0 += n;
-            c.1 += err;
+    /// Counts one value whose [`hash`] is `h`.
+    #[inline]
+    pub(crate) fn push_hashed(&mut self, v: &str, h: u64) {
+        self.add(v, h, 1, 0);
+    }
+
+    fn add(&mut self, v: &str, h: u64, n: u64, err: u64) {
+        if let Some(&i) = self.index.get(&h) {
+            if let Some(s) = self.slots.get_mut(i) {
+                if s.value == v {
+                    s.count += n;
+                    s.err += err;
+                }
+            }
             return;
         }
-        if self.counts.len() < self.capacity {
-            self.counts.insert(v.to_owned(), (n, err));
+        if self.slots.len() < self.capacity {
+            self.index.insert(h, self.slots.len());
+            self.slots.push(Slot { value: v.to_owned(), count: n, err });
             return;
         }
-        let min = self.counts.iter().min_by_key(|(_, c)| c.0).map(|(k, c)| (k.clone(), c.0));
-        if let Some((k, m)) = min {
-            self.counts.remove(&k);
-            self.counts.insert(v.to_owned(), (m + n, m + err));
+        let Some(i) = self.take_min() else { return };
+        let min = self.min;
+        if let Some(s) = self.slots.get_mut(i) {
+            self.index.remove(&hash64(s.value.as_str()));
+            s.value.clear();
+            s.value.push_str(v);
+            s.count = min + n;
+            s.err = min + err;
+            self.index.insert(h, i);
+        }
+    }
+
+    /// A counter holding the minimum count (refilling the list of such counters when
+    /// it is empty).
+    fn take_min(&mut self) -> Option<usize> {
+        loop {
+            match self.mins.pop() {
+                Some(i) if self.slots.get(i).is_some_and(|s| s.count == self.min) => {
+                    return Some(i)
+                }
+                Some(_) => {}
+                None => {
+                    self.min = self.slots.iter().map(|s| s.count).min()?;
+                    let min = self.min;
+                    self.mins.extend(
+                        self.slots
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .filter(|(_, s)| s.count == min)
+                            .map(|(i, _)| i),
+                    );
+                }
+            }
         }
     }
 
     /// Merges another top-k (counts summed; then bounded again).
     pub fn merge(&mut self, o: &TopK) {
-        let mut all: Vec<(&String, &(u64, u64))> = o.counts.iter().collect();
-        all.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        for (k, c) in all {
-            self.add(k, c.0, c.1);
+        let mut all: Vec<&Slot> = o.slots.iter().collect();
+        all.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        for s in all {
+            self.add(&s.value, hash64(s.value.as_str()), s.count, s.err);
         }
     }
 
     /// The `n` most frequent values with their (possibly over-estimated) counts, most
     /// frequent first, ties by value.
     pub fn top(&self, n: usize) -> Vec<(String, u64)> {
-        let mut v: Vec<(String, u64)> = self.counts.iter().map(|(k, c)| (k.clone(), c.0)).collect();
+        let mut v: Vec<(String, u64)> =
+            self.slots.iter().map(|s| (s.value.clone(), s.count)).collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v.truncate(n);
         v
@@ -326,7 +417,7 @@ impl TopK {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Distinct {
     bound: usize,
-    exact: Option<std::collections::HashSet<String>>,
+    exact: Option<HashSet<String, FastBuild>>,
     hll: Hll,
 }
 
@@ -337,8 +428,19 @@ impl Distinct {
     }
 
     /// Adds one value.
+    #[inline]
     pub fn push(&mut self, v: &str) {
-        self.hll.insert_hash(hash64(v));
+        self.push_hashed(v, hash64(v), false);
+    }
+
+    /// Adds one value whose [`hash`] is `h`; `seen` says the caller knows it was
+    /// added before (the exact set is then not searched).
+    #[inline]
+    pub(crate) fn push_hashed(&mut self, v: &str, h: u64, seen: bool) {
+        self.hll.insert_hash(h);
+        if seen {
+            return;
+        }
         if let Some(set) = &mut self.exact {
             if !set.contains(v) {
                 if set.len() >= self.bound {
@@ -381,9 +483,9 @@ impl Distinct {
         }
     }
 
-    /// The exact set, while exact.
-    pub fn values(&self) -> Option<&std::collections::HashSet<String>> {
-        self.exact.as_ref()
+    /// The distinct values, while exact (in no particular order).
+    pub fn values(&self) -> Option<impl ExactSizeIterator<Item = &str> + '_> {
+        self.exact.as_ref().map(|s| s.iter().map(String::as_str))
     }
 }
 

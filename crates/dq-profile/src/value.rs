@@ -30,6 +30,9 @@ pub(crate) struct Num {
 /// amounts with a currency and exponents are not plain numbers here. An ambiguous
 /// `1.234` is read with its first candidate.
 pub(crate) fn parse_number(s: &str) -> Option<Num> {
+    if !may_be_number(s) {
+        return None;
+    }
     let verdict = dq_clean::number::parse(s);
     let canonical = match &verdict {
         Verdict::Valid { value, rule: "as_is" | "number_fr" } => value.as_ref(),
@@ -51,6 +54,25 @@ pub(crate) fn parse_number(s: &str) -> Option<Num> {
     Some(Num { value, integral, decimal, grouped })
 }
 
+/// Whether dq-clean's number reader could accept `s`: an ASCII digit, and nothing but
+/// digits, separators (`.`, `,`, spaces) and the affixes it peels (signs, parentheses,
+/// `%`, `€`, `EUR`, `k€`, `keur`, `M€`, `Meur`, `Md€` in any case, an exponent `e`).
+/// A quick reject, so that text costs no allocation.
+fn may_be_number(s: &str) -> bool {
+    let mut digit = false;
+    for c in s.chars() {
+        match c {
+            '0'..='9' => digit = true,
+            '.' | ',' | '%' | '€' | '(' | ')' | '-' | '+' | '\u{2212}' | '\u{202f}'
+            | '\u{2009}' | '\u{a0}' => {}
+            'e' | 'E' | 'u' | 'U' | 'r' | 'R' | 'k' | 'K' | 'm' | 'M' | 'd' | 'D' => {}
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    digit
+}
+
 /// The strftime pattern of a numeric date's shape (`%d/%m/%Y`), if it has one.
 fn date_pattern(s: &str) -> &'static str {
     let b = s.trim().as_bytes();
@@ -70,7 +92,8 @@ fn date_pattern(s: &str) -> &'static str {
 /// A date read by dq-clean: its ISO form and the pattern it was written in. Values that
 /// are plain 4-digit numbers (years) are not dates.
 pub(crate) fn parse_date(s: &str) -> Option<(String, &'static str)> {
-    if s.len() <= 4 {
+    // Every date dq-clean reads has a year in digits.
+    if s.len() <= 4 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let v = dq_clean::date::parse_date(s);
@@ -81,7 +104,7 @@ pub(crate) fn parse_date(s: &str) -> Option<(String, &'static str)> {
 /// A date-time read by dq-clean (a time of day is required): its ISO form and whether it
 /// carries a zone (`Z`, `+02:00`).
 pub(crate) fn parse_datetime(s: &str) -> Option<(String, bool)> {
-    if !s.contains(':') {
+    if !s.contains(':') || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let v = dq_clean::date::parse_datetime(s);
