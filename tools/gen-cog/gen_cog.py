@@ -196,7 +196,38 @@ def gen_communes(d):
         for k, i in idx:
             s.append(f"({lit(k)},{i}),\n")
         s.append("];\n")
+        s.append(name_slots(name, idx))
     return "".join(s)
+
+
+def fnv1a(text):
+    """64-bit FNV-1a over the UTF-8 bytes; crates/dq-pivot/src/commune/names.rs `fnv1a`."""
+    h = 0xCBF29CE484222325
+    for b in text.encode("utf-8"):
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def name_slots(name, index):
+    """An open-addressing hash table over the distinct keys of a name index: slot
+    `fnv1a(key) % size`, then the next slots (linear probing), hold the position in the
+    index of the key's first entry; 4294967295 marks an empty slot. At most three
+    quarters full, so a lookup reads one or two slots instead of binary-searching strings."""
+    starts = {}
+    for pos, (k, _) in enumerate(index):
+        starts.setdefault(k, pos)
+    size = 1
+    while 3 * size < 4 * len(starts):
+        size *= 2
+    slots = [0xFFFFFFFF] * size
+    for k, pos in sorted(starts.items()):
+        h = fnv1a(k) & (size - 1)
+        while slots[h] != 0xFFFFFFFF:
+            h = (h + 1) & (size - 1)
+        slots[h] = pos
+    return (f"\n/// Hash slots over the distinct keys of `{name}` (FNV-1a 64, linear probing, size a power\n"
+            f"/// of two): the position in `{name}` of the key's first entry, or `u32::MAX` when empty.\n"
+            + ints(f"{name}_SLOTS", "u32", slots))
 
 
 def gen_lookup_index(d, rows, historic):

@@ -375,7 +375,8 @@ pub fn address_key_into(
     }
     out.push('|');
     fold_into(address, scratch);
-    let mut words = scratch.split(' ').filter(|w| !w.is_empty()).peekable();
+    // Folded text holds no ASCII white space but single spaces between words.
+    let mut words = scratch.split_ascii_whitespace().peekable();
     // The number, possibly glued to its index (`12b`, `12bis`).
     if let Some(first) = words.peek().copied() {
         let digits = first.bytes().take_while(u8::is_ascii_digit).count();

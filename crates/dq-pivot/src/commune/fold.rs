@@ -37,15 +37,41 @@ fn push_folded(c: char, out: &mut String) -> bool {
 }
 
 /// Folds `s` into lower-case ASCII words separated by single spaces.
+///
+/// ASCII bytes take a fast path (no character decoding); a space is written before a
+/// word when a separator came before it, so there is none at either end.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    for c in s.chars() {
-        if !push_folded(c, out) && !out.is_empty() && !out.ends_with(' ') {
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut gap = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                gap = true;
+            }
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else { break };
+        i += c.len_utf8();
+        let mark = out.len();
+        if gap && !out.is_empty() {
             out.push(' ');
         }
-    }
-    if out.ends_with(' ') {
-        out.pop();
+        if push_folded(c, out) {
+            gap = false;
+        } else {
+            out.truncate(mark);
+            gap = true;
+        }
     }
 }
 
@@ -64,5 +90,9 @@ mod tests {
         check("Œuilly", "oeuilly");
         check("", "");
         check("--", "");
+        check("Saint-Étienne-du-Rouvray", "saint etienne du rouvray");
+        check("  Ç'Œ  ", "c oe");
+        check("Ville·Neuve", "ville neuve");
+        check("Ωmega 3", "\u{3c9}mega 3");
     }
 }

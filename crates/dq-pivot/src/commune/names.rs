@@ -10,27 +10,45 @@ use super::{resolve_row, table, CommuneKind};
 /// Articles INSEE puts in parentheses (`Rochelle (La)`) and that may be omitted.
 const ARTICLES: &[&str] = &["l", "la", "le", "les", "aux", "las", "los"];
 
-/// The rows of `table::COMMUNES` whose folded name is `key` in a sorted index.
-fn index_rows(index: &'static [(&'static str, u32)], key: &str) -> &'static [(&'static str, u32)] {
-    let start = index.partition_point(|r| r.0 < key);
-    let end = start + index.get(start..).map_or(0, |t| t.iter().take_while(|r| r.0 == key).count());
-    index.get(start..end).unwrap_or(&[])
+/// 64-bit FNV-1a over the bytes of `s`, as tools/gen-cog computes it for the slots.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xCBF2_9CE4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3))
+}
+
+/// The entries of a sorted name index whose folded name is `key`, found through the
+/// index's hash slots (one or two probes) instead of a binary search over strings.
+fn index_rows(
+    index: &'static [(&'static str, u32)],
+    slots: &'static [u32],
+    key: &str,
+) -> &'static [(&'static str, u32)] {
+    let mask = slots.len().wrapping_sub(1);
+    let mut h = (fnv1a(key) as usize) & mask;
+    // Slots are at most three quarters full: a probe sequence ends at an empty slot.
+    for _ in 0..slots.len() {
+        let Some(&at) = slots.get(h) else { break };
+        let Some(tail) = usize::try_from(at).ok().and_then(|at| index.get(at..)) else { break };
+        if tail.first().is_some_and(|r| r.0 == key) {
+            let n = tail.iter().take_while(|r| r.0 == key).count();
+            return tail.get(..n).unwrap_or(&[]);
+        }
+        h = (h + 1) & mask;
+    }
+    &[]
 }
 
 /// `folded` with `st`/`ste`/`sts`/`stes` expanded and a trailing article moved to the
 /// front (`rochelle la` from `Rochelle (La)` becomes `la rochelle`).
 fn expand_into(folded: &str, out: &mut String) {
     out.clear();
-    let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() > 1 {
-        if let Some(last) = words.last().copied() {
-            if ARTICLES.contains(&last) {
-                words.pop();
-                words.insert(0, last);
-            }
+    // A trailing article moves to the front when there is more than one word.
+    let (body, article) = match folded.trim_end().rsplit_once(' ') {
+        Some((body, last)) if ARTICLES.contains(&last) && !body.trim().is_empty() => {
+            (body, Some(last))
         }
-    }
-    for w in words {
+        _ => (folded, None),
+    };
+    for w in article.into_iter().chain(body.split_ascii_whitespace()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -130,13 +148,13 @@ pub fn resolve_name(name: &str, hint: Option<&str>) -> Vec<Candidate> {
             });
         }
     };
-    push(&mut out, index_rows(table::NAME_INDEX, &key), 1.0);
+    push(&mut out, index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, &key), 1.0);
     // Without an article in the input, names that carry one (`Rochelle` → `La Rochelle`).
-    push(&mut out, index_rows(table::BARE_NAME_INDEX, &key), 0.9);
+    push(&mut out, index_rows(table::BARE_NAME_INDEX, table::BARE_NAME_INDEX_SLOTS, &key), 0.9);
     // With an article in the input that the official name lacks.
     if out.is_empty() {
         if let Some(rest) = strip_article(&key) {
-            push(&mut out, index_rows(table::NAME_INDEX, rest), 0.8);
+            push(&mut out, index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, rest), 0.8);
         }
     }
     if let Some(h) = hint.filter(|h| !h.trim().is_empty()) {
@@ -169,7 +187,7 @@ pub fn official_name(name: &str) -> Option<&'static str> {
     fold_into(name, &mut folded);
     let mut key = String::with_capacity(folded.len() + 8);
     expand_into(&folded, &mut key);
-    let mut names = index_rows(table::NAME_INDEX, &key)
+    let mut names = index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, &key)
         .iter()
         .filter_map(|&(_, i)| usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)))
         .map(|r| r.3);
@@ -293,6 +311,34 @@ mod tests {
         check("Marseille", Some("13"), &["13055"]);
         check("Atlantis", None, &[]);
         check("", None, &[]);
+    }
+
+    /// The entries with this key, by a binary search over the sorted strings.
+    fn by_search(
+        index: &'static [(&'static str, u32)],
+        key: &str,
+    ) -> &'static [(&'static str, u32)] {
+        let start = index.partition_point(|r| r.0 < key);
+        let end = index.partition_point(|r| r.0 <= key);
+        &index[start..end]
+    }
+
+    /// The hash slots find exactly the entries the sorted index holds, for every key.
+    #[test]
+    fn slots_agree_with_the_sorted_index() {
+        for (index, slots) in [
+            (table::NAME_INDEX, table::NAME_INDEX_SLOTS),
+            (table::BARE_NAME_INDEX, table::BARE_NAME_INDEX_SLOTS),
+        ] {
+            assert!(slots.len().is_power_of_two());
+            assert!(slots.contains(&u32::MAX), "a probe sequence must end");
+            for (key, _) in index {
+                assert_eq!(index_rows(index, slots, key), by_search(index, key), "{key}");
+            }
+            for key in ["", "atlantis", "saint", "la", "paris 21e arrondissement"] {
+                assert_eq!(index_rows(index, slots, key), by_search(index, key), "{key}");
+            }
+        }
     }
 
     #[test]
