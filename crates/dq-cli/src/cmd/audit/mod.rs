@@ -799,3 +799,67 @@ fn print_summary(r: &Report, dir: &Path) -> std::io::Result<()> {
     writeln!(w, "  written to {}", dir.display())?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(fields: &[&str]) -> csv::StringRecord {
+        csv::StringRecord::from(fields.to_vec())
+    }
+
+    #[test]
+    fn exact_rows_group_equal_records() {
+        let mut e = ExactRows::new();
+        let rows = [&["a", "1"][..], &["b", "2"], &["a", "1"], &["a", "1", ""], &["b", "2"]];
+        for (i, r) in rows.iter().enumerate() {
+            e.add(&record(r), i as u64 + 1);
+        }
+        assert_eq!(e.duplicates, 2);
+        let mut groups = e.groups();
+        groups.sort();
+        // A trailing empty field makes another record.
+        assert_eq!(groups, vec![vec![1, 3], vec![2, 5]]);
+        assert!(e.complete && e.listed);
+    }
+
+    #[test]
+    fn histogram_bins_cover_min_to_max() {
+        let mut h = Histogram { min: 0.0, max: 100.0, counts: vec![0; BINS] };
+        for v in ["0", "4.99", "5", "100", "50", "not a number", "-3"] {
+            h.add(v);
+        }
+        let bins = h.bins();
+        assert_eq!(bins.len(), BINS);
+        assert_eq!(bins.first().map(|b| (b.0, b.2)), Some((0.0, 3)));
+        assert_eq!(bins.get(1).map(|b| b.2), Some(1));
+        assert_eq!(bins.get(10).map(|b| b.2), Some(1));
+        assert_eq!(bins.last().map(|b| (b.1, b.2)), Some((100.0, 1)));
+    }
+
+    #[test]
+    fn pivots_from_cleaned_values() {
+        let p = Pivots { siret: Some(0), insee: Some(1), commune: Some(2), postal: Some(3) };
+        let check = |fields: &[&str], siren: &str, insee: &str| {
+            assert_eq!(
+                p.values(&record(fields)),
+                [siren.to_owned(), insee.to_owned()],
+                "{fields:?}"
+            );
+        };
+        check(&["73282932000074", "75056", "Paris", "75001"], "732829320", "75056");
+        // No valid code: the commune name, checked against the postal code.
+        check(&["1,29E+13", "", "Saint-Étienne", "42000"], "", "42218");
+        check(&["", "99999", "Lyon", "42000"], "", "");
+        check(&["", "", "", ""], "", "");
+    }
+
+    #[test]
+    fn default_folder_is_next_to_the_input() {
+        assert_eq!(
+            default_dir(Path::new("data/etablissements.csv")),
+            Path::new("data/etablissements.dq")
+        );
+        assert_eq!(default_dir(Path::new("liste")), Path::new("liste.dq"));
+    }
+}
