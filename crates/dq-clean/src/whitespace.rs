@@ -75,6 +75,10 @@ fn is_clean(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    if b.is_ascii() {
+        // Vectorizable checks for the common case.
+        return b.iter().all(|c| (0x20..0x7f).contains(c)) && !b.windows(2).any(|w| w == b"  ");
+    }
     let mut prev_space = false;
     let mut i = 0usize;
     while let Some(&c) = b.get(i) {
