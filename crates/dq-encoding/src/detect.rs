@@ -189,7 +189,13 @@ fn detect_text(bytes: &[u8], complete: bool) -> Detection {
     // 1. Byte order marks.
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         if utf8_valid(rest, complete) {
-            return detection(Encoding::UTF_8, true, 1.0, "UTF-8 byte order mark EF BB BF".into());
+            let mut d =
+                detection(Encoding::UTF_8, true, 1.0, "UTF-8 byte order mark EF BB BF".into());
+            // A BOM does not make NUL bytes text.
+            if rest.contains(&0) {
+                d.binary = Some(BinaryKind::NulBytes);
+            }
+            return d;
         }
     }
     for (bom, enc, le) in
@@ -198,7 +204,12 @@ fn detect_text(bytes: &[u8], complete: bool) -> Detection {
         if let Some(rest) = bytes.strip_prefix(bom) {
             if utf16_valid(rest, le, complete) {
                 let ev = format!("{} byte order mark {:02X} {:02X}", enc.name(), bom[0], bom[1]);
-                return detection(enc, true, 1.0, ev);
+                let mut d = detection(enc, true, 1.0, ev);
+                // A NUL code unit (U+0000) is not text either.
+                if rest.chunks_exact(2).any(|u| u == [0, 0]) {
+                    d.binary = Some(BinaryKind::NulBytes);
+                }
+                return d;
             }
         }
     }
