@@ -30,6 +30,22 @@ pub(crate) fn chars(bytes: &[u8]) -> usize {
     bytes.len() - count_by(bytes, |b| (b & 0xC0) == 0x80)
 }
 
+/// The number of `\n` bytes and whether there is a NUL byte, in one pass (both
+/// reductions share the loads).
+pub(crate) fn newlines_and_nul(bytes: &[u8]) -> (usize, bool) {
+    let mut lanes = bytes.chunks_exact(LANE);
+    let (mut newlines, mut min) = (0usize, u8::MAX);
+    for lane in &mut lanes {
+        let (n, m) = lane
+            .iter()
+            .fold((0u8, u8::MAX), |(n, m), &b| (n.wrapping_add(u8::from(b == b'\n')), m.min(b)));
+        newlines += usize::from(n);
+        min = min.min(m);
+    }
+    let rest = lanes.remainder();
+    (newlines + rest.iter().filter(|&&b| b == b'\n').count(), min == 0 || rest.contains(&0))
+}
+
 /// Whether `bytes` holds a NUL byte.
 pub(crate) fn has_nul(bytes: &[u8]) -> bool {
     let mut lanes = bytes.chunks_exact(LANE);
@@ -52,6 +68,7 @@ mod tests {
         assert_eq!(newlines(bytes), nl);
         assert_eq!(chars(bytes), ch);
         assert_eq!(has_nul(bytes), bytes.contains(&0));
+        assert_eq!(newlines_and_nul(bytes), (nl, bytes.contains(&0)));
     }
 
     #[test]

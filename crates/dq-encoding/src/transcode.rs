@@ -408,14 +408,22 @@ impl Transcoder {
             std::str::from_utf8(at).err().and_then(|e| e.error_len())
         });
         let text = buf.get(..valid).unwrap_or_default();
-        let nul = if self.allow_nul || !bytecount::has_nul(text) {
-            None
+        // One pass counts the lines and looks for a NUL byte.
+        let (newlines, nul) = if self.allow_nul {
+            (bytecount::newlines(text), None)
         } else {
-            text.iter().position(|&b| b == 0)
+            match bytecount::newlines_and_nul(text) {
+                (n, false) => (n, None),
+                (_, true) => (0, text.iter().position(|&b| b == 0)),
+            }
         };
         let consumed = nul.unwrap_or(valid);
         let text = buf.get(..consumed).unwrap_or_default();
-        self.account_bytes(text);
+        if nul.is_some() {
+            self.account_bytes(text);
+        } else {
+            self.account_counted(text, newlines);
+        }
         self.offset += consumed as u64;
         self.remember(text);
         let out = self.normalize_in_place(buf.get_mut(..consumed).unwrap_or_default());
@@ -628,7 +636,12 @@ impl Transcoder {
     /// Updates line and column over `text` (UTF-8): a vectorized newline count, and a
     /// character count of the last line only.
     fn account_bytes(&mut self, text: &[u8]) {
-        let newlines = bytecount::newlines(text) as u64;
+        self.account_counted(text, bytecount::newlines(text));
+    }
+
+    /// [`Transcoder::account_bytes`] when the newlines of `text` are already counted.
+    fn account_counted(&mut self, text: &[u8], newlines: usize) {
+        let newlines = newlines as u64;
         if newlines > 0 {
             self.line += newlines;
             let after = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
