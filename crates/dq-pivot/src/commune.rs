@@ -138,20 +138,35 @@ type Row = (&'static str, u8, u8, &'static str, &'static str, &'static str, &'st
 /// The search key of a 5-char code: base 12 over `0-9AB`, monotonic with string order,
 /// as computed by the generator for `COMMUNE_BUCKETS`, `COMMUNE_LOW` and `HISTORIC_KEYS`.
 pub(crate) fn code_key(code: &str) -> Option<u32> {
-    let b = code.as_bytes();
-    if b.len() != 5 {
+    let &[a, b, c, d, e] = <&[u8; 5]>::try_from(code.as_bytes()).ok()?;
+    let v = |x: u8| u32::from(CODE_DIGITS.get(usize::from(x)).copied().unwrap_or(INVALID));
+    let (a, b, c, d, e) = (v(a), v(b), v(c), v(d), v(e));
+    // One test for the five characters: only an invalid one (255) has the high bit.
+    if (a | b | c | d | e) & 0x80 != 0 {
         return None;
     }
-    b.iter().try_fold(0u32, |k, &c| {
-        let d = match c {
-            b'0'..=b'9' => u32::from(c - b'0'),
-            b'A' => 10,
-            b'B' => 11,
-            _ => return None,
-        };
-        Some(k * 12 + d)
-    })
+    Some((((a * 12 + b) * 12 + c) * 12 + d) * 12 + e)
 }
+
+/// The value of a code character in the base-12 key, `INVALID` for any other byte.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "const evaluation: an index out of range fails the build"
+)]
+const CODE_DIGITS: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[(b'0' + i) as usize] = i;
+        i += 1;
+    }
+    t[b'A' as usize] = 10;
+    t[b'B' as usize] = 11;
+    t
+};
+
+/// Marks a byte that is not a code character in `CODE_DIGITS`.
+const INVALID: u8 = 255;
 
 /// The range of rows of the commune table with this exact code (0 to 2 rows): the bucket
 /// of its first three characters, then a search over the one-byte keys of the last two
@@ -552,6 +567,25 @@ mod tests {
         check("é1001", None);
         check("010011", None);
         check("a001", None);
+    }
+
+    /// The base-12 key the generator computes (`"0123456789AB".index`), the slow way.
+    fn slow_key(code: &str) -> Option<u32> {
+        if code.len() != 5 {
+            return None;
+        }
+        code.bytes()
+            .try_fold(0u32, |k, c| Some(k * 12 + "0123456789AB".find(char::from(c))? as u32))
+    }
+
+    #[test]
+    fn code_keys() {
+        let odd =
+            ["2a004", "0100", "010011", "01 01", "\u{e9}1001", "0100:", "0100/", "BBBBB", "00000"];
+        for code in all_codes().map(|(c, _)| c).chain(odd) {
+            assert_eq!(code_key(code), slow_key(code), "{code:?}");
+        }
+        assert!(code_key("01001").is_some() && code_key("2C004").is_none());
     }
 
     /// The région of a département as the tables say it, the slow way.
