@@ -386,42 +386,37 @@ fn analyze<'a>(
 /// convention, like `1,234`) to [`analyze_general`], which gives the same verdict for
 /// the values read here (a test checks it).
 fn french_fast(input: &str) -> Option<(Verdict<'static>, Option<DecimalSeparator>)> {
-    let (negative, mut rest) = match input.as_bytes().split_first() {
-        Some((b'-', r)) => (true, r),
-        _ => (false, input.as_bytes()),
-    };
+    let bytes = input.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
     let mut out = String::with_capacity(input.len());
     if negative {
         out.push('-');
     }
-    let (mut group, mut first, mut spaces, mut int_len) = (0usize, 0usize, 0usize, 0usize);
+    let mut i = usize::from(negative);
+    let (mut first, mut spaces, mut int_len) = (0usize, 0usize, 0usize);
     let mut bad_group = false;
     let mut leading_zero = false;
-    // The integer part, group by group.
+    // The integer part, group by group, each copied as one slice.
     let comma = loop {
-        match rest.split_first() {
-            Some((&c, r)) if c.is_ascii_digit() => {
-                if int_len == 0 && c == b'0' {
-                    leading_zero = true;
-                }
-                out.push(char::from(c));
-                group += 1;
-                int_len += 1;
-                rest = r;
-                continue;
-            }
-            _ => {}
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
         }
+        let group = i - start;
         if group == 0 {
             return None;
         }
+        if int_len == 0 && bytes.get(start) == Some(&b'0') {
+            leading_zero = true;
+        }
+        int_len += group;
+        out.push_str(input.get(start..i)?);
         if spaces == 0 {
             first = group;
         } else if group != 3 {
             bad_group = true;
         }
-        group = 0;
-        let sep_len = match rest {
+        let sep_len = match bytes.get(i..)? {
             [b' ', ..] => 1,
             [0xC2, 0xA0, ..] => 2,
             [0xE2, 0x80, 0xAF | 0x89, ..] => 3,
@@ -430,30 +425,23 @@ fn french_fast(input: &str) -> Option<(Verdict<'static>, Option<DecimalSeparator
             _ => return None,
         };
         spaces += 1;
-        rest = rest.get(sep_len..)?;
+        i += sep_len;
     };
     if (spaces > 0 && (bad_group || !(1..=3).contains(&first))) || (leading_zero && int_len > 1) {
         return None;
     }
-    let mut frac_len = 0usize;
-    let mut frac_zero = true;
     if comma {
-        out.push('.');
-        for &c in rest.get(1..)? {
-            if !c.is_ascii_digit() {
-                return None;
-            }
-            frac_zero &= c == b'0';
-            out.push(char::from(c));
-            frac_len += 1;
-        }
-        // `1,234` depends on the convention; `1,` and `-0,00` have their own rules.
-        if frac_len == 0
-            || (spaces == 0 && frac_len == 3)
-            || (negative && leading_zero && frac_zero)
-        {
+        let frac = input.get(i + 1..)?;
+        if frac.is_empty() || !frac.bytes().all(|c| c.is_ascii_digit()) {
             return None;
         }
+        let frac_zero = frac.bytes().all(|c| c == b'0');
+        // `1,234` depends on the convention; `-0,00` is written `0.00`.
+        if (spaces == 0 && frac.len() == 3) || (negative && leading_zero && frac_zero) {
+            return None;
+        }
+        out.push('.');
+        out.push_str(frac);
     } else if spaces == 0 || (negative && leading_zero) {
         return None;
     }
