@@ -253,6 +253,10 @@ pub struct ColumnAccumulator {
     /// readings: about 2⁻⁶⁴ per pair, as for the duplicate rows.
     memo: HashMap<u64, u32, IdentityBuild>,
     memo_facts: Vec<Facts>,
+    /// Lookups and hits since the memo filled up; it is dropped when it rarely hits.
+    memo_lookups: u64,
+    memo_hits: u64,
+    memo_off: bool,
     /// The reading of a value that did not fit in the memo (its buffers are reused).
     scratch: Facts,
     excel: Counter,
@@ -374,6 +378,9 @@ impl ColumnAccumulator {
             needs: Needs::default(),
             memo: HashMap::default(),
             memo_facts: Vec::new(),
+            memo_lookups: 0,
+            memo_hits: 0,
+            memo_off: false,
             scratch: Facts::default(),
             excel: Counter::default(),
             mojibake: Counter::default(),
@@ -458,7 +465,22 @@ impl ColumnAccumulator {
         self.count += 1;
         let v = raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n']);
         let h = hash64(v);
-        let hit = self.memo.get(&h).and_then(|&i| usize::try_from(i).ok());
+        let hit = if self.memo_off {
+            None
+        } else {
+            self.memo.get(&h).and_then(|&i| usize::try_from(i).ok())
+        };
+        if self.memo_facts.len() >= MEMO && !self.memo_off {
+            // A full memo that serves fewer than one value in ten costs more than it
+            // saves (a high-cardinality column: SIRET, amounts, names): drop it.
+            self.memo_lookups += 1;
+            self.memo_hits += u64::from(hit.is_some());
+            if self.memo_lookups >= 4 * MEMO as u64 && self.memo_hits * 10 < self.memo_lookups {
+                self.memo_off = true;
+                self.memo = HashMap::default();
+                self.memo_facts = Vec::new();
+            }
+        }
         match hit {
             Some(i) => {
                 let facts = std::mem::take(&mut self.memo_facts);
@@ -473,7 +495,7 @@ impl ColumnAccumulator {
                 self.read(v, &mut scratch);
                 self.apply(raw, v, h, false, line, &scratch);
                 match u32::try_from(self.memo_facts.len()) {
-                    Ok(i) if self.memo_facts.len() < MEMO => {
+                    Ok(i) if self.memo_facts.len() < MEMO && !self.memo_off => {
                         self.memo.insert(h, i);
                         self.memo_facts.push(scratch.clone());
                     }
