@@ -162,3 +162,35 @@ fn exploding_blocking_rule_is_a_clear_error() {
     assert!(!ok);
     assert!(stderr.contains("would generate") && stderr.contains("cap of 1000"), "{stderr}");
 }
+
+#[test]
+fn windows_1252_semicolon_input_with_a_title_line_gives_the_same_clusters() {
+    // The same 2,000 records as establishments_2k.csv, in windows-1252, separated by `;`,
+    // after a title line and a blank line.
+    let (utf8_out, cp_out) = (tmp("utf8.csv"), tmp("cp1252.csv"));
+    for (input, out) in
+        [("establishments_2k.csv", &utf8_out), ("establishments_2k_1252.csv", &cp_out)]
+    {
+        let (ok, stderr) = dq(&[
+            "dedupe",
+            fixture(input).to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--id-column",
+            "record_id",
+        ]);
+        assert!(ok, "{stderr}");
+        if input.ends_with("1252.csv") {
+            assert!(stderr.contains("windows-1252"), "{stderr}");
+            assert!(stderr.contains("delimiter ';'"), "{stderr}");
+            assert!(stderr.contains("2 preamble line(s), 2000 records"), "{stderr}");
+        }
+    }
+    let (h1, rows1) = read_csv(&utf8_out);
+    let (h2, rows2) = read_csv(&cp_out);
+    assert_eq!(h1, h2);
+    assert_eq!(rows1.len(), 2000);
+    // Accented values come out as UTF-8, and every row lands in the same cluster.
+    assert!(rows2.iter().any(|r| r.iter().any(|c| c.contains('É'))));
+    assert_eq!(rows1, rows2);
+}

@@ -24,7 +24,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rayon::prelude::*;
 
 use crate::company::normalize_company;
 use crate::compare::parse_date;
@@ -32,6 +34,7 @@ use crate::config::{BlockingConfig, Config, FieldConfig, FieldKind, KeyConfig, T
 use crate::engine::derive_key;
 use crate::error::{Error, Repr};
 use crate::fold::fold;
+use crate::hash::FastMap;
 use crate::table::Table;
 
 /// What auto-configuration chose, and why.
@@ -383,13 +386,13 @@ fn choose_blocking(
     // Each atom's key is derived once per record; pairs of atoms are counted from the
     // pairs of key ids.
     let ids: Vec<Vec<u32>> = atoms
-        .iter()
+        .par_iter()
         .map(|(_, a)| key_ids(&sl, sr.as_ref().map(|(t, _)| t), a))
         .collect::<Result<_, _>>()?;
     let n_left = sl.len();
     let linking = sr.is_some();
     let count_groups = |keys: &mut dyn Iterator<Item = (usize, u64)>| -> u64 {
-        let mut sizes: HashMap<u64, (u64, u64)> = HashMap::new();
+        let mut sizes: FastMap<u64, (u64, u64)> = FastMap::default();
         for (row, key) in keys {
             let e = sizes.entry(key).or_insert((0, 0));
             if linking && row >= n_left {
@@ -468,7 +471,7 @@ fn choose_blocking(
 /// The key id of every record (left then right) for one key component; `u32::MAX` when
 /// the key is empty.
 fn key_ids(left: &Table, right: Option<&Table>, key: &KeyConfig) -> Result<Vec<u32>, Error> {
-    let mut map: HashMap<String, u32> = HashMap::new();
+    let mut map: FastMap<String, u32> = FastMap::default();
     let mut out = Vec::with_capacity(left.len() + right.map_or(0, Table::len));
     let mut buf = String::new();
     for t in std::iter::once(left).chain(right) {

@@ -33,6 +33,8 @@ pub struct Scratch {
     ta: String,
     tb: String,
     tc: String,
+    td: String,
+    spans: Vec<(usize, usize)>,
     ha: Vec<u64>,
     hb: Vec<u64>,
 }
@@ -63,6 +65,8 @@ impl Scratch {
             ta: String::new(),
             tb: String::new(),
             tc: String::new(),
+            td: String::new(),
+            spans: Vec::new(),
             ha: Vec::new(),
             hb: Vec::new(),
         }
@@ -114,6 +118,26 @@ impl Scratch {
         fill_chars(a, &mut self.a);
         fill_chars(b, &mut self.b);
         osa_chars(&self.a, &self.b, &mut self.row0, &mut self.row1, &mut self.row2)
+    }
+
+    /// Whether the optimal string alignment distance is at most 1 (equal, or one
+    /// substitution, insertion, deletion or adjacent transposition apart), in linear time:
+    /// the same answer as `osa(a, b) <= 1` without the quadratic table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut scratch = dq_dedupe::compare::Scratch::new();
+    /// assert!(scratch.within_one_edit("35600000000048", "35600000000084"));
+    /// assert!(!scratch.within_one_edit("35600000000048", "35600000000113"));
+    /// ```
+    pub fn within_one_edit(&mut self, a: &str, b: &str) -> bool {
+        if a.is_ascii() && b.is_ascii() {
+            return within_one_edit(a.as_bytes(), b.as_bytes());
+        }
+        fill_chars(a, &mut self.a);
+        fill_chars(b, &mut self.b);
+        within_one_edit(&self.a, &self.b)
     }
 
     /// Optimal string alignment similarity: `1 - distance / max(len)`.
@@ -215,8 +239,8 @@ impl Scratch {
     pub fn token_sort_ratio(&mut self, a: &str, b: &str) -> f64 {
         let mut ta = std::mem::take(&mut self.ta);
         let mut tb = std::mem::take(&mut self.tb);
-        sorted_words(a, &mut ta, &mut self.row0);
-        sorted_words(b, &mut tb, &mut self.row0);
+        sorted_words(a, &mut ta, &mut self.spans, &mut self.td);
+        sorted_words(b, &mut tb, &mut self.spans, &mut self.td);
         let sim = self.levenshtein_similarity(&ta, &tb);
         self.ta = ta;
         self.tb = tb;
@@ -236,30 +260,55 @@ impl Scratch {
     pub fn token_set_ratio(&mut self, a: &str, b: &str) -> f64 {
         let mut ta = std::mem::take(&mut self.ta);
         let mut tb = std::mem::take(&mut self.tb);
-        let mut tc = std::mem::take(&mut self.tc);
-        sorted_words(a, &mut ta, &mut self.row0);
-        sorted_words(b, &mut tb, &mut self.row0);
-        tc.clear();
-        for w in ta.split(' ').filter(|w| !w.is_empty()) {
-            if tb.split(' ').any(|x| x == w) && !tc.split(' ').any(|x| x == w) {
-                if !tc.is_empty() {
-                    tc.push(' ');
-                }
-                tc.push_str(w);
-            }
-        }
-        let sim = if ta.is_empty() && tb.is_empty() {
-            1.0
-        } else if tc.is_empty() {
-            self.levenshtein_similarity(&ta, &tb)
-        } else {
-            let s1 = self.levenshtein_similarity(&tc, &ta);
-            let s2 = self.levenshtein_similarity(&tc, &tb);
-            let s3 = self.levenshtein_similarity(&ta, &tb);
-            s1.max(s2).max(s3)
-        };
+        sorted_words(a, &mut ta, &mut self.spans, &mut self.td);
+        sorted_words(b, &mut tb, &mut self.spans, &mut self.td);
+        let sim = self.token_set_ratio_sorted(&ta, &tb);
         self.ta = ta;
         self.tb = tb;
+        sim
+    }
+
+    /// [`Scratch::token_set_ratio`] of two values already in the form of
+    /// [`sorted_words`]: a run computes that form once per record, not once per pair.
+    pub(crate) fn token_set_ratio_sorted(&mut self, ta: &str, tb: &str) -> f64 {
+        let mut tc = std::mem::take(&mut self.tc);
+        // The common words, each once, in sorted order: a merge of the two sorted lists.
+        tc.clear();
+        let mut wa = ta.split(is_space).filter(|w| !w.is_empty()).peekable();
+        let mut wb = tb.split(is_space).filter(|w| !w.is_empty()).peekable();
+        let mut last: Option<&str> = None;
+        while let (Some(&x), Some(&y)) = (wa.peek(), wb.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    wa.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    wb.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    if last != Some(x) {
+                        if !tc.is_empty() {
+                            tc.push(' ');
+                        }
+                        tc.push_str(x);
+                        last = Some(x);
+                    }
+                    wa.next();
+                    wb.next();
+                }
+            }
+        }
+        let sim = if (ta.is_empty() && tb.is_empty()) || (!tc.is_empty() && (tc == ta || tc == tb))
+        {
+            1.0
+        } else if tc.is_empty() {
+            self.levenshtein_similarity(ta, tb)
+        } else {
+            let s1 = self.levenshtein_similarity(&tc, ta);
+            let s2 = self.levenshtein_similarity(&tc, tb);
+            let s3 = self.levenshtein_similarity(ta, tb);
+            s1.max(s2).max(s3)
+        };
         self.tc = tc;
         sim
     }
@@ -655,6 +704,26 @@ fn lev_chars(a: &[char], b: &[char], masks: &mut CharMasks, row: &mut Vec<usize>
     row.get(p.len()).copied().unwrap_or(0)
 }
 
+fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // The common prefix, then what is left after the first difference.
+    let p = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let (Some(s), Some(l)) = (short.get(p..), long.get(p..)) else { return false };
+    match l.len() - s.len() {
+        0 => {
+            // Equal, one substitution, or one adjacent transposition.
+            s.get(1..) == l.get(1..)
+                || (s.len() >= 2
+                    && s.first() == l.get(1)
+                    && s.get(1) == l.first()
+                    && s.get(2..) == l.get(2..))
+        }
+        // One insertion into the shorter.
+        1 => Some(s) == l.get(1..),
+        _ => false,
+    }
+}
+
 fn osa_chars(
     a: &[char],
     b: &[char],
@@ -858,24 +927,61 @@ fn jaccard_sets(a: &[u64], b: &[u64]) -> f64 {
     inter as f64 / union as f64
 }
 
-fn sorted_words(s: &str, out: &mut String, idx: &mut Vec<usize>) {
+/// `' '`, as a closure pattern: splitting on a `char` pattern verifies each match with a
+/// `memcmp` call, which costs more than the comparison on these short strings.
+#[inline]
+fn is_space(c: char) -> bool {
+    c == ' '
+}
+
+/// The words of `s` (maximal runs of alphanumeric characters), upper-cased, sorted
+/// (byte order) and joined by single spaces into `out`; `spans` and `tmp` are scratch.
+pub(crate) fn sorted_words(
+    s: &str,
+    out: &mut String,
+    spans: &mut Vec<(usize, usize)>,
+    tmp: &mut String,
+) {
     out.clear();
-    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    if s.is_ascii() {
+        for w in s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_uppercase())));
         }
-        for c in w.chars() {
-            out.extend(c.to_uppercase());
+    } else {
+        for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for c in w.chars() {
+                out.extend(c.to_uppercase());
+            }
         }
     }
-    let mut words: Vec<&str> = out.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.windows(2).all(|w| w.first() <= w.get(1)) {
+    spans.clear();
+    let mut start = 0;
+    for w in out.split(is_space) {
+        spans.push((start, start + w.len()));
+        start += w.len() + 1;
+    }
+    let word = |&(a, b): &(usize, usize)| out.get(a..b).unwrap_or("");
+    if spans.windows(2).all(|w| match w {
+        [x, y] => word(x) <= word(y),
+        _ => true,
+    }) {
         return;
     }
-    words.sort_unstable();
-    let joined = words.join(" ");
-    idx.clear();
-    *out = joined;
+    spans.sort_unstable_by(|x, y| word(x).cmp(word(y)));
+    tmp.clear();
+    for w in spans.iter() {
+        if !tmp.is_empty() {
+            tmp.push(' ');
+        }
+        tmp.push_str(word(w));
+    }
+    std::mem::swap(out, tmp);
 }
 
 #[cfg(test)]
@@ -924,6 +1030,7 @@ mod tests {
         fn prop_equal_to_strsim(a in word(), b in word()) {
             prop_assert_eq!(levenshtein(&a, &b), strsim::levenshtein(&a, &b));
             prop_assert_eq!(osa(&a, &b), strsim::osa_distance(&a, &b));
+            prop_assert_eq!(Scratch::new().within_one_edit(&a, &b), strsim::osa_distance(&a, &b) <= 1);
             prop_assert!((levenshtein_similarity(&a, &b) - strsim::normalized_levenshtein(&a, &b)).abs() < 1e-12);
             prop_assert!((jaro(&a, &b) - strsim::jaro(&a, &b)).abs() < 1e-12, "jaro {} {}", jaro(&a, &b), strsim::jaro(&a, &b));
             prop_assert!((jaro_winkler(&a, &b) - strsim::jaro_winkler(&a, &b)).abs() < 1e-12);

@@ -82,6 +82,12 @@ impl FieldConfig {
     }
 }
 
+/// The most random pairs `u` may be estimated from (they are held in memory).
+const MAX_RANDOM_PAIRS: u64 = 100_000_000;
+
+/// The most hash functions per min-hash band.
+const MAX_MINHASH_ROWS: usize = 64;
+
 /// How a blocking key is derived from a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -124,7 +130,7 @@ pub struct KeyConfig {
     /// For `min-hash`: which band (0-based).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub band: usize,
-    /// For `min-hash`: hash functions per band (default 4).
+    /// For `min-hash`: hash functions per band (default 4, at most 64).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub rows: usize,
 }
@@ -241,7 +247,7 @@ pub struct Config {
     /// Cap on the candidate pairs of one blocking rule (default 50 000 000).
     #[serde(default = "default_max_pairs")]
     pub max_pairs: u64,
-    /// Random pairs drawn to estimate u (default 300 000).
+    /// Random pairs drawn to estimate u (default 300 000, at most 100 000 000).
     #[serde(default = "default_random_pairs")]
     pub random_pairs: u64,
     /// The compared fields (at most 16).
@@ -345,6 +351,12 @@ impl Config {
         }
         if !(0.0..=1.0).contains(&self.threshold) {
             return fail("threshold outside [0, 1]");
+        }
+        if self.random_pairs > MAX_RANDOM_PAIRS {
+            return fail("random_pairs above 100000000");
+        }
+        if self.blocking.iter().flat_map(|b| &b.keys).any(|k| k.rows > MAX_MINHASH_ROWS) {
+            return fail("a min-hash key has more than 64 rows");
         }
         Ok(())
     }

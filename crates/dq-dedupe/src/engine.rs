@@ -1,6 +1,6 @@
 //! Running a deduplication or a linkage: preparation, blocking, EM, scoring, clustering.
 
-use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -10,6 +10,7 @@ use crate::compare::{compare_dates, parse_date, DateAgreement, Scratch};
 use crate::config::{BlockingConfig, ClusterMethod, Config, FieldKind, KeyConfig, Transform};
 use crate::error::{Error, Repr};
 use crate::fold::{fold, fold_into};
+use crate::hash::FastMap;
 use crate::model::{self, Model, NULL_LEVEL};
 use crate::phonetic::phonetic_key;
 use crate::table::{Column, Table};
@@ -87,6 +88,7 @@ pub struct Outcome {
     /// Blocking report, one entry per rule.
     pub rules: Vec<RuleReport>,
     scorer: Scorer,
+    timings: Vec<(&'static str, Duration)>,
 }
 
 impl Outcome {
@@ -97,6 +99,30 @@ impl Outcome {
     /// See [`dedupe`].
     pub fn model(&self) -> &Model {
         &self.scorer.model
+    }
+
+    /// Wall time of each phase of the run (preparation, u, blocking, comparison, EM,
+    /// scoring, clustering), in order, for profiling.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{dedupe, Config, RunOptions, Table};
+    ///
+    /// let table = Table::from_csv_reader("nom,cp\nDupont,75011\nDupond,75011\n".as_bytes())?;
+    /// let config = Config::from_toml(r#"
+    ///     [[field]]
+    ///     column = "nom"
+    ///     kind = "name"
+    ///     [[blocking]]
+    ///     keys = [{ column = "cp" }]
+    /// "#)?;
+    /// let outcome = dedupe(&table, &config, &RunOptions::default())?;
+    /// assert_eq!(outcome.timings().first().map(|t| t.0), Some("prepare"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timings(&self) -> &[(&'static str, Duration)] {
+        &self.timings
     }
 
     /// Each field's contribution to a pair's match weight (the prior weight is
@@ -134,6 +160,8 @@ struct PreparedField {
     column: String,
     kind: FieldKind,
     values: Column,
+    /// For the kinds compared by token-set ratio, each value's sorted words.
+    words: Option<Column>,
     tf: Option<Vec<f32>>,
 }
 
@@ -155,10 +183,12 @@ impl Scorer {
     fn pattern(&self, a: u32, b: u32, s: &mut Scratch) -> u64 {
         let mut p = 0u64;
         for (f, field) in self.fields.iter().enumerate() {
+            let words = field.words.as_ref().map(|w| (w.get(a as usize), w.get(b as usize)));
             let l = compare_level(
                 field.kind,
                 field.values.get(a as usize),
                 field.values.get(b as usize),
+                words,
                 s,
             );
             p |= u64::from(l) << (4 * f);
@@ -236,14 +266,30 @@ pub(crate) fn prepare(kind: FieldKind, raw: &str, out: &mut String) {
     }
 }
 
-/// The comparison level of two prepared values.
-pub(crate) fn compare_level(kind: FieldKind, a: &str, b: &str, s: &mut Scratch) -> u8 {
+/// Whether the levels of `kind` use the token-set ratio.
+fn uses_words(kind: FieldKind) -> bool {
+    matches!(kind, FieldKind::Company | FieldKind::Address | FieldKind::Text)
+}
+
+/// The comparison level of two prepared values; `words` holds their sorted words when
+/// the caller has them (see [`uses_words`]).
+pub(crate) fn compare_level(
+    kind: FieldKind,
+    a: &str,
+    b: &str,
+    words: Option<(&str, &str)>,
+    s: &mut Scratch,
+) -> u8 {
     if a.is_empty() || b.is_empty() {
         return NULL_LEVEL;
     }
     if a == b {
         return 0;
     }
+    let token_set = |s: &mut Scratch| match words {
+        Some((x, y)) => s.token_set_ratio_sorted(x, y),
+        None => s.token_set_ratio(a, b),
+    };
     match kind {
         FieldKind::Name => {
             let jw = s.jaro_winkler(a, b);
@@ -255,10 +301,15 @@ pub(crate) fn compare_level(kind: FieldKind, a: &str, b: &str, s: &mut Scratch) 
                 3
             }
         }
+        // The token-set ratio costs more than Jaro–Winkler: it is computed only when
+        // Jaro–Winkler alone does not decide the level.
         FieldKind::Company => {
             let jw = s.jaro_winkler(a, b);
-            let ts = s.token_set_ratio(a, b);
-            if jw >= 0.92 || ts >= 1.0 {
+            if jw >= 0.92 {
+                return 1;
+            }
+            let ts = token_set(s);
+            if ts >= 1.0 {
                 1
             } else if jw >= 0.8 || ts >= 0.75 {
                 2
@@ -270,8 +321,14 @@ pub(crate) fn compare_level(kind: FieldKind, a: &str, b: &str, s: &mut Scratch) 
             let same_number =
                 matches!((house_number(a), house_number(b)), (Some(x), Some(y)) if x == y);
             let jw = s.jaro_winkler(a, b);
-            let ts = s.token_set_ratio(a, b);
-            if same_number && (jw >= 0.9 || ts >= 0.9) {
+            if same_number && jw >= 0.9 {
+                return 1;
+            }
+            if !same_number && jw >= 0.8 {
+                return 2;
+            }
+            let ts = token_set(s);
+            if same_number && ts >= 0.9 {
                 1
             } else if jw >= 0.8 || ts >= 0.8 {
                 2
@@ -280,7 +337,7 @@ pub(crate) fn compare_level(kind: FieldKind, a: &str, b: &str, s: &mut Scratch) 
             }
         }
         FieldKind::Identifier => {
-            if s.osa(a, b) <= 1 {
+            if s.within_one_edit(a, b) {
                 1
             } else if a.len() == 14 && b.len() == 14 && a.get(..9) == b.get(..9) {
                 2
@@ -304,7 +361,7 @@ pub(crate) fn compare_level(kind: FieldKind, a: &str, b: &str, s: &mut Scratch) 
                     return 1;
                 }
             }
-            if s.osa(a, b) <= 1 {
+            if s.within_one_edit(a, b) {
                 1
             } else {
                 2
@@ -319,7 +376,7 @@ pub(crate) fn compare_level(kind: FieldKind, a: &str, b: &str, s: &mut Scratch) 
                     return 1;
                 }
             }
-            if s.osa(a, b) <= 1 {
+            if s.within_one_edit(a, b) {
                 1
             } else {
                 2
@@ -328,7 +385,7 @@ pub(crate) fn compare_level(kind: FieldKind, a: &str, b: &str, s: &mut Scratch) 
         FieldKind::Text => {
             if s.jaro_winkler(a, b) >= 0.9 {
                 1
-            } else if s.token_set_ratio(a, b) >= 0.8 {
+            } else if token_set(s) >= 0.8 {
                 2
             } else {
                 3
@@ -370,7 +427,12 @@ pub(crate) fn derive_key(k: &KeyConfig, raw: &str, out: &mut String) {
                 chars.windows(3).map(gram_hash).collect()
             };
             for r in 0..rows {
-                let seed = splitmix((k.band * rows + r) as u64 + 1);
+                let seed = splitmix(
+                    (k.band as u64)
+                        .wrapping_mul(rows as u64)
+                        .wrapping_add(r as u64)
+                        .wrapping_add(1),
+                );
                 let min = grams.iter().map(|g| splitmix(g ^ seed)).min().unwrap_or(0);
                 out.push_str(&format!("{min:016x}"));
             }
@@ -473,7 +535,8 @@ pub fn count_pairs(
     rules: &[BlockingConfig],
 ) -> Result<Vec<u64>, Error> {
     let recs = records(left, right);
-    rules.iter().map(|r| Ok(rule_data(&recs, r)?.1)).collect()
+    let mut cache = KeyIds::default();
+    rules.iter().map(|r| Ok(rule_data(&recs, r, &mut cache)?.1)).collect()
 }
 
 fn records<'a>(left: &'a Table, right: Option<&'a Table>) -> Records<'a> {
@@ -487,7 +550,89 @@ fn records<'a>(left: &'a Table, right: Option<&'a Table>) -> Records<'a> {
     }
 }
 
-fn rule_data(recs: &Records<'_>, rule: &BlockingConfig) -> Result<(RuleData, u64), Error> {
+/// The key id of every record for each blocking key component, derived once per run and
+/// shared by the rules that use the component; ids follow the order of first appearance,
+/// [`NONE`] for an empty key.
+#[derive(Default)]
+struct KeyIds(FastMap<KeyConfig, Vec<u32>>);
+
+impl KeyIds {
+    fn get(&mut self, recs: &Records<'_>, k: &KeyConfig) -> Result<&[u32], Error> {
+        if !self.0.contains_key(k) {
+            let cols = recs.columns(&k.column)?;
+            let keys: Vec<String> = (0..recs.n)
+                .into_par_iter()
+                .map_init(String::new, |buf, i| {
+                    derive_key(k, recs.cell(i, &cols), buf);
+                    buf.clone()
+                })
+                .collect();
+            let mut map: FastMap<&str, u32> = FastMap::default();
+            let ids = keys
+                .iter()
+                .map(|key| {
+                    if key.is_empty() {
+                        NONE
+                    } else {
+                        let next = map.len() as u32;
+                        *map.entry(key.as_str()).or_insert(next)
+                    }
+                })
+                .collect();
+            self.0.insert(k.clone(), ids);
+        }
+        Ok(self.0.get(k).map_or(&[], Vec::as_slice))
+    }
+}
+
+fn rule_data(
+    recs: &Records<'_>,
+    rule: &BlockingConfig,
+    cache: &mut KeyIds,
+) -> Result<(RuleData, u64), Error> {
+    if rule.window.is_none() {
+        // Equality on every component: combine the components' ids pairwise, keeping
+        // the order of first appearance.
+        let mut ids: Vec<u32> = Vec::new();
+        for (j, k) in rule.keys.iter().enumerate() {
+            let part = cache.get(recs, k)?;
+            if j == 0 {
+                ids = part.to_vec();
+                continue;
+            }
+            let mut map: FastMap<u64, u32> = FastMap::default();
+            for (id, &p) in ids.iter_mut().zip(part) {
+                if *id == NONE || p == NONE {
+                    *id = NONE;
+                } else {
+                    let next = map.len() as u32;
+                    *id = *map.entry((u64::from(*id) << 32) | u64::from(p)).or_insert(next);
+                }
+            }
+        }
+        ids.resize(recs.n, NONE);
+        let mut sizes: Vec<(u64, u64)> = Vec::new();
+        for (i, &id) in ids.iter().enumerate() {
+            if id == NONE {
+                continue;
+            }
+            if id as usize >= sizes.len() {
+                sizes.resize(id as usize + 1, (0, 0));
+            }
+            if let Some(s) = sizes.get_mut(id as usize) {
+                if recs.side(i as u32) {
+                    s.1 += 1;
+                } else {
+                    s.0 += 1;
+                }
+            }
+        }
+        let count = sizes
+            .iter()
+            .map(|&(l, r)| if recs.n_left.is_some() { l * r } else { l * l.saturating_sub(1) / 2 })
+            .sum();
+        return Ok((RuleData::Keys(ids), count));
+    }
     let cols: Vec<Vec<usize>> =
         rule.keys.iter().map(|k| recs.columns(&k.column)).collect::<Result<_, _>>()?;
     let keys: Vec<Option<String>> = (0..recs.n)
@@ -505,51 +650,21 @@ fn rule_data(recs: &Records<'_>, rule: &BlockingConfig) -> Result<(RuleData, u64
             Some(key)
         })
         .collect();
-    if let Some(window) = rule.window {
-        let window = window.max(2);
-        let mut order: Vec<u32> = (0..recs.n as u32)
-            .filter(|&i| keys.get(i as usize).is_some_and(Option::is_some))
-            .collect();
-        order.sort_by(|&x, &y| keys.get(x as usize).cmp(&keys.get(y as usize)).then(x.cmp(&y)));
-        let mut rank = vec![NONE; recs.n];
-        for (r, &i) in order.iter().enumerate() {
-            if let Some(s) = rank.get_mut(i as usize) {
-                *s = r as u32;
-            }
-        }
-        let m = order.len() as u64;
-        let w = window as u64;
-        let count = (1..w).map(|d| m.saturating_sub(d)).sum();
-        return Ok((RuleData::Sorted { rank, order, window }, count));
-    }
-    let mut ids = Vec::with_capacity(recs.n);
-    let mut map: HashMap<String, u32> = HashMap::new();
-    let mut sizes: Vec<(u64, u64)> = Vec::new();
-    for (i, k) in keys.into_iter().enumerate() {
-        match k {
-            None => ids.push(NONE),
-            Some(k) => {
-                let next = map.len() as u32;
-                let id = *map.entry(k).or_insert(next);
-                if id as usize == sizes.len() {
-                    sizes.push((0, 0));
-                }
-                if let Some(s) = sizes.get_mut(id as usize) {
-                    if recs.side(i as u32) {
-                        s.1 += 1;
-                    } else {
-                        s.0 += 1;
-                    }
-                }
-                ids.push(id);
-            }
+    let window = rule.window.unwrap_or(2).max(2);
+    let mut order: Vec<u32> =
+        (0..recs.n as u32).filter(|&i| keys.get(i as usize).is_some_and(Option::is_some)).collect();
+    order.sort_by(|&x, &y| keys.get(x as usize).cmp(&keys.get(y as usize)).then(x.cmp(&y)));
+    let mut rank = vec![NONE; recs.n];
+    for (r, &i) in order.iter().enumerate() {
+        if let Some(s) = rank.get_mut(i as usize) {
+            *s = r as u32;
         }
     }
-    let count = sizes
-        .iter()
-        .map(|&(l, r)| if recs.n_left.is_some() { l * r } else { l * l.saturating_sub(1) / 2 })
-        .sum();
-    Ok((RuleData::Keys(ids), count))
+    let m = order.len() as u64;
+    let w = window as u64;
+    // Terms beyond the number of keyed records are zero (and a huge window must not loop).
+    let count = (1..w.min(m.saturating_add(1))).map(|d| m.saturating_sub(d)).sum();
+    Ok((RuleData::Sorted { rank, order, window }, count))
 }
 
 fn generate(recs: &Records<'_>, rules: &[RuleData], r: usize, out: &mut Vec<(u32, u32)>) {
@@ -590,7 +705,9 @@ fn generate(recs: &Records<'_>, rules: &[RuleData], r: usize, out: &mut Vec<(u32
         }
         RuleData::Sorted { order, window, .. } => {
             for (x, &a) in order.iter().enumerate() {
-                for &b in order.get(x + 1..(x + *window).min(order.len())).unwrap_or(&[]) {
+                for &b in
+                    order.get(x + 1..x.saturating_add(*window).min(order.len())).unwrap_or(&[])
+                {
                     emit(a, b);
                 }
             }
@@ -684,6 +801,13 @@ pub fn link(
 
 fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outcome, Error> {
     config.check()?;
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str| {
+        let now = Instant::now();
+        timings.push((name, now - clock));
+        clock = now;
+    };
     // Prepare the fields.
     let mut fields = Vec::with_capacity(config.fields.len());
     for fc in &config.fields {
@@ -699,8 +823,26 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         for v in &prepared {
             values.push(v);
         }
+        let words = uses_words(fc.kind).then(|| {
+            let sorted: Vec<String> = prepared
+                .par_iter()
+                .map_init(
+                    || (Vec::new(), String::new()),
+                    |(spans, tmp), v| {
+                        let mut out = String::new();
+                        crate::compare::sorted_words(v, &mut out, spans, tmp);
+                        out
+                    },
+                )
+                .collect();
+            let mut col = Column::default();
+            for v in &sorted {
+                col.push(v);
+            }
+            col
+        });
         let tf = fc.term_frequency.then(|| {
-            let mut counts: HashMap<&str, u32> = HashMap::new();
+            let mut counts: FastMap<&str, u32> = FastMap::default();
             let mut nonnull = 0u32;
             for v in prepared.iter().filter(|v| !v.is_empty()) {
                 *counts.entry(v.as_str()).or_insert(0) += 1;
@@ -711,22 +853,25 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
                 .map(|v| counts.get(v.as_str()).map_or(0.0, |&c| c as f32 / nonnull.max(1) as f32))
                 .collect()
         });
-        fields.push(PreparedField { column: fc.column.clone(), kind: fc.kind, values, tf });
+        fields.push(PreparedField { column: fc.column.clone(), kind: fc.kind, values, words, tf });
     }
     let levels: Vec<usize> = fields.iter().map(|f| level_count(f.kind)).collect();
     let mut scorer = Scorer { fields, model: model::em(&[], &[], 0), n_left: recs.n_left };
+    lap("prepare");
 
     // u from random pairs.
     let random = random_pairs(&recs, config.random_pairs, config.seed);
     let random_patterns: Vec<u64> =
         random.par_iter().map_init(Scratch::new, |s, &(a, b)| scorer.pattern(a, b, s)).collect();
     let u = model::estimate_u(&levels, random_patterns.into_iter());
+    lap("u");
 
     // Blocking: count first, then generate the union without repeats.
     let mut data = Vec::with_capacity(config.blocking.len());
+    let mut key_ids = KeyIds::default();
     let mut reports = Vec::with_capacity(config.blocking.len());
     for rule in &config.blocking {
-        let (d, count) = rule_data(&recs, rule)?;
+        let (d, count) = rule_data(&recs, rule, &mut key_ids)?;
         if count > config.max_pairs {
             return Err(Repr::BlockingExplodes {
                 rule: rule.name.clone(),
@@ -744,8 +889,10 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         generate(&recs, &data, r, &mut pairs);
         report.new_pairs = (pairs.len() - before) as u64;
     }
+    lap("blocking");
     let patterns: Vec<u64> =
         pairs.par_iter().map_init(Scratch::new, |s, &(a, b)| scorer.pattern(a, b, s)).collect();
+    lap("compare");
 
     // EM over pattern counts (or m from labels). Each rule trains on its whole block
     // (pairs an earlier rule generated included). A pair generated by a rule agrees on
@@ -754,7 +901,7 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
     // least 80 % of the block (a code postal block makes the commune agree): left in,
     // such a correlated field would pass for evidence of a match. λ is then rescaled to
     // all pairs of records.
-    let mut per_rule: Vec<HashMap<u64, u64>> = vec![HashMap::new(); data.len()];
+    let mut per_rule: Vec<FastMap<u64, u64>> = vec![FastMap::default(); data.len()];
     let mut start = 0usize;
     for (s, report) in reports.iter().enumerate() {
         let end = start + report.new_pairs as usize;
@@ -770,7 +917,7 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         start = end;
     }
     drop(data);
-    let mut counts: HashMap<u64, u64> = HashMap::new();
+    let mut counts: FastMap<u64, u64> = FastMap::default();
     for (rule, block) in config.blocking.iter().zip(&per_rule) {
         let mut mask = 0u64;
         for (f, field) in config.fields.iter().enumerate() {
@@ -845,6 +992,7 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         model.lambda
     };
     scorer.model = model;
+    lap("em");
 
     // Score.
     let keep = options.keep_from.unwrap_or(config.threshold).min(config.threshold);
@@ -865,6 +1013,7 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
     drop(patterns);
     drop(pairs);
     scored.sort_by_key(|p| (p.left, p.right));
+    lap("score");
 
     let clusters = if recs.n_left.is_none() {
         let edges: Vec<(u32, u32, f64)> =
@@ -878,7 +1027,8 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
     } else {
         Vec::new()
     };
-    Ok(Outcome { clusters, pairs: scored, rules: reports, scorer })
+    lap("cluster");
+    Ok(Outcome { clusters, pairs: scored, rules: reports, scorer, timings })
 }
 
 fn random_pairs(recs: &Records<'_>, wanted: u64, seed: u64) -> Vec<(u32, u32)> {
@@ -916,9 +1066,21 @@ mod tests {
         prepare(kind, a, &mut pa);
         prepare(kind, b, &mut pb);
         assert_eq!(
-            compare_level(kind, &pa, &pb, &mut Scratch::new()),
+            compare_level(kind, &pa, &pb, None, &mut Scratch::new()),
             expected,
             "{kind:?} {a:?} {b:?}"
+        );
+        // The same level from the sorted words computed once per record.
+        let sorted = |v: &str| {
+            let mut out = String::new();
+            crate::compare::sorted_words(v, &mut out, &mut Vec::new(), &mut String::new());
+            out
+        };
+        let (wa, wb) = (sorted(&pa), sorted(&pb));
+        assert_eq!(
+            compare_level(kind, &pa, &pb, Some((&wa, &wb)), &mut Scratch::new()),
+            expected,
+            "{kind:?} {a:?} {b:?} (sorted words)"
         );
     }
 

@@ -53,6 +53,7 @@ mod config;
 mod engine;
 mod error;
 mod fold;
+mod hash;
 pub mod model;
 pub mod phonetic;
 mod table;

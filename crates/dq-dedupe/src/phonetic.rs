@@ -68,7 +68,7 @@ pub fn soundex2(s: &str) -> String {
 fn replace(w: &mut Vec<u8>, from: &[u8], to: &[u8], only_start: bool) {
     let mut i = 0;
     while i + from.len() <= w.len() {
-        if w.get(i..i + from.len()) == Some(from) {
+        if w.get(i) == from.first() && w.get(i..i + from.len()) == Some(from) {
             w.splice(i..i + from.len(), to.iter().copied());
             i += to.len();
             if only_start {

@@ -1,6 +1,5 @@
 //! `dq dedupe`: find the records of one table that describe the same entity.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,7 +10,8 @@ use crate::CliResult;
 /// Arguments of `dq dedupe`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input table (UTF-8 CSV with a header row).
+    /// Input table: CSV with a header row, in any encoding and dialect (detected and
+    /// sniffed; preamble lines skipped).
     file: PathBuf,
     /// Output: the input rows with a `cluster_id` column added.
     #[arg(short, long)]
@@ -43,10 +43,29 @@ pub(crate) enum Method {
     Centre,
 }
 
+/// Reads a CSV table in any encoding through `dq_encoding::open_csv` (encoding detected,
+/// dialect sniffed, preamble lines skipped) and says on stderr how it was read.
 pub(crate) fn read_table(path: &Path) -> CliResult<Table> {
-    let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Table::from_csv_reader(std::io::BufReader::new(file))
-        .map_err(|e| format!("{}: {e}", path.display()).into())
+    let at = |e: dq_encoding::Error| format!("{}: {e}", path.display());
+    let mut src = dq_encoding::open_csv(path).map_err(at)?;
+    let headers: Vec<String> =
+        src.reader().headers().map_err(|e| at(e.into()))?.iter().map(str::to_owned).collect();
+    let mut table = Table::new(headers);
+    let mut rec = csv::StringRecord::new();
+    while src.reader().read_record(&mut rec).map_err(|e| at(e.into()))? {
+        table.push_row(rec.iter());
+    }
+    let d = src.dialect();
+    eprintln!(
+        "dq: {}: {}{}, delimiter {:?}, {} preamble line(s), {} records",
+        path.display(),
+        src.encoding().unwrap_or(src.detection().encoding).name(),
+        if src.detection().bom { " (BOM)" } else { "" },
+        char::from(d.delimiter),
+        d.header_row,
+        table.len()
+    );
+    Ok(table)
 }
 
 /// Loads `--config` or configures automatically, then applies the overrides.
@@ -167,9 +186,45 @@ pub(crate) fn print_model(config: &Config, outcome: &Outcome) {
     }
 }
 
+/// Phase timings on stderr when `DQ_DEDUPE_TIMINGS` is set (profiling aid).
+pub(crate) struct Timings {
+    on: bool,
+    clock: std::time::Instant,
+}
+
+impl Timings {
+    pub(crate) fn start() -> Timings {
+        Timings {
+            on: std::env::var_os("DQ_DEDUPE_TIMINGS").is_some(),
+            clock: std::time::Instant::now(),
+        }
+    }
+
+    /// Prints the time since the previous lap, labelled `name`.
+    pub(crate) fn lap(&mut self, name: &str) {
+        let now = std::time::Instant::now();
+        if self.on {
+            eprintln!("dq: time {name}: {:.3} s", (now - self.clock).as_secs_f64());
+        }
+        self.clock = now;
+    }
+
+    /// Prints the library's own phases of a run.
+    pub(crate) fn run_phases(&mut self, outcome: &Outcome) {
+        if self.on {
+            for (name, d) in outcome.timings() {
+                eprintln!("dq: time   {name}: {:.3} s", d.as_secs_f64());
+            }
+        }
+        self.lap("run");
+    }
+}
+
 /// Runs `dq dedupe`.
 pub fn run(args: Args) -> CliResult<ExitCode> {
+    let mut timings = Timings::start();
     let table = read_table(&args.file)?;
+    timings.lap("read");
     let id_col = match &args.id_column {
         Some(name) => Some(table.column_index(name)?),
         None => None,
@@ -182,11 +237,13 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         args.threshold,
         args.cluster,
     )?;
+    timings.lap("configure");
     let mut options = RunOptions::default();
     if args.explain.is_some() {
         options.keep_from = Some(0.01);
     }
     let outcome = dedupe(&table, &config, &options)?;
+    timings.run_phases(&outcome);
     print_model(&config, &outcome);
     for r in &outcome.rules {
         eprintln!(
@@ -221,5 +278,6 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     if let Some(path) = &args.explain {
         write_explain(path, &outcome, (&table, id_col), (&table, id_col))?;
     }
+    timings.lap("write");
     Ok(ExitCode::SUCCESS)
 }

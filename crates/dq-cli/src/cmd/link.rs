@@ -11,9 +11,10 @@ use crate::CliResult;
 /// Arguments of `dq link`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Left table (UTF-8 CSV with a header row).
+    /// Left table: CSV with a header row, in any encoding and dialect (detected and
+    /// sniffed; preamble lines skipped).
     left: PathBuf,
-    /// Right table (UTF-8 CSV with a header row, same column names).
+    /// Right table, read as the left one, with the same column names.
     right: PathBuf,
     /// Output: `left_id,right_id,match_probability` for each predicted match.
     #[arg(short, long)]
