@@ -97,6 +97,47 @@ fn comparators(c: &mut Criterion) {
         g.bench_function(format!("osa/{label}"), |b| {
             b.iter(|| input.iter().map(|(x, y)| s.osa(black_box(x), black_box(y))).sum::<usize>())
         });
+        // The anchor, side by side: the rapidfuzz crate on the same pairs.
+        g.bench_function(format!("rapidfuzz_jaro_winkler/{label}"), |b| {
+            b.iter(|| {
+                let mut acc = 0.0;
+                for (x, y) in input {
+                    let v = rapidfuzz::distance::jaro_winkler::similarity(
+                        black_box(x).chars(),
+                        black_box(y).chars(),
+                    );
+                    assert!((0.0..=1.0).contains(&v));
+                    acc += v;
+                }
+                acc
+            })
+        });
+        g.bench_function(format!("rapidfuzz_levenshtein/{label}"), |b| {
+            b.iter(|| {
+                input
+                    .iter()
+                    .map(|(x, y)| {
+                        rapidfuzz::distance::levenshtein::distance(
+                            black_box(x).chars(),
+                            black_box(y).chars(),
+                        )
+                    })
+                    .sum::<usize>()
+            })
+        });
+        g.bench_function(format!("rapidfuzz_osa/{label}"), |b| {
+            b.iter(|| {
+                input
+                    .iter()
+                    .map(|(x, y)| {
+                        rapidfuzz::distance::osa::distance(
+                            black_box(x).chars(),
+                            black_box(y).chars(),
+                        )
+                    })
+                    .sum::<usize>()
+            })
+        });
         g.bench_function(format!("token_set_ratio/{label}"), |b| {
             b.iter(|| {
                 input
