@@ -1,6 +1,7 @@
 //! Address keys: folded, with the usual French street-type abbreviations expanded.
 //!
-//! Until `dq_pivot::ban` provides BAN-based address keys, this module folds the address
+//! The comparison levels of addresses are tuned on this key rather than on
+//! `dq_pivot::ban::address_key` (see the crate's Layering section). It folds the address
 //! and expands abbreviations (`AV` → `AVENUE`, `BD` → `BOULEVARD`, `ST` → `SAINT`…), so that
 //! `"12 av. Jean Jaurès"` and `"12 AVENUE JEAN JAURES"` share a key.
 //!
