@@ -1,9 +1,16 @@
 //! dq-pivot geography (issue 4): INSEE lookup, commune-name resolution, address keys.
 //! Every table, the name index included, is static data: there is no start-up cost.
+//!
+//! Group `pivot` measures wall time, group `pivot_cpu` the same benchmarks in thread CPU
+//! time (filter with `pivot/` or `pivot_cpu/`): the machine the figures are taken on is
+//! shared and loaded, and CPU time says what one core does.
 #![allow(missing_docs, reason = "criterion_main! generates an undocumented main")]
 
 use std::hint::black_box;
 
+use std::time::Instant;
+
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dq_benches::Rng;
 use dq_pivot::commune::{all_codes, lookup, resolve_name, CommuneKind};
@@ -60,8 +67,48 @@ fn addresses(n: usize) -> Vec<String> {
         .collect()
 }
 
-fn bench(c: &mut Criterion) {
-    let mut g = c.benchmark_group("pivot");
+/// A criterion measurement of the benchmark thread's time on CPU (Linux
+/// `/proc/thread-self/schedstat`, in nanoseconds; wall time where it cannot be read), as
+/// in `clean_values.rs`. The kernel updates the figure at each context switch and tick,
+/// so a reading may lag by up to one tick; criterion's regression over samples of tens
+/// of milliseconds averages that out.
+struct ThreadCpu;
+
+static WALL: WallTime = WallTime;
+
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+impl Measurement for ThreadCpu {
+    type Intermediate = (Option<u64>, Instant);
+    type Value = u64;
+    fn start(&self) -> Self::Intermediate {
+        (thread_cpu_ns(), Instant::now())
+    }
+    fn end(&self, (cpu, wall): Self::Intermediate) -> u64 {
+        match (cpu, thread_cpu_ns()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => u64::try_from(wall.elapsed().as_nanos()).unwrap_or(u64::MAX),
+        }
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        WALL.formatter()
+    }
+}
+
+fn bench<M: Measurement>(c: &mut Criterion<M>, group: &str) {
+    let mut g = c.benchmark_group(group);
 
     let cs = codes(1024);
     g.throughput(Throughput::Elements(cs.len() as u64));
@@ -106,5 +153,18 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+fn wall(c: &mut Criterion) {
+    bench(c, "pivot");
+}
+
+fn cpu(c: &mut Criterion<ThreadCpu>) {
+    bench(c, "pivot_cpu");
+}
+
+criterion_group!(benches, wall);
+criterion_group! {
+    name = benches_cpu;
+    config = Criterion::default().with_measurement(ThreadCpu);
+    targets = cpu
+}
+criterion_main!(benches, benches_cpu);
