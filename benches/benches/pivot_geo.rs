@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use dq_benches::Rng;
 use dq_pivot::commune::{all_codes, lookup, resolve_name, CommuneKind};
 
@@ -107,8 +107,9 @@ impl Measurement for ThreadCpu {
     }
 }
 
-fn bench<M: Measurement>(c: &mut Criterion<M>, group: &str) {
+fn bench<M: Measurement>(c: &mut Criterion<M>, group: &str, mode: SamplingMode) {
     let mut g = c.benchmark_group(group);
+    g.sampling_mode(mode);
 
     let cs = codes(1024);
     g.throughput(Throughput::Elements(cs.len() as u64));
@@ -154,11 +155,13 @@ fn bench<M: Measurement>(c: &mut Criterion<M>, group: &str) {
 }
 
 fn wall(c: &mut Criterion) {
-    bench(c, "pivot");
+    bench(c, "pivot", SamplingMode::Auto);
 }
 
 fn cpu(c: &mut Criterion<ThreadCpu>) {
-    bench(c, "pivot_cpu");
+    // Equal samples (about 30 ms each), so that none is shorter than the tick at which
+    // the kernel updates the thread's CPU time.
+    bench(c, "pivot_cpu", SamplingMode::Flat);
 }
 
 criterion_group!(benches, wall);
