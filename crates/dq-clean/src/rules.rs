@@ -147,8 +147,9 @@ impl Rules {
 /// The registry of `dq-clean`'s kinds: a normalizer for `kind` with `options`.
 ///
 /// Known here: `number`, `date`, `datetime`, `null`, `whitespace`, `keep` (leaves values
-/// as they are). The text kinds of `dq-clean` (`unicode`, `apostrophe`, `fold`, `title`,
-/// `bool`, `phone`, `email`, `url`) join the registry as their modules land.
+/// as they are), `unicode`, `apostrophe`, `fold`, `title` (without a name reference),
+/// `bool`, `phone`, `email` and `url`. Other crates extend it (the `dq` command line adds
+/// dq-pivot's identifiers and geography) through [`Rules::apply_with`].
 ///
 /// # Example
 ///
@@ -157,6 +158,8 @@ impl Rules {
 /// let n = normalizer_for("number", &KindOptions::default()).ok_or("unknown")?;
 /// assert_eq!(n.normalize("1 234,56").value(), Some("1234.56"));
 /// assert!(normalizer_for("nombre", &KindOptions::default()).is_none());
+/// let phone = normalizer_for("phone", &KindOptions::default()).ok_or("unknown")?;
+/// assert_eq!(phone.normalize("01 23 45 67 89").value(), Some("+33123456789"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn normalizer_for(kind: &str, options: &KindOptions) -> Option<Box<dyn Normalizer>> {
@@ -176,6 +179,14 @@ pub fn normalizer_for(kind: &str, options: &KindOptions) -> Option<Box<dyn Norma
         "null" => Some(Box::new(crate::null::Nulls::default())),
         "whitespace" => Some(Box::new(Spaces)),
         "keep" => Some(Box::new(Keep)),
+        "unicode" => Some(Box::new(crate::unicode::Unicode::default())),
+        "apostrophe" => Some(Box::new(crate::unicode::Unicode::apostrophes())),
+        "fold" => Some(Box::new(crate::fold::Fold::default())),
+        "title" => Some(Box::new(crate::title::TitleCase::default())),
+        "bool" => Some(Box::new(crate::boolean::Bool)),
+        "phone" => Some(Box::new(crate::phone::Phone)),
+        "email" => Some(Box::new(crate::email::Email)),
+        "url" => Some(Box::new(crate::url::Url)),
         _ => None,
     }
 }

@@ -142,3 +142,54 @@ fn unknown_rule_kind_fails() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind"));
 }
+
+#[test]
+fn clean_with_rules_naming_pivot_and_text_kinds() {
+    // The rules file of `dq clean` knows the kinds of `dq audit --rules`: dq-pivot's
+    // identifiers, and title case with the official commune names' accents.
+    let (o, c, f) = (tmp("pivots.csv"), tmp("pivots_changes.csv"), tmp("pivots_flags.csv"));
+    run(&[
+        "clean".as_ref(),
+        fixture("pivots.csv").as_os_str(),
+        "-o".as_ref(),
+        o.as_os_str(),
+        "--rules".as_ref(),
+        fixture("pivot_rules.toml").as_os_str(),
+        "--changes".as_ref(),
+        c.as_os_str(),
+        "--flags".as_ref(),
+        f.as_os_str(),
+    ]);
+    let out = std::fs::read_to_string(&o).unwrap();
+    assert_eq!(
+        out,
+        "siret;commune;telephone\n\
+         73282932000074;Saint-Étienne;+33123456789\n\
+         73282932000074;La Roche-sur-Yon;+590690123456\n\
+         73282932000075;Villeneuve-d'Ascq;\n"
+    );
+    let changes = std::fs::read_to_string(&c).unwrap();
+    assert!(
+        changes.contains("2,0,siret,7.3282932000074E+13,73282932000074,excel_scientific\n"),
+        "{changes}"
+    );
+    let flags = std::fs::read_to_string(&f).unwrap();
+    assert!(flags.contains("3,0,siret,73282932000075,invalid,"), "{flags}");
+}
+
+#[test]
+fn clean_rejects_an_unknown_kind() {
+    let dir = tmp("unknown");
+    let rules = dir.with_extension("toml");
+    std::fs::write(&rules, "[columns.siret]\nkind = \"sirette\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dq"))
+        .args(["clean".as_ref(), fixture("pivots.csv").as_os_str(), "-o".as_ref()])
+        .arg(dir.with_extension("csv"))
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown kind") && err.contains("sirette"), "{err}");
+}

@@ -49,8 +49,11 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     let mut builder = TableCleaner::builder();
     if let Some(path) = &args.rules {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let rules = Rules::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        rules.apply(&mut builder)?;
+        // The same kinds as `dq audit --rules`: dq-clean's, dq-pivot's and `text`.
+        let registry = &super::audit::plan::registry;
+        let rules = Rules::from_toml_with(&text, registry)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        rules.apply_with(&mut builder, registry)?;
     }
     if let Some(n) = args.sample_rows {
         builder.sample_rows(n);

@@ -15,7 +15,7 @@
 
 mod dupes;
 mod html;
-mod plan;
+pub(crate) mod plan;
 mod report;
 
 use std::collections::BTreeMap;

@@ -43,6 +43,9 @@ impl std::fmt::Debug for ColumnPlan {
 /// The registry of kinds a rules file may name in `dq audit`: dq-clean's kinds
 /// ([`normalizer_for`]) plus dq-pivot's identifiers and geography and the text kinds.
 pub fn registry(kind: &str, options: &KindOptions) -> Option<Box<dyn Normalizer>> {
+    if kind == "title" {
+        return Some(Box::new(title_with_communes()));
+    }
     if let Some(n) = normalizer_for(kind, options) {
         return Some(n);
     }
@@ -62,14 +65,18 @@ pub fn registry(kind: &str, options: &KindOptions) -> Option<Box<dyn Normalizer>
         "region" => Box::new(region::RegionNormalizer),
         "commune" => Box::new(commune::CommuneNameNormalizer::new(None)),
         "cle_interop" => Box::new(ban::CleInteropNormalizer),
-        "bool" => Box::new(dq_clean::boolean::Bool),
-        "phone" => Box::new(dq_clean::phone::Phone),
-        "email" => Box::new(dq_clean::email::Email),
-        "url" => Box::new(dq_clean::url::Url),
         "text" => Box::new(Text { mojibake: true }),
         _ => return None,
     };
     Some(n)
+}
+
+/// French title case whose accents come from the official commune names of dq-pivot
+/// (`SAINT-ETIENNE` → `Saint-Étienne`); other names get no invented accent.
+pub fn title_with_communes() -> dq_clean::title::TitleCase {
+    dq_clean::title::TitleCase::with_reference(std::sync::Arc::new(|name: &str| {
+        dq_pivot::commune::official_name(name).map(str::to_owned)
+    }))
 }
 
 /// Plans every column: rules first (by header name), then the profile.

@@ -15,7 +15,8 @@ pub fn lookup(args: &Args) -> Option<KindFn> {
         "unicode" => kind(dq_clean::unicode::Unicode::default()),
         "apostrophe" => kind(dq_clean::unicode::Unicode::apostrophes()),
         "fold" => kind(dq_clean::fold::Fold::default()),
-        "title" => kind(dq_clean::title::TitleCase::default()),
+        // Accents restored only where the official commune names say so.
+        "title" => kind(crate::cmd::audit::plan::title_with_communes()),
         "null" => kind(dq_clean::null::Nulls::default()),
         "bool" => kind(dq_clean::boolean::Bool),
         "phone" => kind(dq_clean::phone::Phone),
