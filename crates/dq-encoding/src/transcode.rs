@@ -80,6 +80,10 @@ enum Decoder {
     Empty,
 }
 
+/// How many bytes at the start of the input decide whether it is a binary file (the
+/// longest look of [`binary::magic`]).
+const MAGIC_WINDOW: usize = 512;
+
 /// Decodes bytes of a known (or provisionally detected) encoding to UTF-8, chunk by
 /// chunk, exactly: never a silent U+FFFD.
 ///
@@ -119,6 +123,9 @@ pub struct Transcoder {
     allow_nul: bool,
     after_cr: bool,
     started: bool,
+    /// A copy of the first bytes while fewer than [`MAGIC_WINDOW`] have been seen, so
+    /// that a magic number cut by the first chunk is still recognised.
+    head: Vec<u8>,
     /// Input bytes consumed by the decoder so far.
     offset: u64,
     /// The last few input bytes, to report an invalid sequence spanning two chunks.
@@ -182,6 +189,7 @@ impl Transcoder {
             allow_nul: false,
             after_cr: false,
             started: false,
+            head: Vec::new(),
             offset: 0,
             recent: Vec::with_capacity(8),
             line: 1,
@@ -338,7 +346,28 @@ impl Transcoder {
             if let Some(kind) = binary::magic(src) {
                 return Err(Error::binary(kind, Some(self.position())));
             }
+            if src.len() < MAGIC_WINDOW && !last {
+                self.head.extend_from_slice(src);
+            }
+        } else if !self.head.is_empty() {
+            // The first chunk was shorter than a magic number's look: check again on the
+            // first bytes so far, so that the answer does not depend on the chunking.
+            let more = src.get(..MAGIC_WINDOW.saturating_sub(self.head.len())).unwrap_or(src);
+            self.head.extend_from_slice(more);
+            if let Some(kind) = binary::magic(&self.head) {
+                self.head = Vec::new();
+                // The magic number is at the start of the input.
+                let start = Position { byte: 0, line: 1, column: 1 };
+                return Err(Error::binary(kind, Some(start)));
+            }
+            if self.head.len() >= MAGIC_WINDOW || last {
+                self.head = Vec::new();
+            }
         }
+        self.feed_started(src, dst, last)
+    }
+
+    fn feed_started(&mut self, src: &[u8], dst: &mut String, last: bool) -> Result<(), Error> {
         if self.provisional {
             let ascii = if self.pending.is_empty() {
                 src.iter().position(|b| !b.is_ascii()).unwrap_or(src.len())

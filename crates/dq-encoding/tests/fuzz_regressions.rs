@@ -19,10 +19,6 @@ fn detect_property(data: &[u8]) -> Result<(), String> {
 }
 
 /// The `transcode` target's property: one shot and two chunks agree.
-#[allow(
-    dead_code,
-    reason = "replays the transcode target; its regression test lands with the magic-number fix"
-)]
 fn transcode_property(data: &[u8]) -> Result<(), String> {
     let Some((&sel, rest)) = data.split_first() else { return Ok(()) };
     let all = Encoding::ALL;
@@ -56,4 +52,10 @@ fn detect_bom_then_control_cr_nul() {
 fn detect_utf16_bom_then_nul_code_unit() {
     assert_eq!(detect_property(b"\xff\xfea\x00\x00\x00b\x00"), Ok(()));
     assert_eq!(detect_property(b"\xfe\xff\x00a\x00\x00\x00b"), Ok(()));
+}
+
+#[test]
+fn transcode_magic_number_cut_by_the_first_chunk() {
+    // `T` selects ISO-8859-15, lossy; `FF D8 FF` is a JPEG start cut after one byte.
+    assert_eq!(transcode_property(b"\x54\xff\xd8\xff"), Ok(()));
 }
