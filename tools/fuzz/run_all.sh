@@ -22,10 +22,11 @@ for crate in "${crates[@]}"; do
     [ -f "$dir/fuzz/Cargo.toml" ] || { echo "$crate: no fuzz package"; continue; }
     for target in $(cd "$dir" && cargo fuzz list); do
         echo "== $crate/$target (${seconds}s)"
-        if (cd "$dir" && cargo fuzz run "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 2>&1 | tail -n 3); then
-            echo "   ok"
+        log="${TMPDIR:-/tmp}/fuzz-$crate-$target.log"
+        if (cd "$dir" && cargo fuzz run "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 > "$log" 2>&1); then
+            echo "   ok: $(grep -E "^Done" "$log" | tail -n 1)"
         else
-            echo "   FAILED: see $dir/fuzz/artifacts/$target/"
+            echo "   FAILED: see $dir/fuzz/artifacts/$target/ and $log"
             status=1
         fi
     done
