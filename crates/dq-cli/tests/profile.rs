@@ -244,15 +244,79 @@ fn json_contract_every_field() {
     let all = kinds(&v["findings"]);
     assert!(all.contains(&("duplicate_rows".to_owned(), Value::from(1))), "{all:?}");
     assert!(all.contains(&("leading_zeros_lost".to_owned(), Value::from(1))), "{all:?}");
-    // The example's line is not pinned: it reads 6 for the physical line 7 (line numbers
-    // are one short on this file, right on others: reported on issue 5).
+    // Physical lines on this `\r\n` file: the copy is line 7, `1053` line 5.
     let dup =
         v["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "duplicate_rows").unwrap();
     assert_eq!(dup["examples"].as_array().unwrap().len(), 1);
+    assert_eq!(dup["examples"][0]["line"], 7);
+    assert_eq!(commune["findings"][0]["examples"][0]["line"], 5);
 
     let fields = v["table_schema"]["fields"].as_array().unwrap();
     let schema_names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
     assert_eq!(schema_names, names);
     assert_eq!(fields[3]["type"], "number");
     assert_eq!(fields[4]["type"], "date");
+}
+
+/// Every line of every finding's examples, in order.
+fn example_lines(v: &Value) -> Vec<u64> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["examples"].as_array().unwrap().iter())
+        .map(|e| e["line"].as_u64().unwrap())
+        .collect()
+}
+
+fn profile_path_json(path: &std::path::Path, threads: &str) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_dq"))
+        .args(["profile", "--json", "--threads", threads])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The same table with `\r\n`, `\n` or `\r` line ends, and a title line, reports the
+/// same physical lines, with one thread or two.
+#[test]
+fn line_numbers_do_not_depend_on_line_ends() {
+    let crlf = std::fs::read(fixture("subventions_1252.csv")).unwrap();
+    assert!(crlf.windows(2).any(|w| w == b"\r\n"), "the fixture is a CRLF file");
+    let lf: Vec<u8> = crlf.iter().copied().filter(|&b| b != b'\r').collect();
+    let cr: Vec<u8> = lf.iter().map(|&b| if b == b'\n' { b'\r' } else { b }).collect();
+    let dir = std::env::temp_dir();
+    let pid = std::process::id();
+    let mut seen = Vec::new();
+    for (name, bytes) in [("crlf", crlf.clone()), ("lf", lf), ("cr", cr)] {
+        let path = dir.join(format!("dq-profile-lines-{pid}-{name}.csv"));
+        std::fs::write(&path, &bytes).unwrap();
+        // A title line above the header moves every line down by one.
+        let titled = dir.join(format!("dq-profile-lines-{pid}-{name}-titre.csv"));
+        let eol: &[u8] = match name {
+            "crlf" => b"\r\n",
+            "lf" => b"\n",
+            _ => b"\r",
+        };
+        let mut t = b"Subventions 2023;;;;".to_vec();
+        t.extend_from_slice(eol);
+        t.extend_from_slice(&bytes);
+        std::fs::write(&titled, &t).unwrap();
+        for threads in ["1", "2"] {
+            let v = profile_path_json(&path, threads);
+            let lines = example_lines(&v);
+            assert!(lines.contains(&7), "{name}: the duplicate is line 7: {lines:?}");
+            let shifted: Vec<u64> =
+                example_lines(&profile_path_json(&titled, threads)).iter().map(|l| l - 1).collect();
+            assert_eq!(shifted, lines, "{name} with a title line, {threads} thread(s)");
+            seen.push((name, threads, lines));
+        }
+        std::fs::remove_file(&path).unwrap();
+        std::fs::remove_file(&titled).unwrap();
+    }
+    for (name, threads, lines) in &seen {
+        assert_eq!(lines, &seen[0].2, "{name}, {threads} thread(s)");
+    }
 }

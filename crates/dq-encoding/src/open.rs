@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::detect::{self, Detection, HEAD_SIZE};
 use crate::error::Error;
 use crate::reader::{Utf8Reader, Utf8ReaderBuilder};
-use crate::sniff::{self, Dialect};
+use crate::sniff::{self, Dialect, LineTerminator};
 use crate::transcode::{ErrorMode, Transcoder};
 
 /// The byte source of a [`CsvSource`]: the head already read for sniffing, then the rest.
@@ -26,6 +26,8 @@ pub type HeadThen<R> = io::Chain<Cursor<Vec<u8>>, R>;
 /// assert_eq!(&src.reader().headers()?[0], "bénéficiaire");
 /// let rows: Vec<csv::StringRecord> = src.records().collect::<Result<_, _>>()?;
 /// assert_eq!(&rows[0][0], "Comité des fêtes");
+/// // Positions give the physical line in the file, title lines included.
+/// assert_eq!(rows[0].position().map(|p| p.line()), Some(4));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
@@ -33,6 +35,8 @@ pub struct CsvSource<R: Read> {
     detection: Detection,
     dialect: Dialect,
     reader: csv::Reader<Utf8Reader<HeadThen<R>>>,
+    /// With `\r` line ends, the line of the next record (the csv reader counts `\n` only).
+    cr_next: Option<u64>,
 }
 
 impl<R: Read> CsvSource<R> {
@@ -46,15 +50,106 @@ impl<R: Read> CsvSource<R> {
         &self.dialect
     }
 
-    /// The `csv::Reader`, for `headers()` and `read_record(&mut record)` loops. Its I/O
-    /// errors carry this crate's errors: convert with `Error::from`.
+    /// The `csv::Reader`, for `headers()`. Its I/O errors carry this crate's errors:
+    /// convert with `Error::from`. Records read from it directly have the csv crate's
+    /// positions, which count lines from the header and lag one line behind on `\r\n`
+    /// files: read them with [`CsvSource::read_record`] to get physical lines.
     pub fn reader(&mut self) -> &mut csv::Reader<Utf8Reader<HeadThen<R>>> {
         &mut self.reader
     }
 
-    /// The records after the header, with errors of this crate.
+    /// Reads the next record into `record` (reusing its buffers), its position's line set
+    /// to the physical 1-based line of the file where the record starts, title lines
+    /// included. Returns `false` at the end.
+    ///
+    /// The csv reader's own line numbers count `\n` bytes consumed before the record, so
+    /// they are one short after a `\r\n` (the `\n` is consumed with the next record), short
+    /// of the blank lines before the record, never advance on `\r` files, and start at the
+    /// header. The line is rebuilt from the lines consumed while reading the record minus
+    /// the line breaks inside its quoted fields, in the sniffed line terminator; files
+    /// mixing terminators may be off by one on some records.
+    ///
+    /// # Errors
+    ///
+    /// As while reading [`CsvSource::records`]: [`crate::ErrorKind::InvalidBytes`],
+    /// [`crate::ErrorKind::Io`] or [`crate::ErrorKind::Csv`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let bytes = b"code;nom\r\n75056;Paris\r\n\r\n69123;Lyon\r\n";
+    /// let mut src = dq_encoding::csv_from_reader(&bytes[..])?;
+    /// let mut rec = csv::StringRecord::new();
+    /// let mut lines = Vec::new();
+    /// while src.read_record(&mut rec)? {
+    ///     lines.push(rec.position().map_or(0, |p| p.line()));
+    /// }
+    /// assert_eq!(lines, [2, 4]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_record(&mut self, record: &mut csv::StringRecord) -> Result<bool, Error> {
+        if !self.reader.read_record(record)? {
+            return Ok(false);
+        }
+        if let Some(mut pos) = record.position().cloned() {
+            let line = self.physical_line(record, &pos);
+            pos.set_line(line);
+            record.set_position(Some(pos));
+        }
+        Ok(true)
+    }
+
+    /// The physical line of a record just read, which started at `start`.
+    fn physical_line(&mut self, record: &csv::StringRecord, start: &csv::Position) -> u64 {
+        let offset = u64::try_from(self.dialect.header_row).unwrap_or(u64::MAX);
+        let count = |r: &csv::StringRecord, b: u8| -> u64 {
+            r.as_slice().bytes().filter(|&c| c == b).count() as u64
+        };
+        let csv_line = match self.dialect.line_terminator {
+            LineTerminator::Cr => {
+                let line = match self.cr_next {
+                    Some(l) => l,
+                    // The header, read with the first record, took its own lines.
+                    None if self.dialect.has_header => {
+                        2 + self.reader.headers().map_or(0, |h| count(h, b'\r'))
+                    }
+                    None => 1,
+                };
+                self.cr_next = Some(line + 1 + count(record, b'\r'));
+                line
+            }
+            LineTerminator::CrLf => {
+                // Consumed: the `\n` ending the previous record, blank lines, the breaks
+                // inside this record; its own `\r` is not a `\n`.
+                let d = self.reader.position().line().saturating_sub(start.line());
+                let leading = match d {
+                    0 => 0,
+                    1 if start.byte() > 0 => 1,
+                    _ => d.saturating_sub(count(record, b'\n')),
+                };
+                start.line() + leading
+            }
+            LineTerminator::Lf => {
+                // Consumed: blank lines, the breaks inside this record and its own `\n`.
+                let d = self.reader.position().line().saturating_sub(start.line());
+                let leading = if d <= 1 { 0 } else { d.saturating_sub(count(record, b'\n') + 1) };
+                start.line() + leading
+            }
+        };
+        csv_line.saturating_add(offset)
+    }
+
+    /// The records after the header, with errors of this crate and physical lines in
+    /// their positions (as [`CsvSource::read_record`]).
     pub fn records(&mut self) -> impl Iterator<Item = Result<csv::StringRecord, Error>> + '_ {
-        self.reader.records().map(|r| r.map_err(Error::from))
+        std::iter::from_fn(move || {
+            let mut record = csv::StringRecord::new();
+            match self.read_record(&mut record) {
+                Ok(true) => Some(Ok(record)),
+                Ok(false) => None,
+                Err(e) => Some(Err(e)),
+            }
+        })
     }
 
     /// The encoding actually used so far (it differs from the detection when a provisional
@@ -231,5 +326,52 @@ fn from_parts<R: Read>(
         .build(Cursor::new(head).chain(rest));
     utf8.skip_lines(dialect.header_row)?;
     let reader = dialect.reader_builder().from_reader(utf8);
-    Ok(CsvSource { detection, dialect, reader })
+    Ok(CsvSource { detection, dialect, reader, cr_next: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The physical line of every record of `text`, read through [`CsvSource::read_record`].
+    fn check(text: &str, expected: &[u64]) {
+        let mut src = csv_from_reader(text.as_bytes()).unwrap();
+        let mut rec = csv::StringRecord::new();
+        let mut lines = Vec::new();
+        while src.read_record(&mut rec).unwrap() {
+            lines.push(rec.position().map_or(0, csv::Position::line));
+        }
+        assert_eq!(lines, expected, "{text:?}");
+        let again: Vec<u64> = csv_from_reader(text.as_bytes())
+            .unwrap()
+            .records()
+            .map(|r| r.unwrap().position().map_or(0, csv::Position::line))
+            .collect();
+        assert_eq!(again, expected, "records() {text:?}");
+    }
+
+    #[test]
+    fn physical_lines() {
+        let lf = "code;nom;n\n75056;Paris;1\n69123;Lyon;2\n13055;Marseille;3\n";
+        check(lf, &[2, 3, 4]);
+        check(&lf.replace('\n', "\r\n"), &[2, 3, 4]);
+        check(&lf.replace('\n', "\r"), &[2, 3, 4]);
+        // Without a final line end.
+        check(lf.trim_end(), &[2, 3, 4]);
+        check(lf.replace('\n', "\r\n").trim_end(), &[2, 3, 4]);
+        // A blank line before a record.
+        let blank = "code;nom;n\n75056;Paris;1\n\n69123;Lyon;2\n13055;Marseille;3\n";
+        check(blank, &[2, 4, 5]);
+        check(&blank.replace('\n', "\r\n"), &[2, 4, 5]);
+        // A line break inside a quoted field: the record starts on its first line.
+        let quoted = "code;adresse;n\n75056;\"1 rue de Rivoli\nBâtiment A\";1\n69123;\"2 quai\";2\n13055;x;3\n";
+        check(quoted, &[2, 4, 5]);
+        check(&quoted.replace('\n', "\r\n"), &[2, 4, 5]);
+        check(&quoted.replace('\n', "\r"), &[2, 4, 5]);
+        // Title lines above the header count.
+        let titled =
+            "Subventions 2023;;\n\ncode;nom;n\n75056;Paris;1\n69123;Lyon;2\n13055;Marseille;3\n";
+        check(titled, &[4, 5, 6]);
+        check(&titled.replace('\n', "\r\n"), &[4, 5, 6]);
+    }
 }

@@ -188,16 +188,14 @@ impl Profiler {
             (1..=dialect.columns.max(1)).map(|i| format!("column_{i}")).collect()
         };
         let mut session = self.session(&header);
-        // Physical lines: the csv reader counts from the first line it sees.
-        let offset = u64::try_from(dialect.header_row).unwrap_or(0);
+        // `CsvSource::read_record` gives physical lines (title lines and `\r\n` counted).
         if self.threads <= 1 {
             let mut rec = csv::StringRecord::new();
-            while src.reader().read_record(&mut rec)? {
-                let line = rec.position().map_or(0, |p| p.line() + offset);
-                session.feed_fields(rec.iter(), line);
+            while src.read_record(&mut rec)? {
+                session.feed_fields(rec.iter(), record_line(&rec));
             }
         } else {
-            session = self.profile_threaded(src.reader(), session, offset)?;
+            session = self.profile_threaded(&mut src, session)?;
         }
         let mut t = session.finish();
         t.encoding = src.encoding().unwrap_or(detection.encoding).name().to_owned();
@@ -217,9 +215,8 @@ impl Profiler {
     /// Batches come back empty to the reader, so that records keep their buffers.
     fn profile_threaded<R: Read>(
         &self,
-        reader: &mut csv::Reader<R>,
+        reader: &mut dq_encoding::CsvSource<R>,
         first: Session,
-        offset: u64,
     ) -> Result<Session, Error> {
         let workers = self.threads.max(1);
         // The reader hashes rows for duplicates while the workers profile.
@@ -236,7 +233,7 @@ impl Profiler {
                 handles.push(scope.spawn(move || {
                     for batch in rx {
                         for rec in batch.records.iter().take(batch.len) {
-                            let line = rec.position().map_or(0, |p| p.line() + offset);
+                            let line = record_line(rec);
                             session.feed_fields(rec.iter(), line);
                         }
                         // The reader may have finished: a lost batch is only a lost buffer.
@@ -265,7 +262,7 @@ impl Profiler {
                             for f in rec.iter() {
                                 h = row_step(h, f);
                             }
-                            let line = rec.position().map_or(0, |p| p.line() + offset);
+                            let line = record_line(rec);
                             rows.see_row(h ^ rec.len() as u64, line);
                         }
                         Ok(false) => {
@@ -309,6 +306,11 @@ impl Profiler {
     }
 }
 
+/// The line of a record read by `CsvSource::read_record` (0 when unknown).
+fn record_line(rec: &csv::StringRecord) -> u64 {
+    rec.position().map_or(0, csv::Position::line)
+}
+
 /// The start of a row hash.
 const ROW_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
@@ -349,7 +351,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// Feeds one `csv` record (its position gives the line).
+    /// Feeds one `csv` record; its position gives the line. Records read with
+    /// `dq_encoding::CsvSource::read_record` carry physical lines; a bare `csv::Reader`
+    /// counts from its first line and lags one line behind on `\r\n` files.
     pub fn feed(&mut self, record: &csv::StringRecord) {
         let line = record.position().map_or(self.rows + 2, csv::Position::line);
         self.feed_fields(record.iter(), line);
