@@ -160,8 +160,13 @@ pub struct ColumnProfile {
     pub date_format: Option<String>,
     /// The decimal separator of numbers (`,` or `.`).
     pub decimal_char: Option<String>,
-    /// The boolean pair (`oui/non`).
+    /// The boolean pair: the most frequent spellings of true and false (`oui/non`).
     pub boolean_pair: Option<String>,
+    /// Every spelling of true seen in a boolean column, most frequent first (`Oui`, `O`,
+    /// `1`…); Table Schema's `trueValues`.
+    pub true_values: Vec<String>,
+    /// Every spelling of false seen in a boolean column, most frequent first.
+    pub false_values: Vec<String>,
     /// Quality findings of this column.
     pub findings: Vec<Finding>,
 }
@@ -188,6 +193,16 @@ impl Counter {
         }
     }
 }
+
+/// One way a boolean column writes true or false (`Oui`, `O`, `1`), with its count.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Spelling {
+    truth: bool,
+    seen: Counter,
+}
+
+/// Boolean spellings kept per column (dq-clean reads a few words in any case).
+const BOOL_SPELLINGS: usize = 32;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct FormatTally {
@@ -235,13 +250,19 @@ pub struct ColumnAccumulator {
     num_max: Option<f64>,
     moments: Moments,
     quantiles: Quantiles,
-    decimals: BTreeMap<&'static str, u64>,
-    dates: BTreeMap<&'static str, u64>,
+    /// Numbers by decimal separator (`,` or `.`).
+    decimals: BTreeMap<&'static str, Counter>,
+    /// Numbers written with a currency (`41 018 €`), and without.
+    currency: Counter,
+    plain: Counter,
+    /// Dates by pattern (`%d/%m/%Y`, `datetime`, `other`).
+    dates: BTreeMap<&'static str, Counter>,
     date_min: Option<String>,
     date_max: Option<String>,
     date_min_s: Option<String>,
     date_max_s: Option<String>,
-    bools: BTreeMap<&'static str, u64>,
+    /// Boolean values by spelling (at most `BOOL_SPELLINGS`).
+    bools: BTreeMap<String, Spelling>,
     /// Every tested format with its tally, in `Format` order.
     formats: Vec<(Format, FormatTally)>,
     /// The indices in `formats` of the formats still alive.
@@ -295,7 +316,7 @@ struct Facts {
     chars: usize,
     num: Option<value::Num>,
     when: Option<(String, &'static str)>,
-    boolean: Option<&'static str>,
+    boolean: Option<bool>,
     personal_email: bool,
     mobile: bool,
     /// The verdict of each format slot (those alive when the value was read).
@@ -367,6 +388,8 @@ impl ColumnAccumulator {
             moments: Moments::default(),
             quantiles: Quantiles::default(),
             decimals: BTreeMap::new(),
+            currency: Counter::default(),
+            plain: Counter::default(),
             dates: BTreeMap::new(),
             date_min: None,
             date_max: None,
@@ -443,8 +466,7 @@ impl ColumnAccumulator {
         f.mojibake = !ascii && dq_encoding::mojibake::repair(v).is_changed();
         f.excel = is_excel_scientific(v);
         f.chars = if ascii { v.len() } else { v.chars().count() };
-        f.boolean =
-            if self.needs.bools { value::parse_bool(v).map(|(_, pair)| pair) } else { None };
+        f.boolean = if self.needs.bools { value::parse_bool(v) } else { None };
         let mut probe = format::Probe::new(v);
         f.num = if self.needs.numbers { probe.num() } else { None };
         for &i in &self.alive {
@@ -554,7 +576,12 @@ impl ColumnAccumulator {
                 Decimal::None => None,
             };
             if let Some(d) = d {
-                *self.decimals.entry(d).or_insert(0) += 1;
+                self.decimals.entry(d).or_default().add(line, v);
+            }
+            if n.currency {
+                self.currency.add(line, v);
+            } else {
+                self.plain.add(line, v);
             }
             self.num_min = Some(self.num_min.map_or(n.value, |m| m.min(n.value)));
             self.num_max = Some(self.num_max.map_or(n.value, |m| m.max(n.value)));
@@ -562,7 +589,7 @@ impl ColumnAccumulator {
             self.quantiles.push(n.value);
         }
         if let Some((iso, fmt)) = &facts.when {
-            *self.dates.entry(fmt).or_insert(0) += 1;
+            self.dates.entry(fmt).or_default().add(line, v);
             if self.date_min.as_deref().map_or(true, |m| iso.as_str() < m) {
                 set(&mut self.date_min, iso);
                 set(&mut self.date_min_s, v);
@@ -572,8 +599,17 @@ impl ColumnAccumulator {
                 set(&mut self.date_max_s, v);
             }
         }
-        if let Some(pair) = facts.boolean {
-            *self.bools.entry(pair).or_insert(0) += 1;
+        if let Some(truth) = facts.boolean {
+            let room = self.bools.len() < BOOL_SPELLINGS;
+            match self.bools.get_mut(v) {
+                Some(sp) => sp.seen.add(line, v),
+                None if room => {
+                    let mut sp = Spelling { truth, seen: Counter::default() };
+                    sp.seen.add(line, v);
+                    self.bools.insert(v.to_owned(), sp);
+                }
+                None => {}
+            }
         }
         let non_null = self.count - self.null_total;
         let mut pruned = false;
@@ -647,13 +683,22 @@ impl ColumnAccumulator {
         self.moments.merge(&o.moments);
         self.quantiles.merge(&o.quantiles);
         for (k, v) in &o.decimals {
-            *self.decimals.entry(k).or_insert(0) += v;
+            self.decimals.entry(k).or_default().merge(v);
         }
+        self.currency.merge(&o.currency);
+        self.plain.merge(&o.plain);
         for (k, v) in &o.dates {
-            *self.dates.entry(k).or_insert(0) += v;
+            self.dates.entry(k).or_default().merge(v);
         }
         for (k, v) in &o.bools {
-            *self.bools.entry(k).or_insert(0) += v;
+            let room = self.bools.len() < BOOL_SPELLINGS;
+            match self.bools.get_mut(k) {
+                Some(sp) => sp.seen.merge(&v.seen),
+                None if room => {
+                    self.bools.insert(k.clone(), v.clone());
+                }
+                None => {}
+            }
         }
         if let Some(d) = &o.date_min {
             if self.date_min.as_ref().map_or(true, |m| d < m) {
@@ -712,6 +757,19 @@ impl ColumnAccumulator {
             }
             scores.push(FormatScore { format: f, share, score });
         }
+        // Amounts: a number column some of whose values carry a currency is `money`, with
+        // the share of all its numbers (`41 018 €` next to `49072,09` and `42416.07`).
+        if self.currency.count > 0 {
+            let numbers = scores
+                .iter()
+                .filter(|s| matches!(s.format, Format::Float | Format::Int))
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+                .cloned();
+            if let Some(n) = numbers {
+                scores.retain(|s| s.format != Format::Money);
+                scores.push(FormatScore { format: Format::Money, ..n });
+            }
+        }
         // Most specific first among those that fit (score ≥ 0.9), ties broken by ALL's order.
         let order = |f: Format| format::ALL.iter().position(|&g| g == f).unwrap_or(usize::MAX);
         scores.sort_by_key(|s| order(s.format));
@@ -767,7 +825,7 @@ impl ColumnAccumulator {
             self.dates
                 .iter()
                 .filter(|(k, _)| **k != "datetime")
-                .max_by_key(|(_, v)| **v)
+                .max_by_key(|(_, v)| v.count)
                 .map(|(k, _)| (*k).to_owned())
         } else {
             None
@@ -790,14 +848,17 @@ impl ColumnAccumulator {
             None
         };
         let decimal_char = if numeric || matches!(format, Format::Money | Format::Percent) {
-            self.decimals.iter().max_by_key(|(_, v)| **v).map(|(k, _)| (*k).to_owned())
+            self.decimals.iter().max_by_key(|(_, v)| v.count).map(|(k, _)| (*k).to_owned())
         } else {
             None
         };
-        let boolean_pair = if format == Format::Bool {
-            self.bools.iter().max_by_key(|(_, v)| **v).map(|(k, _)| (*k).to_owned())
-        } else {
-            None
+        let (true_values, false_values) =
+            if format == Format::Bool { self.spellings() } else { (Vec::new(), Vec::new()) };
+        let boolean_pair = match (true_values.first(), false_values.first()) {
+            (None, None) => None,
+            (t, f) => {
+                Some(format!("{}/{}", t.map_or("", String::as_str), f.map_or("", String::as_str)))
+            }
         };
         let mut findings = Vec::new();
         let mut add = |kind: FindingKind, c: &Counter, message: String| {
@@ -869,28 +930,8 @@ impl ColumnAccumulator {
                 format!("colonne « {name} » : {} données personnelles (NIR, courriel ou mobile personnels)", self.personal.count),
             );
         }
-        let mixed_decimals = self.decimals.len() > 1 && matches!(kind.as_str(), "number");
-        let date_kinds = self.dates.keys().filter(|k| **k != "datetime").count();
-        if mixed_decimals || (date_kinds > 1 && format == Format::Date) {
-            let what: Vec<String> = if mixed_decimals {
-                self.decimals.iter().map(|(k, v)| format!("séparateur « {k} » : {v}")).collect()
-            } else {
-                self.dates.iter().map(|(k, v)| format!("{k} : {v}")).collect()
-            };
-            findings.push(Finding {
-                kind: FindingKind::MixedConventions,
-                column: Some(self.index),
-                count: if mixed_decimals {
-                    self.decimals.values().min().copied().unwrap_or(0)
-                } else {
-                    self.dates.values().min().copied().unwrap_or(0)
-                },
-                message: format!(
-                    "colonne « {name} » : conventions mélangées ({})",
-                    what.join(", ")
-                ),
-                examples: Vec::new(),
-            });
+        if let Some(f) = self.mixed_conventions(format, &kind) {
+            findings.push(f);
         }
         if self.count > 0 && non_null == 0 {
             findings.push(Finding {
@@ -940,8 +981,93 @@ impl ColumnAccumulator {
             date_format,
             decimal_char,
             boolean_pair,
+            true_values,
+            false_values,
             findings,
         }
+    }
+
+    /// The spellings of true and of false seen, most frequent first.
+    fn spellings(&self) -> (Vec<String>, Vec<String>) {
+        let mut all: Vec<(&String, &Spelling)> = self.bools.iter().collect();
+        all.sort_by(|a, b| b.1.seen.count.cmp(&a.1.seen.count).then_with(|| a.0.cmp(b.0)));
+        let side = |truth: bool| -> Vec<String> {
+            all.iter().filter(|(_, sp)| sp.truth == truth).map(|(k, _)| (*k).clone()).collect()
+        };
+        (side(true), side(false))
+    }
+
+    /// Several conventions in one column: decimal comma and point, amounts with and
+    /// without a currency, several date patterns, several spellings of true or false.
+    /// The count is the values not written the column's majority way; the examples show
+    /// one value of each convention.
+    fn mixed_conventions(&self, format: Format, kind: &str) -> Option<Finding> {
+        let name = &self.name;
+        // (label, counter) per convention, in groups whose minorities are counted.
+        let mut groups: Vec<Vec<(String, &Counter)>> = Vec::new();
+        if kind == "number" || format == Format::Money {
+            if self.decimals.len() > 1 {
+                groups.push(
+                    self.decimals.iter().map(|(k, c)| (format!("séparateur « {k} »"), c)).collect(),
+                );
+            }
+            if format == Format::Money && self.currency.count > 0 && self.plain.count > 0 {
+                groups.push(vec![
+                    ("avec symbole monétaire".to_owned(), &self.currency),
+                    ("sans symbole monétaire".to_owned(), &self.plain),
+                ]);
+            }
+        } else if format == Format::Date {
+            let dates: Vec<(String, &Counter)> = self
+                .dates
+                .iter()
+                .filter(|(k, _)| **k != "datetime")
+                .map(|(k, c)| ((*k).to_owned(), c))
+                .collect();
+            if dates.len() > 1 {
+                groups.push(dates);
+            }
+        } else if format == Format::Bool {
+            for truth in [true, false] {
+                let side: Vec<(String, &Counter)> = self
+                    .bools
+                    .iter()
+                    .filter(|(_, sp)| sp.truth == truth)
+                    .map(|(k, sp)| {
+                        (format!("{} « {k} »", if truth { "vrai" } else { "faux" }), &sp.seen)
+                    })
+                    .collect();
+                if side.len() > 1 {
+                    groups.push(side);
+                }
+            }
+        }
+        if groups.is_empty() {
+            return None;
+        }
+        let mut count = 0;
+        let mut what = Vec::new();
+        let mut examples = Vec::new();
+        for g in &mut groups {
+            g.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
+            let total: u64 = g.iter().map(|(_, c)| c.count).sum();
+            count += total - g.first().map_or(0, |(_, c)| c.count);
+            for (label, c) in g.iter() {
+                what.push(format!("{label} : {}", c.count));
+                if let Some(e) = c.examples.first() {
+                    if !examples.contains(e) {
+                        examples.push(e.clone());
+                    }
+                }
+            }
+        }
+        Some(Finding {
+            kind: FindingKind::MixedConventions,
+            column: Some(self.index),
+            count,
+            message: format!("colonne « {name} » : conventions mélangées ({})", what.join(", ")),
+            examples,
+        })
     }
 }
 
@@ -985,4 +1111,129 @@ fn is_excel_scientific(v: &str) -> bool {
         && m.len() >= 3
         && m.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         && m.bytes().filter(|b| !b.is_ascii_digit()).count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `values` pushed on lines 2, 3…, one accumulator or two merged halves.
+    fn accumulate(name: &str, values: &[&str], split: Option<usize>) -> ColumnProfile {
+        let p = crate::Profiler::new();
+        let at = split.unwrap_or(values.len()).min(values.len());
+        let mut acc = ColumnAccumulator::new(0, name, &p);
+        let mut rest = ColumnAccumulator::new(0, name, &p);
+        for (i, v) in values.iter().enumerate() {
+            let target = if i < at { &mut acc } else { &mut rest };
+            target.push(v, i as u64 + 2);
+        }
+        acc.merge(&rest);
+        acc.finish()
+    }
+
+    fn mixed(p: &ColumnProfile) -> Option<&Finding> {
+        p.findings.iter().find(|f| f.kind == FindingKind::MixedConventions)
+    }
+
+    /// Repeats `(value, times)` in a round-robin, so that every convention shows early.
+    fn spread(parts: &[(&'static str, usize)]) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let most = parts.iter().map(|p| p.1).max().unwrap_or(0);
+        for round in 0..most {
+            for &(v, n) in parts {
+                if round < n {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn amounts_in_mixed_conventions_are_money() {
+        // The sample's `montant_subvention`: decimal comma and point, spaces, a
+        // currency, and four null tokens.
+        let parts = [
+            ("49072,09", 40),
+            ("42416.07", 30),
+            ("1 469,98", 30),
+            ("41 018 €", 25),
+            ("n.d.", 5),
+            ("N/A", 5),
+            ("NC", 3),
+            ("-", 3),
+        ];
+        let values = spread(&parts);
+        for split in [None, Some(7), Some(150)] {
+            let p = accumulate("montant_subvention", &values, split);
+            assert_eq!((p.kind.as_str(), p.format), ("number", Format::Money), "{split:?}");
+            assert_eq!(p.nulls, 16);
+            assert_eq!(p.format_share, 1.0);
+            assert_eq!(p.decimal_char.as_deref(), Some(","));
+            assert_eq!(p.min.as_deref(), Some("1469.98"));
+            assert_eq!(p.max.as_deref(), Some("49072.09"));
+            let f = mixed(&p).expect("a mixed_conventions finding");
+            // 30 points among 100 decimals, 25 amounts with € among 125 numbers.
+            assert_eq!(f.count, 30 + 25, "{split:?}");
+            let shown: Vec<&str> = f.examples.iter().map(|e| e.value.as_str()).collect();
+            for v in ["49072,09", "42416.07", "41 018 €"] {
+                assert!(shown.contains(&v), "{v} in {shown:?}");
+            }
+            assert!(f.examples.iter().all(|e| e.line >= 2), "{:?}", f.examples);
+            assert!(f.message.contains("séparateur « . » : 30"), "{}", f.message);
+        }
+    }
+
+    #[test]
+    fn decimal_comma_and_point_without_currency_are_float() {
+        let values = spread(&[("12,5", 60), ("3.75", 20), ("1 234,56", 20), ("NC", 4)]);
+        let p = accumulate("densite", &values, None);
+        assert_eq!((p.kind.as_str(), p.format), ("number", Format::Float));
+        let f = mixed(&p).expect("a mixed_conventions finding");
+        assert_eq!(f.count, 20);
+        assert!(!f.message.contains("monétaire"), "{}", f.message);
+    }
+
+    #[test]
+    fn one_convention_is_no_finding() {
+        let p = accumulate("montant", &spread(&[("1 234,56", 50), ("12,50", 50)]), None);
+        assert_eq!(p.format, Format::Float);
+        assert!(mixed(&p).is_none(), "{:?}", p.findings);
+        let p = accumulate("montant", &spread(&[("1 234,56 €", 50), ("12,50 €", 50)]), None);
+        assert_eq!((p.kind.as_str(), p.format), ("number", Format::Money));
+        assert!(mixed(&p).is_none(), "{:?}", p.findings);
+        let p = accumulate("actif", &spread(&[("oui", 50), ("non", 30)]), None);
+        assert_eq!(p.format, Format::Bool);
+        assert_eq!(p.boolean_pair.as_deref(), Some("oui/non"));
+        assert!(mixed(&p).is_none(), "{:?}", p.findings);
+    }
+
+    #[test]
+    fn booleans_in_mixed_spellings() {
+        // The sample's `actif`.
+        let parts = [("O", 57), ("Oui", 56), ("1", 48), ("non", 44), ("oui", 39), ("vrai", 35)];
+        let values = spread(&parts);
+        for split in [None, Some(100)] {
+            let p = accumulate("actif", &values, split);
+            assert_eq!((p.kind.as_str(), p.format), ("boolean", Format::Bool), "{split:?}");
+            assert_eq!(p.true_values, ["O", "Oui", "1", "oui", "vrai"]);
+            assert_eq!(p.false_values, ["non"]);
+            assert_eq!(p.boolean_pair.as_deref(), Some("O/non"));
+            let f = mixed(&p).expect("a mixed_conventions finding");
+            // Every true not written `O`.
+            assert_eq!(f.count, 56 + 48 + 39 + 35);
+            assert_eq!(f.examples.len(), 5, "one example per spelling of true");
+        }
+    }
+
+    #[test]
+    fn nulls_do_not_make_booleans_text() {
+        let p =
+            accumulate("actif", &spread(&[("Oui", 40), ("Non", 40), ("NC", 10), ("", 10)]), None);
+        assert_eq!((p.kind.as_str(), p.format), ("boolean", Format::Bool));
+        assert_eq!(p.nulls, 20);
+        // Mostly text with a few yes/no words stays text.
+        let p = accumulate("nom", &spread(&[("Foyer rural", 80), ("oui", 10), ("non", 10)]), None);
+        assert_eq!(p.format, Format::String);
+    }
 }

@@ -227,7 +227,7 @@ fn shape_ok<T, E>(r: Result<T, E>, shape: bool) -> Check {
 
 fn coord(p: &mut Probe<'_>) -> Option<f64> {
     let n = p.num()?;
-    (!n.integral && !n.grouped).then_some(n.value)
+    (!n.integral && !n.grouped && !n.currency).then_some(n.value)
 }
 
 const JOURS: &[&str] = &["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
@@ -356,7 +356,10 @@ impl Format {
     pub fn table_schema_type(self) -> &'static str {
         match self {
             Format::Int => "integer",
-            Format::Float
+            // An amount is a number; its currency is what Table Schema calls a non-bare
+            // number.
+            Format::Money
+            | Format::Float
             | Format::LatitudeWgs
             | Format::LongitudeWgs
             | Format::LatitudeWgsFrMetropole
@@ -469,6 +472,11 @@ impl Format {
     /// assert_eq!(Format::Siren.check("552032535"), Check::Invalid);
     /// assert_eq!(Format::InseeApe700.check("62.01Z"), Check::Valid);
     /// assert_eq!(Format::Float.check("1 234,56"), Check::Valid);
+    /// // Amounts are numbers too; `money` wants the currency.
+    /// assert_eq!(Format::Float.check("41 018 €"), Check::Valid);
+    /// assert_eq!(Format::Money.check("41 018 €"), Check::Valid);
+    /// assert_eq!(Format::Money.check("42416.07"), Check::No);
+    /// assert_eq!(Format::Bool.check("vrai"), Check::Valid);
     /// ```
     pub fn check(self, v: &str) -> Check {
         self.check_in(&mut Probe::new(v))
@@ -617,18 +625,9 @@ impl Format {
             Format::JourDeLaSemaine | Format::MoisDeLannee if v.len() > 9 => Check::No,
             Format::JourDeLaSemaine => yes(JOURS.contains(&v.to_lowercase().as_str())),
             Format::MoisDeLannee => yes(MOIS.contains(&v.to_lowercase().as_str())),
-            // Quick rejects: only these can lose a suffix below.
-            Format::Money
-                if !(v.ends_with(['€', 'R'])
-                    || v.starts_with(char::is_whitespace)
-                    || v.ends_with(char::is_whitespace)) =>
-            {
-                Check::No
-            }
-            Format::Money => {
-                let t = v.trim_end_matches(['€', ' ', '\u{a0}']).trim_end_matches("EUR").trim();
-                yes(t.len() < v.len() && value::parse_number(t).is_some())
-            }
+            // Quick reject: an amount names its currency (`€`, `EUR`).
+            Format::Money if !v.contains(['€', 'R', 'r']) => Check::No,
+            Format::Money => yes(p.num().is_some_and(|n| n.currency)),
             Format::Percent if !(v.ends_with('%') || v.ends_with(char::is_whitespace)) => Check::No,
             Format::Percent => {
                 let t = v.trim_end_matches('%').trim_end();
@@ -720,6 +719,20 @@ mod tests {
         check(Format::Float, "1 234,56", Check::Valid);
         check(Format::Int, "1 234,56", Check::No);
         check(Format::Money, "12,50 €", Check::Valid);
+        check(Format::Money, "41 018 €", Check::Valid);
+        check(Format::Money, "€ 1 234,56", Check::Valid);
+        check(Format::Money, "12,50 EUR", Check::Valid);
+        check(Format::Money, "49072,09", Check::No);
+        check(Format::Money, "Europe", Check::No);
+        check(Format::Float, "41 018 €", Check::Valid);
+        check(Format::Int, "41 018 €", Check::Valid);
+        check(Format::Float, "42416.07", Check::Valid);
+        check(Format::LatitudeWgs, "48,85 €", Check::No);
+        for v in ["Oui", "oui", "O", "1", "vrai", "non", "x"] {
+            check(Format::Bool, v, Check::Valid);
+        }
+        check(Format::Bool, "F", Check::No);
+        check(Format::Bool, "peut-être", Check::No);
         check(Format::Percent, "12,5 %", Check::Valid);
         check(Format::Year, "2023", Check::Valid);
         check(Format::JourDeLaSemaine, "Lundi", Check::Valid);

@@ -58,11 +58,16 @@ pub(crate) fn table_schema(columns: &[ColumnProfile]) -> Value {
                 f.insert("decimalChar".into(), json!(","));
                 f.insert("groupChar".into(), json!(" "));
             }
-            if let Some(pair) = &c.boolean_pair {
-                if let Some((t, fa)) = pair.split_once('/') {
-                    f.insert("trueValues".into(), json!([t]));
-                    f.insert("falseValues".into(), json!([fa]));
-                }
+            if c.format == Format::Money {
+                // `41 018 €`: a number with non-numeric characters.
+                f.insert("bareNumber".into(), json!(false));
+            }
+            // Every spelling seen (`Oui`, `O`, `1`…), so that each value validates.
+            if !c.true_values.is_empty() {
+                f.insert("trueValues".into(), json!(c.true_values));
+            }
+            if !c.false_values.is_empty() {
+                f.insert("falseValues".into(), json!(c.false_values));
             }
             let mut cons = Map::new();
             cons.insert("required".into(), json!(c.nulls == 0 && c.count > 0));

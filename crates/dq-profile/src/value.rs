@@ -16,27 +16,31 @@ pub(crate) enum Decimal {
     Point,
 }
 
-/// A parsed number: its value, whether integral, its decimal convention and whether
-/// it used grouping.
+/// A parsed number: its value, whether integral, its decimal convention, whether it
+/// used grouping and whether it carried a currency (`41 018 €`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Num {
     pub value: f64,
     pub integral: bool,
     pub decimal: Decimal,
     pub grouped: bool,
+    pub currency: bool,
 }
 
-/// A plain number (`1234`, `-12,5`, `1 234,56`, `1234.56`) read by dq-clean; percents,
-/// amounts with a currency and exponents are not plain numbers here. An ambiguous
-/// `1.234` is read with its first candidate.
+/// A number read by dq-clean, value by value: plain (`1234`, `-12,5`, `1 234,56`,
+/// `1234.56`) or an amount with a currency (`41 018 €`, `EUR 12,50`). A value whose
+/// decimal separator is unambiguous in itself is read whatever its neighbours use, so a
+/// column mixing `49072,09` and `42416.07` is still numbers. Percents and exponents are
+/// not numbers here. An ambiguous `1.234` is read with its first candidate.
 pub(crate) fn parse_number(s: &str) -> Option<Num> {
     if !may_be_number(s) {
         return None;
     }
     let verdict = dq_clean::number::parse(s);
-    let canonical = match &verdict {
-        Verdict::Valid { value, rule: "as_is" | "number_fr" } => value.as_ref(),
-        Verdict::Ambiguous { candidates, .. } => candidates.first()?.as_str(),
+    let (canonical, currency) = match &verdict {
+        Verdict::Valid { value, rule: "as_is" | "number_fr" } => (value.as_ref(), false),
+        Verdict::Valid { value, rule: "number_currency" } => (value.as_ref(), true),
+        Verdict::Ambiguous { candidates, .. } => (candidates.first()?.as_str(), has_currency(s)),
         _ => return None,
     };
     let value: f64 = canonical.parse().ok()?;
@@ -51,7 +55,12 @@ pub(crate) fn parse_number(s: &str) -> Option<Num> {
     let grouped = s.contains([' ', '\u{a0}', '\u{202f}'])
         || (decimal == Decimal::Comma && s.contains('.'))
         || (decimal == Decimal::Point && s.contains(','));
-    Some(Num { value, integral, decimal, grouped })
+    Some(Num { value, integral, decimal, grouped, currency })
+}
+
+/// Whether `s` names the euro (`€`, `EUR` in any case).
+fn has_currency(s: &str) -> bool {
+    s.contains('€') || s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"eur"))
 }
 
 /// Whether dq-clean's number reader could accept `s`: an ASCII digit, and nothing but
@@ -118,20 +127,16 @@ pub(crate) fn parse_datetime(s: &str) -> Option<(String, bool)> {
     Some((iso.to_owned(), aware))
 }
 
-/// A boolean pair member: `(is_true, pair name)`.
-pub(crate) fn parse_bool(s: &str) -> Option<(bool, &'static str)> {
-    // The pair names are what Table Schema's trueValues/falseValues get.
-    match s.trim() {
-        "true" | "TRUE" | "True" => Some((true, "true/false")),
-        "false" | "FALSE" | "False" => Some((false, "true/false")),
-        "oui" | "OUI" | "Oui" => Some((true, "oui/non")),
-        "non" | "NON" | "Non" => Some((false, "oui/non")),
-        "vrai" | "VRAI" | "Vrai" => Some((true, "vrai/faux")),
-        "faux" | "FAUX" | "Faux" => Some((false, "vrai/faux")),
-        "O" | "o" => Some((true, "O/N")),
-        "N" | "n" => Some((false, "O/N")),
-        "yes" | "YES" | "Yes" => Some((true, "yes/no")),
-        "no" | "NO" | "No" => Some((false, "yes/no")),
+/// A boolean read by dq-clean's normalizer (`oui`/`non`, `O`/`N`, `vrai`/`faux`,
+/// `1`/`0`, `true`/`false`, `x`… in any case): its truth. `V` and `F` are ambiguous
+/// there (they may be codes) and are not booleans here.
+pub(crate) fn parse_bool(s: &str) -> Option<bool> {
+    // dq-clean reads no boolean longer than 8 bytes: skip its null check on text.
+    if s.len() > 8 {
+        return None;
+    }
+    match dq_clean::boolean::normalize(s) {
+        Verdict::Valid { value, .. } => Some(value == "true"),
         _ => None,
     }
 }
@@ -153,6 +158,48 @@ mod tests {
         check("", None);
         assert_eq!(parse_number("1 234,56").map(|n| n.decimal), Some(Decimal::Comma));
         assert_eq!(parse_number("48.8566").map(|n| n.decimal), Some(Decimal::Point));
+    }
+
+    #[test]
+    fn mixed_conventions_read_value_by_value() {
+        // (input, value, decimal, currency): the sample's `montant_subvention`.
+        let table = [
+            ("49072,09", 49072.09, Decimal::Comma, false),
+            ("42416.07", 42416.07, Decimal::Point, false),
+            ("1 469,98", 1469.98, Decimal::Comma, false),
+            ("1\u{a0}469,98", 1469.98, Decimal::Comma, false),
+            ("41 018 €", 41018.0, Decimal::None, true),
+            ("12,50 EUR", 12.5, Decimal::Comma, true),
+        ];
+        for (input, value, decimal, currency) in table {
+            let n = parse_number(input);
+            assert_eq!(n.map(|n| n.value), Some(value), "{input}");
+            assert_eq!(n.map(|n| n.decimal), Some(decimal), "{input}");
+            assert_eq!(n.map(|n| n.currency), Some(currency), "{input}");
+        }
+        for input in ["n.d.", "N/A", "NC", "-", "12,5 %", "1 23,4"] {
+            assert_eq!(parse_number(input), None, "{input}");
+        }
+    }
+
+    #[test]
+    fn booleans() {
+        for (input, expected) in [
+            ("Oui", Some(true)),
+            ("oui", Some(true)),
+            ("O", Some(true)),
+            ("1", Some(true)),
+            ("vrai", Some(true)),
+            ("non", Some(false)),
+            ("N", Some(false)),
+            ("0", Some(false)),
+            ("FAUX", Some(false)),
+            ("F", None),
+            ("peut-être", None),
+            ("75001", None),
+        ] {
+            assert_eq!(parse_bool(input), expected, "{input}");
+        }
     }
 
     #[test]
