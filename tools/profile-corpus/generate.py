@@ -73,6 +73,30 @@ def montant():
         i = i[:-3]
     return i + g + "," + d
 
+def montant_mixte():
+    """An amount as a spreadsheet-fed export writes it: decimal comma or point, grouped or
+    not, sometimes a whole amount in euros, sometimes `n.d.` or `N/A`."""
+    r = R.random()
+    if r < 0.05:
+        return R.choice(["n.d.", "N/A"])
+    v = montant()
+    if r < 0.35:
+        return v
+    if r < 0.55:
+        return v.replace(" ", "")
+    if r < 0.8:
+        return v.replace(" ", "").replace(",", ".")
+    return v.split(",")[0] + " €"
+
+def decimal_mixte():
+    """A measure with a decimal comma or a decimal point."""
+    v = "%.2f" % (R.randint(100, 99_999) / 100)
+    return v.replace(".", ",") if R.random() < 0.6 else v
+
+def booleen_mixte():
+    """A yes/no column typed by several hands."""
+    return R.choice(["Oui", "oui", "O", "1", "vrai", "non", "Non", "N", "0"])
+
 COLS = {
     "siret": ("siret", "string", lambda: siret()),
     "siren": ("siren", "string", lambda: siren()),
@@ -106,6 +130,9 @@ COLS = {
     "jour": ("jour_de_la_semaine", "string", lambda: R.choice(["lundi", "mardi", "mercredi", "jeudi", "vendredi"])),
     "mois": ("mois_de_lannee", "string", lambda: R.choice(["janvier", "février", "mars", "avril", "mai", "juin"])),
     "taux": ("percent", "string", lambda: "%d,%d %%" % (R.randint(0, 99), R.randint(0, 9))),
+    "montant_mixte": ("money", "number", montant_mixte),
+    "decimal_mixte": ("float", "number", decimal_mixte),
+    "booleen_mixte": ("bool", "boolean", booleen_mixte),
 }
 
 # (file, encoding, delimiter, header?, title lines, [(kind, header name)], rows)
@@ -120,6 +147,8 @@ FILES = [
     ("budget_titre.csv", "windows-1252", ";", True, ["Budget primitif 2024 - Ville de Créteil", ""], [("nom", "Libellé"), ("montant", "Montant voté"), ("taux", "Évolution"), ("annee", "Année"), ("mois", "Mois"), ("jour", "Jour de vote")], 200),
     ("etablissements_multiligne.csv", "utf-8", ",", True, [], [("siret", "siret"), ("nom", "raison_sociale"), ("adresse", "adresse"), ("code_postal", "cp"), ("commune", "ville"), ("email", "courriel")], 200),
     ("population.csv", "utf-8", ";", True, [], [("code_commune", "CODGEO"), ("commune", "LIBGEO"), ("effectif", "P21_POP"), ("montant", "densite"), ("code_region", "REG"), ("departement", "DEP_LIB")], 300),
+    # Mixed conventions inside columns (last, so that the files above do not change).
+    ("subventions_mixtes.csv", "windows-1252", ";", True, ["Liste des établissements subventionnés - extraction 2026;;;;;;", ""], [("siret", "siret"), ("nom", "raison_sociale"), ("code_postal", "code_postal"), ("montant_mixte", "montant_subvention"), ("decimal_mixte", "surface_m2"), ("booleen_mixte", "actif"), ("date_fr", "date_creation")], 280),
 ]
 
 def main():
