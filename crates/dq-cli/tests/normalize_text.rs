@@ -72,8 +72,11 @@ fn text_kinds() {
     let a = normalize("fold", "Saint-Étienne\nlyon\n");
     check(&a[0], "Saint-Étienne", "valid", Some("saint-etienne"), Some("fold"));
     check(&a[1], "lyon", "valid", Some("lyon"), Some("as_is"));
-    let a = normalize("title", "VILLENEUVE-D'ASCQ\n");
-    check(&a[0], "VILLENEUVE-D'ASCQ", "valid", Some("Villeneuve-d'Ascq"), Some("title"));
+    // Accents come from the official commune names (dq-pivot), never invented.
+    let a = normalize("title", "VILLENEUVE-D'ASCQ\nSAINT-ETIENNE\nJEAN-MARIE DE LA ROCHE\n");
+    check(&a[0], "VILLENEUVE-D'ASCQ", "valid", Some("Villeneuve-d'Ascq"), Some("title_reference"));
+    check(&a[1], "SAINT-ETIENNE", "valid", Some("Saint-Étienne"), Some("title_reference"));
+    check(&a[2], "JEAN-MARIE DE LA ROCHE", "valid", Some("Jean-Marie de la Roche"), Some("title"));
 }
 
 #[test]
