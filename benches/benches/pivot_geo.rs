@@ -8,11 +8,9 @@
 
 use std::hint::black_box;
 
-use std::time::Instant;
-
-use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::measurement::Measurement;
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
-use dq_benches::Rng;
+use dq_benches::{Rng, ThreadCpu};
 use dq_pivot::commune::{all_codes, lookup, resolve_name, CommuneKind};
 
 fn pick<T: Copy>(rng: &mut Rng, v: &[T]) -> Option<T> {
@@ -65,46 +63,6 @@ fn addresses(n: usize) -> Vec<String> {
             format!("{num}{rep} {street}")
         })
         .collect()
-}
-
-/// A criterion measurement of the benchmark thread's time on CPU (Linux
-/// `/proc/thread-self/schedstat`, in nanoseconds; wall time where it cannot be read), as
-/// in `clean_values.rs`. The kernel updates the figure at each context switch and tick,
-/// so a reading may lag by up to one tick; criterion's regression over samples of tens
-/// of milliseconds averages that out.
-struct ThreadCpu;
-
-static WALL: WallTime = WallTime;
-
-fn thread_cpu_ns() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok()
-}
-
-impl Measurement for ThreadCpu {
-    type Intermediate = (Option<u64>, Instant);
-    type Value = u64;
-    fn start(&self) -> Self::Intermediate {
-        (thread_cpu_ns(), Instant::now())
-    }
-    fn end(&self, (cpu, wall): Self::Intermediate) -> u64 {
-        match (cpu, thread_cpu_ns()) {
-            (Some(a), Some(b)) => b.saturating_sub(a),
-            _ => u64::try_from(wall.elapsed().as_nanos()).unwrap_or(u64::MAX),
-        }
-    }
-    fn add(&self, a: &u64, b: &u64) -> u64 {
-        a + b
-    }
-    fn zero(&self) -> u64 {
-        0
-    }
-    fn to_f64(&self, v: &u64) -> f64 {
-        *v as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        WALL.formatter()
-    }
 }
 
 fn bench<M: Measurement>(c: &mut Criterion<M>, group: &str, mode: SamplingMode) {

@@ -5,6 +5,10 @@
 //! `cargo bench -p dq-benches`.
 #![forbid(unsafe_code)]
 
+use std::time::Instant;
+
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+
 /// A deterministic pseudo-random generator (SplitMix64) for reproducible inputs.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
@@ -27,5 +31,49 @@ impl Rng {
     /// A number in `0..n` (`n` must not be zero).
     pub fn below(&mut self, n: u64) -> u64 {
         self.next_u64() % n.max(1)
+    }
+}
+
+/// A criterion measurement of the benchmark thread's time on CPU (Linux
+/// `/proc/thread-self/schedstat`, in nanoseconds; wall time where it cannot be read).
+///
+/// The machines the figures are taken on may be shared and loaded: wall time says how
+/// long the run took, CPU time what one core does. The kernel updates the figure at each
+/// context switch and tick, so each reading may lag by up to one tick; criterion's
+/// regression over samples of tens of milliseconds averages that out. Use it as
+/// `Criterion::default().with_measurement(ThreadCpu)`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ThreadCpu;
+
+static WALL: WallTime = WallTime;
+
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+impl Measurement for ThreadCpu {
+    type Intermediate = (Option<u64>, Instant);
+    type Value = u64;
+    fn start(&self) -> Self::Intermediate {
+        (thread_cpu_ns(), Instant::now())
+    }
+    fn end(&self, (cpu, wall): Self::Intermediate) -> u64 {
+        match (cpu, thread_cpu_ns()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => u64::try_from(wall.elapsed().as_nanos()).unwrap_or(u64::MAX),
+        }
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        WALL.formatter()
     }
 }
