@@ -331,6 +331,9 @@ fn formats_language_and_quiet() {
     assert!(!html.join("report.json").exists());
     let page = check_html(&html);
     assert!(page.contains("<html lang=\"en\">") && page.contains("Data quality report"));
+    // Findings read in English too: the profile's French messages are not shown.
+    assert!(page.contains("leading zeros lost"), "English finding texts");
+    assert!(!page.contains("colonne «"), "a French finding message in the English report");
     let quiet = tmp("quiet");
     let out = audit(&sample(), &quiet, &["--quiet", "--no-dedupe"]);
     assert!(out.stdout.is_empty() && out.stderr.is_empty());

@@ -7,6 +7,9 @@ use super::report::{ColumnReport, Report};
 
 /// Labels in one language.
 struct Labels {
+    /// Whether these are the English labels (finding texts are then built from their
+    /// kind, as the profile writes its messages in French).
+    english: bool,
     title: &'static str,
     summary: &'static str,
     file: &'static str,
@@ -49,6 +52,7 @@ struct Labels {
 }
 
 const FR: Labels = Labels {
+    english: false,
     title: "Rapport de qualité des données",
     summary: "Synthèse",
     file: "Fichier",
@@ -91,6 +95,7 @@ const FR: Labels = Labels {
 };
 
 const EN: Labels = Labels {
+    english: true,
     title: "Data quality report",
     summary: "Summary",
     file: "File",
@@ -235,9 +240,34 @@ fn summary(h: &mut String, r: &Report, l: &Labels) {
     }
 }
 
-fn finding_text(f: &serde_json::Value) -> String {
+/// What a profile finding kind means, in English.
+fn english_kind(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "leading_zeros_lost" => "leading zeros lost",
+        "excel_scientific" => "scientific notation (digits lost by a spreadsheet)",
+        "mojibake" => "badly decoded text (mojibake)",
+        "untrimmed" => "spaces around the value",
+        "doubled_spaces" => "doubled spaces",
+        "mixed_conventions" => "mixed conventions in one column",
+        "invalid_identifier" => "invalid identifiers (checksum or unknown code)",
+        "historic_commune" => "historic commune codes",
+        "constant_column" => "constant column",
+        "empty_column" => "empty column",
+        "personal_data" => "personal data",
+        "ragged_rows" => "rows with a different number of fields",
+        "duplicate_rows" => "exact duplicate rows",
+        _ => return None,
+    })
+}
+
+fn finding_text(f: &serde_json::Value, l: &Labels) -> String {
     let kind = f.get("kind").or_else(|| f.get("code")).and_then(|v| v.as_str()).unwrap_or("");
-    let msg = f.get("message").and_then(|v| v.as_str()).unwrap_or("");
+    let mut msg = f.get("message").and_then(|v| v.as_str()).unwrap_or("");
+    if l.english {
+        if let Some(text) = english_kind(kind) {
+            msg = text;
+        }
+    }
     let count = f.get("count").and_then(|v| v.as_u64());
     let mut s = String::new();
     if !kind.is_empty() {
@@ -281,11 +311,11 @@ fn wrong_and_fixed(h: &mut String, r: &Report, l: &Labels) {
     let _ = writeln!(h, "<h2>{}</h2>", l.wrong);
     let mut items = Vec::new();
     for f in &r.findings {
-        items.push(finding_text(f));
+        items.push(finding_text(f, l));
     }
     for c in &r.columns {
         for f in &c.findings {
-            items.push(format!("{} — {}", c.name, finding_text(f)));
+            items.push(format!("{} — {}", c.name, finding_text(f, l)));
         }
         if c.invalid + c.ambiguous > 0 {
             items.push(format!(
@@ -372,7 +402,7 @@ fn column_card(h: &mut String, c: &ColumnReport, rows: u64, l: &Labels) {
     if !c.findings.is_empty() {
         let _ = write!(h, "<div class=\"muted\">{}</div><ul>", l.findings);
         for f in &c.findings {
-            let _ = write!(h, "<li>{}</li>", esc(&finding_text(f)));
+            let _ = write!(h, "<li>{}</li>", esc(&finding_text(f, l)));
         }
         h.push_str("</ul>\n");
     }
