@@ -495,57 +495,104 @@ fn clean_record(
             out.push_field(field);
             continue;
         };
-        let header = headers.get(i).unwrap_or("");
-        match n.normalize(field) {
-            Verdict::Valid { value, rule } => {
-                out.push_field(&value);
-                if value != field {
-                    summary.changes += 1;
-                    sink.change(&Change {
-                        row,
-                        column: i,
-                        header,
-                        before: field,
-                        after: &value,
-                        rule,
-                    })?;
-                }
-            }
-            Verdict::Null => {
-                out.push_field("");
-                if !field.is_empty() {
-                    summary.changes += 1;
-                    sink.change(&Change {
-                        row,
-                        column: i,
-                        header,
-                        before: field,
-                        after: "",
-                        rule: "null",
-                    })?;
-                }
-            }
-            v @ (Verdict::Invalid { .. } | Verdict::Ambiguous { .. }) => {
-                out.push_field(field);
-                summary.flags += 1;
-                let (reason, candidates): (&str, &[String]) = match &v {
-                    Verdict::Ambiguous { reason, candidates } => (reason, candidates),
-                    Verdict::Invalid { reason } => (reason, &[]),
-                    _ => ("", &[]),
-                };
-                sink.flag(&Flag {
-                    row,
-                    column: i,
-                    header,
-                    value: field,
-                    status: v.status(),
-                    reason,
-                    candidates,
-                })?;
-            }
+        let cell = Cell { row, column: i, header: headers.get(i).unwrap_or(""), value: field };
+        match apply_cell(&cell, n, out, sink)? {
+            CellOutcome::Changed => summary.changes += 1,
+            CellOutcome::Flagged => summary.flags += 1,
+            CellOutcome::Kept => {}
         }
     }
     Ok(())
+}
+
+/// One cell of a table, where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell<'a> {
+    /// The 1-based data row (the header is row 0).
+    pub row: u64,
+    /// The 0-based field index.
+    pub column: usize,
+    /// The column's header.
+    pub header: &'a str,
+    /// The value read.
+    pub value: &'a str,
+}
+
+/// What [`apply_cell`] did with a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CellOutcome {
+    /// Written as it was.
+    Kept,
+    /// Written in its canonical form (or empty, for a null), and logged as a [`Change`].
+    Changed,
+    /// Written unchanged, and reported as a [`Flag`] (invalid or ambiguous).
+    Flagged,
+}
+
+/// Applies `normalizer` to one cell the way [`TableCleaner`] does: pushes the output
+/// field to `out` (the canonical value, empty for a null, the input for an invalid or
+/// ambiguous value) and reports the change or the flag to `sink`. For callers that run
+/// their own record loop, such as `dq audit`.
+///
+/// # Errors
+///
+/// What `sink` returns.
+///
+/// # Example
+///
+/// ```
+/// use dq_clean::table::{apply_cell, Cell, CellOutcome, Discard};
+/// let mut out = csv::StringRecord::new();
+/// let cell = Cell { row: 1, column: 0, header: "montant", value: "1 234,56" };
+/// let n = dq_clean::number::NumberParser::default();
+/// assert_eq!(apply_cell(&cell, &n, &mut out, &mut Discard)?, CellOutcome::Changed);
+/// assert_eq!(&out[0], "1234.56");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn apply_cell(
+    cell: &Cell<'_>,
+    normalizer: &dyn Normalizer,
+    out: &mut csv::StringRecord,
+    sink: &mut dyn AuditSink,
+) -> Result<CellOutcome, Error> {
+    let &Cell { row, column, header, value: field } = cell;
+    match normalizer.normalize(field) {
+        Verdict::Valid { value, rule } => {
+            out.push_field(&value);
+            if value == field {
+                return Ok(CellOutcome::Kept);
+            }
+            sink.change(&Change { row, column, header, before: field, after: &value, rule })?;
+            Ok(CellOutcome::Changed)
+        }
+        Verdict::Null => {
+            out.push_field("");
+            if field.is_empty() {
+                return Ok(CellOutcome::Kept);
+            }
+            sink.change(&Change { row, column, header, before: field, after: "", rule: "null" })?;
+            Ok(CellOutcome::Changed)
+        }
+        v @ (Verdict::Invalid { .. } | Verdict::Ambiguous { .. }) => {
+            out.push_field(field);
+            let (reason, candidates): (&str, &[String]) = match &v {
+                Verdict::Ambiguous { reason, candidates } => (reason, candidates),
+                Verdict::Invalid { reason } => (reason, &[]),
+                _ => ("", &[]),
+            };
+            sink.flag(&Flag {
+                row,
+                column,
+                header,
+                value: field,
+                status: v.status(),
+                reason,
+                candidates,
+            })?;
+            Ok(CellOutcome::Flagged)
+        }
+    }
 }
 
 /// Rebuilds the original table from the cleaned one and its change log (as written by

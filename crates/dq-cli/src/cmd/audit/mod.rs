@@ -24,8 +24,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dq_clean::table::{AuditSink, Change, CsvAuditSink, Flag};
-use dq_clean::Verdict;
+use dq_clean::table::{apply_cell, AuditSink, Cell, Change, CsvAuditSink, Flag};
 use dq_profile::TableProfile;
 
 use crate::CliResult;
@@ -587,51 +586,8 @@ fn clean_pass(
                 out.push_field(field);
                 continue;
             };
-            match n.normalize(field) {
-                Verdict::Valid { value, rule } => {
-                    out.push_field(&value);
-                    if value != field {
-                        sink.change(&Change {
-                            row,
-                            column: i,
-                            header,
-                            before: field,
-                            after: &value,
-                            rule,
-                        })?;
-                    }
-                }
-                Verdict::Null => {
-                    out.push_field("");
-                    if !field.is_empty() {
-                        sink.change(&Change {
-                            row,
-                            column: i,
-                            header,
-                            before: field,
-                            after: "",
-                            rule: "null",
-                        })?;
-                    }
-                }
-                v @ (Verdict::Invalid { .. } | Verdict::Ambiguous { .. }) => {
-                    out.push_field(field);
-                    let (reason, candidates): (&str, &[String]) = match &v {
-                        Verdict::Ambiguous { reason, candidates } => (reason, candidates),
-                        Verdict::Invalid { reason } => (reason, &[]),
-                        _ => ("", &[]),
-                    };
-                    sink.flag(&Flag {
-                        row,
-                        column: i,
-                        header,
-                        value: field,
-                        status: v.status(),
-                        reason,
-                        candidates,
-                    })?;
-                }
-            }
+            let cell = Cell { row, column: i, header, value: field };
+            apply_cell(&cell, n, &mut out, &mut sink)?;
         }
         for (i, value) in out.iter().enumerate() {
             if let Some(s) = sink.columns.get_mut(i) {
