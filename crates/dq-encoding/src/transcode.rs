@@ -540,6 +540,23 @@ impl Transcoder {
                 self.decode_part(before, dst, false)?;
                 match self.errors {
                     ErrorMode::Strict => {
+                        // A character cut by the NUL byte is the first error, as the UTF-8
+                        // fast path reports it: the bytes in order decide.
+                        let cut = if self.encoding == Encoding::UTF_8 {
+                            incomplete_tail(&self.recent)
+                        } else {
+                            0
+                        };
+                        if cut > 0 {
+                            let bytes =
+                                self.recent.get(self.recent.len() - cut..).unwrap_or_default();
+                            let at = Position {
+                                byte: self.offset.saturating_sub(cut as u64),
+                                line: self.line,
+                                column: self.column,
+                            };
+                            return Err(Error::invalid(at, self.encoding.name(), bytes));
+                        }
                         return Err(Error::binary(BinaryKind::NulBytes, Some(self.position())));
                     }
                     ErrorMode::Lossy => {

@@ -170,3 +170,27 @@ fn reader_refuses_binary() {
     let err = read_all(Utf8Reader::new(&b"nom;ville\nA\0B;C\n"[..])).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Binary);
 }
+
+#[test]
+fn a_character_cut_by_a_nul_byte_is_the_first_error() {
+    // Found by `prop_utf8_pass_through_equals_transcoder`: `C3 00` after a long valid
+    // head, read one byte at a time. Both paths report the cut character, not the NUL.
+    let mut data = "\u{feff}siret;commune\r\n".as_bytes().to_vec();
+    for i in 0..2000 {
+        data.extend_from_slice(format!("{i:014};Saint-Étienne œuvre €\r\n").as_bytes());
+    }
+    let at = data.len() as u64;
+    data.extend_from_slice(&[0xC3, 0x00]);
+    let mut t = Transcoder::new(Encoding::UTF_8);
+    let mut want = String::new();
+    let want_err = t.feed(&data, &mut want, true).err().unwrap();
+    assert_eq!(want_err.kind(), ErrorKind::InvalidBytes);
+    assert_eq!(want_err.position().map(|p| p.byte), Some(at));
+    assert_eq!(want_err.bytes(), Some(&[0xC3][..]));
+    let rdr = Utf8ReaderBuilder::new().build(Trickle { data: &data, sizes: vec![1], i: 0 });
+    let (got, got_err) = read_with_sizes(rdr, &[8]);
+    assert_eq!(String::from_utf8_lossy(&got), want.as_str());
+    let got_err = got_err.unwrap();
+    assert_eq!(got_err.kind(), ErrorKind::InvalidBytes);
+    assert_eq!(got_err.position(), want_err.position());
+}
