@@ -28,7 +28,7 @@
 //!   [`title`] (French proper nouns), [`null`] (null tokens and sentinels).
 //! - Values: [`number`], [`date`] (dates and date-times, Excel serials), [`boolean`],
 //!   [`phone`] (E.164 with overseas codes), [`email`], [`url`].
-//! - Columns and tables: [`column`] (conventions settled by the whole column),
+//! - Columns and tables: [`column`](mod@column) (conventions settled by the whole column),
 //!   [`table`] (`TableCleaner`: change log, flags, byte-for-byte restore), [`rules`]
 //!   (the TOML rules file).
 //!
