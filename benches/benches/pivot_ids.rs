@@ -5,39 +5,12 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dq_benches::Rng;
+use dq_benches::{luhn_complete, Rng};
 use dq_clean::Normalizer;
 use dq_pivot::siren::SiretNormalizer;
 use dq_pivot::{Nir, Siret, Tva};
 
 const N: usize = 10_000;
-
-fn luhn_complete(d: &mut Vec<u8>) {
-    for c in 0..10u8 {
-        d.push(c);
-        let sum: u32 = d
-            .iter()
-            .rev()
-            .enumerate()
-            .map(|(i, &x)| {
-                let x = u32::from(x);
-                if i % 2 == 1 {
-                    if x * 2 > 9 {
-                        x * 2 - 9
-                    } else {
-                        x * 2
-                    }
-                } else {
-                    x
-                }
-            })
-            .sum();
-        if sum % 10 == 0 {
-            return;
-        }
-        d.pop();
-    }
-}
 
 fn digits(rng: &mut Rng, n: usize) -> Vec<u8> {
     (0..n).map(|_| rng.below(10) as u8).collect()

@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dq_benches::Rng;
+use dq_benches::{luhn_complete, Rng};
 use dq_profile::{Check, ColumnAccumulator, Format, Profiler};
 
 const N: usize = 10_000;
@@ -28,29 +28,6 @@ const NAMES: &[&str] = &["louis.petit", "lea.martin", "mairie", "contact", "jean
 
 fn pick<'a>(rng: &mut Rng, xs: &[&'a str]) -> &'a str {
     xs.get(rng.below(xs.len() as u64) as usize).copied().unwrap_or("")
-}
-
-fn luhn_complete(d: &mut Vec<u8>) {
-    for c in 0..10u8 {
-        d.push(c);
-        let sum: u32 = d
-            .iter()
-            .rev()
-            .enumerate()
-            .map(|(i, &x)| {
-                let x = u32::from(x);
-                if i % 2 == 1 {
-                    (x * 2) % 10 + (x * 2) / 10
-                } else {
-                    x
-                }
-            })
-            .sum();
-        if sum % 10 == 0 {
-            return;
-        }
-        d.pop();
-    }
 }
 
 /// A valid SIRET; one in ten has its last digit changed.

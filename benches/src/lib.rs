@@ -34,6 +34,31 @@ impl Rng {
     }
 }
 
+/// Appends the Luhn check digit to `d` (digits 0–9), as SIREN and SIRET numbers carry
+/// it: the generators of valid identifiers use it.
+pub fn luhn_complete(d: &mut Vec<u8>) {
+    for c in 0..10u8 {
+        d.push(c);
+        let sum: u32 = d
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, &x)| {
+                let x = u32::from(x);
+                if i % 2 == 1 {
+                    (x * 2) % 10 + (x * 2) / 10
+                } else {
+                    x
+                }
+            })
+            .sum();
+        if sum % 10 == 0 {
+            return;
+        }
+        d.pop();
+    }
+}
+
 /// A criterion measurement of the benchmark thread's time on CPU (Linux
 /// `/proc/thread-self/schedstat`, in nanoseconds; wall time where it cannot be read).
 ///
@@ -75,5 +100,22 @@ impl Measurement for ThreadCpu {
     }
     fn formatter(&self) -> &dyn ValueFormatter {
         WALL.formatter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_complete_makes_valid_sirens() {
+        let mut rng = Rng::new(1);
+        for _ in 0..200 {
+            let mut d: Vec<u8> = (0..8).map(|_| rng.below(10) as u8).collect();
+            luhn_complete(&mut d);
+            let s: String = d.iter().map(|&x| char::from(b'0' + x)).collect();
+            assert_eq!(s.len(), 9);
+            assert!(s.parse::<dq_pivot::Siren>().is_ok(), "{s}");
+        }
     }
 }
