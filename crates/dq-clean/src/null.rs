@@ -107,6 +107,12 @@ pub struct Nulls {
     tokens: Vec<String>,
     sentinels: Sentinels,
     max_key_len: usize,
+    /// The ASCII tokens' keys by byte length: ASCII values are matched against these
+    /// without decoding characters.
+    ascii_by_len: Vec<Vec<Box<[u8]>>>,
+    /// The bytes that occur in some ASCII token key: a value with another (non-blank,
+    /// lower-cased) ASCII byte is no token.
+    ascii_bytes: [bool; 128],
 }
 
 impl Default for Nulls {
@@ -174,7 +180,25 @@ impl NullsBuilder {
     /// Builds the set.
     pub fn build(&self) -> Nulls {
         let max_key_len = self.tokens.iter().map(|t| t.chars().count()).max().unwrap_or(0);
-        Nulls { tokens: self.tokens.clone(), sentinels: self.sentinels, max_key_len }
+        let mut ascii_by_len: Vec<Vec<Box<[u8]>>> = vec![Vec::new(); max_key_len + 1];
+        let mut ascii_bytes = [false; 128];
+        for t in self.tokens.iter().filter(|t| t.is_ascii()) {
+            for b in t.bytes() {
+                if let Some(slot) = ascii_bytes.get_mut(usize::from(b)) {
+                    *slot = true;
+                }
+            }
+            if let Some(group) = ascii_by_len.get_mut(t.len()) {
+                group.push(t.as_bytes().into());
+            }
+        }
+        Nulls {
+            tokens: self.tokens.clone(),
+            sentinels: self.sentinels,
+            max_key_len,
+            ascii_by_len,
+            ascii_bytes,
+        }
     }
 }
 
@@ -211,13 +235,56 @@ impl Nulls {
     /// assert!(!dq_clean::null::Nulls::default().is_null("Nord"));
     /// ```
     pub fn is_null(&self, s: &str) -> bool {
-        // Quick reject: a long value with many non-blank characters is no token.
+        if s.is_ascii() {
+            self.is_null_ascii(s)
+        } else {
+            self.is_null_chars(s)
+        }
+    }
+
+    /// [`Nulls::is_null`] of an ASCII value: its key is built byte by byte on the
+    /// stack and rejected at the first byte no token has.
+    fn is_null_ascii(&self, s: &str) -> bool {
+        let mut key = [0u8; 32];
         let mut n = 0usize;
+        for b in s.bytes() {
+            // ASCII blanks: spaces and control characters (`is_blank` on ASCII).
+            if b <= b' ' || b == 0x7f {
+                continue;
+            }
+            let b = b.to_ascii_lowercase();
+            if n >= self.max_key_len
+                || !self.ascii_bytes.get(usize::from(b)).copied().unwrap_or(false)
+            {
+                return self.sentinels == Sentinels::Null && self.sentinel(s);
+            }
+            match key.get_mut(n) {
+                Some(k) => *k = b,
+                // A token longer than the buffer: the general path decides.
+                None => return self.is_null_chars(s),
+            }
+            n += 1;
+        }
+        let Some(key) = key.get(..n) else { return self.is_null_chars(s) };
+        if key == b"na" && s.trim() == "Na" {
+            // Sodium, or a name: flagged by `normalize`, never a plain null.
+            return false;
+        }
+        if self.ascii_by_len.get(n).is_some_and(|g| g.iter().any(|t| **t == *key)) {
+            return true;
+        }
+        self.sentinels == Sentinels::Null && self.sentinel(s)
+    }
+
+    /// [`Nulls::is_null`] through decoded characters (any value).
+    fn is_null_chars(&self, s: &str) -> bool {
+        let mut n = 0usize;
+        // Quick reject: a long value with many non-blank characters is no token.
         for c in s.chars() {
             if !is_blank(c) {
                 n += 1;
                 if n > self.max_key_len {
-                    return false;
+                    return self.sentinels == Sentinels::Null && self.sentinel(s);
                 }
             }
         }
@@ -320,6 +387,31 @@ mod tests {
         for t in FRENCH_TOKENS {
             assert!(!t.bytes().any(|b| (b'1'..=b'9').contains(&b)), "{t:?}");
         }
+    }
+
+    proptest::proptest! {
+        /// The byte-wise path for ASCII values agrees with the character path.
+        #[test]
+        fn ascii_path_agrees_with_chars(s in "[ -~\t\r]{0,12}|[nNaAcCdD/.#! -]{0,6}|-?9{1,7}") {
+            let sets = [
+                Nulls::default(),
+                Nulls::builder().sentinels(Sentinels::Null).build(),
+                NullsBuilder::empty().token("néant").token("x").build(),
+            ];
+            for n in &sets {
+                proptest::prop_assert_eq!(n.is_null_ascii(&s), n.is_null_chars(&s), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn sentinels_as_nulls() {
+        let n = Nulls::builder().sentinels(Sentinels::Null).build();
+        for s in ["9999", " -999 ", "9999999", "-1"] {
+            assert!(n.is_null(s), "{s:?}");
+        }
+        assert!(!Nulls::default().is_null("9999"));
+        assert!(!n.is_null("1999"));
     }
 
     #[test]

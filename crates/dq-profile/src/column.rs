@@ -484,9 +484,16 @@ impl ColumnAccumulator {
 
     /// Adds one raw cell found on `line`.
     pub fn push(&mut self, raw: &str, line: u64) {
+        self.push_hash(raw, line);
+    }
+
+    /// [`ColumnAccumulator::push`], returning the hash of the raw cell (for row hashes).
+    #[inline]
+    pub(crate) fn push_hash(&mut self, raw: &str, line: u64) -> u64 {
         self.count += 1;
+        let h_raw = hash64(raw);
         let v = raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n']);
-        let h = hash64(v);
+        let h = if v.len() == raw.len() { h_raw } else { hash64(v) };
         let hit = if self.memo_off {
             None
         } else {
@@ -526,6 +533,7 @@ impl ColumnAccumulator {
                 self.scratch = scratch;
             }
         }
+        h_raw
     }
 
     fn apply(&mut self, raw: &str, v: &str, h: u64, seen: bool, line: u64, facts: &Facts) {
@@ -553,17 +561,21 @@ impl ColumnAccumulator {
         }
         self.distinct.push_hashed(v, h, seen);
         self.top.push_hashed(v, h);
-        if self.examples.len() < 5 && !self.examples.iter().any(|e| e == v) {
-            self.examples.push(v.to_owned());
-        }
-        let len = facts.chars;
-        self.min_len = Some(self.min_len.map_or(len, |m| m.min(len)));
-        self.max_len = Some(self.max_len.map_or(len, |m| m.max(len)));
-        if self.min_str.as_deref().map_or(true, |m| v < m) {
-            set(&mut self.min_str, v);
-        }
-        if self.max_str.as_deref().map_or(true, |m| v > m) {
-            set(&mut self.max_str, v);
+        // A value seen before (served by the memo) was already weighed as an example,
+        // for its length and against the minimum and maximum.
+        if !seen {
+            if self.examples.len() < 5 && !self.examples.iter().any(|e| e == v) {
+                self.examples.push(v.to_owned());
+            }
+            let len = facts.chars;
+            self.min_len = Some(self.min_len.map_or(len, |m| m.min(len)));
+            self.max_len = Some(self.max_len.map_or(len, |m| m.max(len)));
+            if self.min_str.as_deref().map_or(true, |m| v < m) {
+                set(&mut self.min_str, v);
+            }
+            if self.max_str.as_deref().map_or(true, |m| v > m) {
+                set(&mut self.max_str, v);
+            }
         }
         if let Some(n) = facts.num {
             self.numbers += 1;
@@ -590,11 +602,12 @@ impl ColumnAccumulator {
         }
         if let Some((iso, fmt)) = &facts.when {
             self.dates.entry(fmt).or_default().add(line, v);
-            if self.date_min.as_deref().map_or(true, |m| iso.as_str() < m) {
+            // A value seen before was already weighed against the first and last dates.
+            if !seen && self.date_min.as_deref().map_or(true, |m| iso.as_str() < m) {
                 set(&mut self.date_min, iso);
                 set(&mut self.date_min_s, v);
             }
-            if self.date_max.as_deref().map_or(true, |m| iso.as_str() > m) {
+            if !seen && self.date_max.as_deref().map_or(true, |m| iso.as_str() > m) {
                 set(&mut self.date_max, iso);
                 set(&mut self.date_max_s, v);
             }

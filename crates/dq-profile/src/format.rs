@@ -276,24 +276,45 @@ pub(crate) fn is_personal_email(v: &str) -> bool {
 
 /// Whether a French phone number is a mobile (`06`, `07`).
 pub(crate) fn is_mobile(v: &str) -> bool {
-    let d = phone_digits(v);
-    d.as_deref().is_some_and(|d| d.starts_with("06") || d.starts_with("07"))
+    phone_digits(v).is_some_and(|d| d.starts_with(b"06") || d.starts_with(b"07"))
 }
 
-fn phone_digits(v: &str) -> Option<String> {
-    // TEMPORARY fallback until dq_clean::phone exists (issue 3).
+/// The ten digits of a French phone number written `01 23 45 67 89`, `01.23.45.67.89`,
+/// `+33 1 23 45 67 89`, `+33 (0)1…` or `0033 1…`, without allocating. A shape check
+/// for profiling; `dq_clean::phone` normalizes and explains.
+fn phone_digits(v: &str) -> Option<[u8; 10]> {
     let t = v.trim();
-    // Whatever follows, the digits start with `0` (or `+33`, `0033`): reject the rest
-    // before allocating.
+    // Whatever follows, the digits start with `0` (or `+33`, `0033`).
     if !t.starts_with(['0', '+', '.', '-']) {
         return None;
     }
-    let t =
-        t.strip_prefix("+33").map(|r| format!("0{}", r.trim_start_matches([' ', '(', '0', ')'])));
-    let t = t.unwrap_or_else(|| v.trim().to_owned());
-    let t = t.strip_prefix("0033").map(|r| format!("0{r}")).unwrap_or(t);
-    let d: String = t.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '\u{a0}')).collect();
-    (d.len() == 10 && all_digits(&d) && d.starts_with('0') && !d.starts_with("00")).then_some(d)
+    // With `+33` or `0033`, the leading `0` is already in place.
+    let mut out = [b'0'; 10];
+    let mut n = 0usize;
+    let rest = if let Some(r) = t.strip_prefix("+33") {
+        n = 1;
+        r.trim_start_matches([' ', '(', '0', ')'])
+    } else if let Some(r) = t.strip_prefix("0033") {
+        n = 1;
+        r
+    } else {
+        t
+    };
+    for b in rest.bytes() {
+        if matches!(b, b' ' | b'.' | b'-') {
+            continue;
+        }
+        if !b.is_ascii_digit() {
+            // A no-break space (C2 A0) is a separator; any other byte is not a digit.
+            if b == 0xc2 || b == 0xa0 {
+                continue;
+            }
+            return None;
+        }
+        *out.get_mut(n)? = b;
+        n += 1;
+    }
+    (n == 10 && out.first() == Some(&b'0') && out.get(1) != Some(&b'0')).then_some(out)
 }
 
 impl Format {
@@ -694,6 +715,39 @@ mod tests {
 
     fn check(f: Format, input: &str, expected: Check) {
         assert_eq!(f.check(input), expected, "{f:?} {input:?}");
+    }
+
+    #[test]
+    fn phone_shapes() {
+        let d = |v: &str| phone_digits(v).map(|d| String::from_utf8_lossy(&d).into_owned());
+        for v in [
+            "01 23 45 67 89",
+            "01.23.45.67.89",
+            "01-23-45-67-89",
+            "0123456789",
+            "01\u{a0}23\u{a0}45\u{a0}67\u{a0}89",
+            "+33 1 23 45 67 89",
+            "+33 (0)1 23 45 67 89",
+            "+331 23 45 67 89",
+            "0033 1 23 45 67 89",
+            " 01 23 45 67 89 ",
+        ] {
+            assert_eq!(d(v).as_deref(), Some("0123456789"), "{v:?}");
+        }
+        for v in [
+            "00 23 45 67 89",
+            "1 23 45 67 89",
+            "01 23 45 67 8",
+            "01 23 45 67 890",
+            "01 23 45 67 8à",
+            "+33",
+            "",
+            "0",
+        ] {
+            assert_eq!(d(v), None, "{v:?}");
+        }
+        assert!(is_mobile("06 12 34 56 78") && is_mobile("+33 7 12 34 56 78"));
+        assert!(!is_mobile("01 23 45 67 89"));
     }
 
     #[test]

@@ -317,7 +317,13 @@ const ROW_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 /// Adds one field to a row hash (the field count is xor-ed in at the end).
 #[inline]
 fn row_step(h: u64, field: &str) -> u64 {
-    (h ^ hash64(field)).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
+    row_step_hashed(h, hash64(field))
+}
+
+/// Adds one field, given its [`hash64`], to a row hash.
+#[inline]
+fn row_step_hashed(h: u64, field_hash: u64) -> u64 {
+    (h ^ field_hash).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
 }
 
 /// Records read by the reader thread, `len` of them filled.
@@ -367,9 +373,6 @@ impl Session {
         for (i, f) in fields.into_iter().enumerate() {
             let f = f.as_ref();
             n = i + 1;
-            if self.hash_rows {
-                h = row_step(h, f);
-            }
             if i >= self.columns.len() {
                 let name = format!("column_{}", i + 1);
                 let mut acc = ColumnAccumulator::new(i, &name, &self.cfg);
@@ -381,7 +384,10 @@ impl Session {
                 self.columns.push(acc);
             }
             if let Some(acc) = self.columns.get_mut(i) {
-                acc.push(f, line);
+                let hf = acc.push_hash(f, line);
+                if self.hash_rows {
+                    h = row_step_hashed(h, hf);
+                }
             }
         }
         if n != self.header.len() {

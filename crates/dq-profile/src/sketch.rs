@@ -279,6 +279,8 @@ struct Slot {
     value: String,
     count: u64,
     err: u64,
+    /// The value's hash, its key in the index.
+    hash: u64,
 }
 
 /// The serialized form of [`TopK`]: its capacity and counters.
@@ -343,17 +345,18 @@ impl TopK {
         }
         if self.slots.len() < self.capacity {
             self.index.insert(h, self.slots.len());
-            self.slots.push(Slot { value: v.to_owned(), count: n, err });
+            self.slots.push(Slot { value: v.to_owned(), count: n, err, hash: h });
             return;
         }
         let Some(i) = self.take_min() else { return };
         let min = self.min;
         if let Some(s) = self.slots.get_mut(i) {
-            self.index.remove(&hash64(s.value.as_str()));
+            self.index.remove(&s.hash);
             s.value.clear();
             s.value.push_str(v);
             s.count = min + n;
             s.err = min + err;
+            s.hash = h;
             self.index.insert(h, i);
         }
     }
@@ -437,10 +440,11 @@ impl Distinct {
     /// added before (the exact set is then not searched).
     #[inline]
     pub(crate) fn push_hashed(&mut self, v: &str, h: u64, seen: bool) {
-        self.hll.insert_hash(h);
         if seen {
+            // Its hash is in the sketch already.
             return;
         }
+        self.hll.insert_hash(h);
         if let Some(set) = &mut self.exact {
             if !set.contains(v) {
                 if set.len() >= self.bound {
