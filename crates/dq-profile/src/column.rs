@@ -272,8 +272,8 @@ pub struct ColumnAccumulator {
     /// What was read from the first distinct values, found by the value's 64-bit hash
     /// (bounded to `MEMO` entries). Two values with the same hash would share their
     /// readings: about 2⁻⁶⁴ per pair, as for the duplicate rows.
-    memo: HashMap<u64, u32, IdentityBuild>,
-    memo_facts: Vec<Facts>,
+    /// The readings are stored next to their hash, so that a hit costs one cache miss.
+    memo: HashMap<u64, Facts, IdentityBuild>,
     /// Lookups and hits since the memo filled up; it is dropped when it rarely hits.
     memo_lookups: u64,
     memo_hits: u64,
@@ -313,9 +313,10 @@ struct Facts {
     doubled: bool,
     mojibake: bool,
     excel: bool,
-    chars: usize,
+    chars: u32,
     num: Option<value::Num>,
-    when: Option<(String, &'static str)>,
+    /// Boxed: dates are rare among columns, and the memo's entries stay small.
+    when: Option<Box<(String, &'static str)>>,
     boolean: Option<bool>,
     personal_email: bool,
     mobile: bool,
@@ -323,16 +324,17 @@ struct Facts {
     checks: Verdicts,
 }
 
-/// One [`Check`] per format slot, 3 bits each.
+/// One [`Check`] per format slot, 3 bits each, 21 slots per word (two words rather than
+/// a `u128`, whose 16-byte alignment would pad the memo's entries).
 #[derive(Debug, Clone, Copy, Default)]
-struct Verdicts(u128);
+struct Verdicts([u64; 2]);
 
 // Every format fits: the slots are distinct formats.
-const _: () = assert!(format::ALL.len() * 3 <= 128);
+const _: () = assert!(format::ALL.len() <= 42);
 
 impl Verdicts {
     fn get(self, i: usize) -> Check {
-        let bits = if i < 42 { (self.0 >> (3 * i)) & 0b111 } else { 0 };
+        let bits = self.0.get(i / 21).map_or(0, |w| (w >> (3 * (i % 21))) & 0b111);
         match bits {
             1 => Check::Valid,
             2 => Check::LostZero,
@@ -343,15 +345,16 @@ impl Verdicts {
     }
 
     fn set(&mut self, i: usize, c: Check) {
-        let bits: u128 = match c {
+        let bits: u64 = match c {
             Check::Valid => 1,
             Check::LostZero => 2,
             Check::Invalid => 3,
             Check::Historic => 4,
             Check::No => 0,
         };
-        if i < 42 {
-            self.0 = (self.0 & !(0b111 << (3 * i))) | (bits << (3 * i));
+        let shift = 3 * (i % 21);
+        if let Some(w) = self.0.get_mut(i / 21) {
+            *w = (*w & !(0b111 << shift)) | (bits << shift);
         }
     }
 }
@@ -400,7 +403,6 @@ impl ColumnAccumulator {
             formats,
             needs: Needs::default(),
             memo: HashMap::default(),
-            memo_facts: Vec::new(),
             memo_lookups: 0,
             memo_hits: 0,
             memo_off: false,
@@ -465,7 +467,8 @@ impl ColumnAccumulator {
         f.doubled = v.contains("  ");
         f.mojibake = !ascii && dq_encoding::mojibake::repair(v).is_changed();
         f.excel = is_excel_scientific(v);
-        f.chars = if ascii { v.len() } else { v.chars().count() };
+        let chars = if ascii { v.len() } else { v.chars().count() };
+        f.chars = u32::try_from(chars).unwrap_or(u32::MAX);
         f.boolean = if self.needs.bools { value::parse_bool(v) } else { None };
         let mut probe = format::Probe::new(v);
         f.num = if self.needs.numbers { probe.num() } else { None };
@@ -479,7 +482,7 @@ impl ColumnAccumulator {
             .email
             .is_some_and(|i| f.checks.get(i) == Check::Valid && format::is_personal_email(v));
         f.mobile = self.needs.phone && format::is_mobile(v);
-        f.when = if self.needs.dates { probe.into_when() } else { None };
+        f.when = if self.needs.dates { probe.into_when().map(Box::new) } else { None };
     }
 
     /// Adds one raw cell found on `line`.
@@ -492,48 +495,108 @@ impl ColumnAccumulator {
     pub(crate) fn push_hash(&mut self, raw: &str, line: u64) -> u64 {
         self.count += 1;
         let h_raw = hash64(raw);
-        let v = raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n']);
+        let v = trim_cell(raw);
         let h = if v.len() == raw.len() { h_raw } else { hash64(v) };
-        let hit = if self.memo_off {
-            None
-        } else {
-            self.memo.get(&h).and_then(|&i| usize::try_from(i).ok())
-        };
-        if self.memo_facts.len() >= MEMO && !self.memo_off {
-            // A full memo that serves fewer than one value in ten costs more than it
-            // saves (a high-cardinality column: SIRET, amounts, names): drop it.
-            self.memo_lookups += 1;
-            self.memo_hits += u64::from(hit.is_some());
-            if self.memo_lookups >= 4 * MEMO as u64 && self.memo_hits * 10 < self.memo_lookups {
-                self.memo_off = true;
-                self.memo = HashMap::default();
-                self.memo_facts = Vec::new();
-            }
-        }
-        match hit {
-            Some(i) => {
-                let facts = std::mem::take(&mut self.memo_facts);
-                if let Some(f) = facts.get(i) {
-                    // A value in the memo was seen before: the exact distinct set has it.
-                    self.apply(raw, v, h, true, line, f);
+        if !self.memo_off {
+            if self.memo.len() >= MEMO {
+                // A full memo that serves fewer than one value in ten costs more than it
+                // saves (a high-cardinality column: SIRET, amounts, names): drop it.
+                self.memo_lookups += 1;
+                if self.memo_lookups >= 4 * MEMO as u64 && self.memo_hits * 10 < self.memo_lookups {
+                    self.memo_off = true;
+                    self.memo = HashMap::default();
                 }
-                self.memo_facts = facts;
             }
-            None => {
-                let mut scratch = std::mem::take(&mut self.scratch);
-                self.read(v, &mut scratch);
-                self.apply(raw, v, h, false, line, &scratch);
-                match u32::try_from(self.memo_facts.len()) {
-                    Ok(i) if self.memo_facts.len() < MEMO && !self.memo_off => {
-                        self.memo.insert(h, i);
-                        self.memo_facts.push(scratch.clone());
-                    }
-                    _ => {}
+            let memo = std::mem::take(&mut self.memo);
+            if let Some(f) = memo.get(&h) {
+                if self.memo_lookups > 0 {
+                    self.memo_hits += 1;
                 }
-                self.scratch = scratch;
+                // A value in the memo was seen before: the exact distinct set has it.
+                self.apply(raw, v, h, true, line, f);
+                self.memo = memo;
+                return h_raw;
             }
+            self.memo = memo;
         }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        self.read(v, &mut scratch);
+        self.apply(raw, v, h, false, line, &scratch);
+        if self.memo.len() < MEMO && !self.memo_off {
+            self.memo.insert(h, scratch.clone());
+        }
+        self.scratch = scratch;
         h_raw
+    }
+
+    /// Adds a batch of this column's cells (`None`: the row is too short to have one),
+    /// found on `lines`, as [`ColumnAccumulator::push`] would one by one, and leaves in
+    /// `raw_hashes` the hash of each raw cell. The memo is looked up for the whole batch
+    /// before any value is applied, so that its cache misses overlap rather than wait
+    /// one after the other.
+    pub(crate) fn push_cells(
+        &mut self,
+        cells: &[Option<&str>],
+        lines: &[u64],
+        raw_hashes: &mut Vec<u64>,
+    ) {
+        raw_hashes.clear();
+        let mut keys = Vec::with_capacity(cells.len());
+        let mut trimmed = Vec::with_capacity(cells.len());
+        for c in cells {
+            let raw = c.unwrap_or("");
+            let h_raw = hash64(raw);
+            let v = trim_cell(raw);
+            raw_hashes.push(h_raw);
+            keys.push(if v.len() == raw.len() { h_raw } else { hash64(v) });
+            trimmed.push(v);
+        }
+        let memo = std::mem::take(&mut self.memo);
+        let found: Vec<Option<&Facts>> =
+            if self.memo_off { Vec::new() } else { keys.iter().map(|h| memo.get(h)).collect() };
+        // Values first read in this batch: the memo's new entries.
+        let mut fresh: HashMap<u64, Facts, IdentityBuild> = HashMap::default();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        for (i, ((c, &h), &v)) in cells.iter().zip(&keys).zip(&trimmed).enumerate() {
+            self.count += 1;
+            let raw = c.unwrap_or("");
+            let line = lines.get(i).copied().unwrap_or(0);
+            let mut hit = None;
+            if !self.memo_off {
+                if memo.len() + fresh.len() >= MEMO {
+                    // As in `push_hash`: a full memo that rarely serves is dropped.
+                    self.memo_lookups += 1;
+                    if self.memo_lookups >= 4 * MEMO as u64
+                        && self.memo_hits * 10 < self.memo_lookups
+                    {
+                        self.memo_off = true;
+                    }
+                }
+                if !self.memo_off {
+                    hit = found.get(i).copied().flatten().or_else(|| fresh.get(&h));
+                    if hit.is_some() && self.memo_lookups > 0 {
+                        self.memo_hits += 1;
+                    }
+                }
+            }
+            match hit {
+                Some(f) => self.apply(raw, v, h, true, line, f),
+                None => {
+                    self.read(v, &mut scratch);
+                    self.apply(raw, v, h, false, line, &scratch);
+                    if !self.memo_off && memo.len() + fresh.len() < MEMO {
+                        fresh.insert(h, scratch.clone());
+                    }
+                }
+            }
+        }
+        self.scratch = scratch;
+        drop(found);
+        if !self.memo_off {
+            let mut memo = memo;
+            memo.extend(fresh);
+            self.memo = memo;
+        }
     }
 
     fn apply(&mut self, raw: &str, v: &str, h: u64, seen: bool, line: u64, facts: &Facts) {
@@ -567,7 +630,7 @@ impl ColumnAccumulator {
             if self.examples.len() < 5 && !self.examples.iter().any(|e| e == v) {
                 self.examples.push(v.to_owned());
             }
-            let len = facts.chars;
+            let len = facts.chars as usize;
             self.min_len = Some(self.min_len.map_or(len, |m| m.min(len)));
             self.max_len = Some(self.max_len.map_or(len, |m| m.max(len)));
             if self.min_str.as_deref().map_or(true, |m| v < m) {
@@ -600,7 +663,7 @@ impl ColumnAccumulator {
             self.moments.push(n.value);
             self.quantiles.push(n.value);
         }
-        if let Some((iso, fmt)) = &facts.when {
+        if let Some((iso, fmt)) = facts.when.as_deref() {
             self.dates.entry(fmt).or_default().add(line, v);
             // A value seen before was already weighed against the first and last dates.
             if !seen && self.date_min.as_deref().map_or(true, |m| iso.as_str() < m) {
@@ -1082,6 +1145,19 @@ impl ColumnAccumulator {
             examples,
         })
     }
+}
+
+/// A cell without the spaces, tabs and line breaks around it.
+#[inline]
+fn trim_cell(raw: &str) -> &str {
+    // Most cells need no trimming: look at their two ends first (a no-break space is
+    // `C2 A0`).
+    let edge = |b: Option<&u8>| matches!(b, Some(b' ' | b'\t' | b'\r' | b'\n' | 0xc2 | 0xa0));
+    let b = raw.as_bytes();
+    if !edge(b.first()) && !edge(b.last()) {
+        return raw;
+    }
+    raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n'])
 }
 
 /// Sets `slot` to `v`, reusing its buffer.

@@ -10,7 +10,6 @@ use crate::column::{ColumnAccumulator, ColumnProfile, Example, Finding, FindingK
 use crate::error::Error;
 use crate::format::{self, Format};
 use crate::hashing::IdentityBuild;
-use crate::sketch::hash64;
 
 /// Records sent per batch from the reader thread to the worker.
 const BATCH: usize = 2048;
@@ -190,9 +189,13 @@ impl Profiler {
         let mut session = self.session(&header);
         // `CsvSource::read_record` gives physical lines (title lines and `\r\n` counted).
         if self.threads <= 1 {
-            let mut rec = csv::StringRecord::new();
-            while src.read_record(&mut rec)? {
-                session.feed_fields(rec.iter(), record_line(&rec));
+            let mut batch = Batch::new();
+            loop {
+                let done = batch.fill(&mut src)?;
+                session.feed_records(batch.filled());
+                if done {
+                    break;
+                }
             }
         } else {
             session = self.profile_threaded(&mut src, session)?;
@@ -212,14 +215,15 @@ impl Profiler {
 impl Profiler {
     /// One thread reads records into batches; `self.threads` workers each profile every
     /// `threads`-th batch into their own session; the sessions are merged in order.
-    /// Batches come back empty to the reader, so that records keep their buffers.
+    /// The workers hash the rows they profile; the reader counts duplicate rows from
+    /// those hashes, batch after batch in file order, when the batches come back to it
+    /// to be refilled (so that records keep their buffers).
     fn profile_threaded<R: Read>(
         &self,
         reader: &mut dq_encoding::CsvSource<R>,
         first: Session,
     ) -> Result<Session, Error> {
         let workers = self.threads.max(1);
-        // The reader hashes rows for duplicates while the workers profile.
         let mut rows = first.clone();
         let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch>();
         std::thread::scope(|scope| {
@@ -231,12 +235,11 @@ impl Profiler {
                 let mut session = first.clone();
                 session.hash_rows = false;
                 handles.push(scope.spawn(move || {
-                    for batch in rx {
-                        for rec in batch.records.iter().take(batch.len) {
-                            let line = record_line(rec);
-                            session.feed_fields(rec.iter(), line);
-                        }
-                        // The reader may have finished: a lost batch is only a lost buffer.
+                    for mut batch in rx {
+                        let mut hashes = std::mem::take(&mut batch.hashes);
+                        session.feed_batch(batch.filled(), &mut hashes);
+                        batch.hashes = hashes;
+                        // The reader may have stopped on an error: then the batch is lost.
                         let _ = back.send(batch);
                     }
                     session
@@ -244,48 +247,40 @@ impl Profiler {
                 senders.push(tx);
             }
             drop(back_tx);
+            // Batches back from the workers, by sequence number, until their turn comes.
+            let mut order = Reorder::default();
             let mut out = Ok(());
-            let mut done = false;
-            let mut next = 0usize;
-            while !done {
-                let mut batch = back_rx.try_recv().unwrap_or_else(|_| Batch::new());
-                batch.len = 0;
-                while batch.len < BATCH {
-                    if batch.records.len() <= batch.len {
-                        batch.records.push(csv::StringRecord::new());
-                    }
-                    let Some(rec) = batch.records.get_mut(batch.len) else { break };
-                    match reader.read_record(rec) {
-                        Ok(true) => {
-                            batch.len += 1;
-                            let mut h = ROW_SEED;
-                            for f in rec.iter() {
-                                h = row_step(h, f);
-                            }
-                            let line = record_line(rec);
-                            rows.see_row(h ^ rec.len() as u64, line);
-                        }
-                        Ok(false) => {
-                            done = true;
-                            break;
-                        }
-                        Err(e) => {
-                            out = Err(Error::from(e));
-                            done = true;
-                            break;
-                        }
-                    }
+            let mut next = 0u64;
+            loop {
+                while let Ok(b) = back_rx.try_recv() {
+                    order.back(b, &mut rows);
                 }
+                let mut batch = order.free.pop().unwrap_or_else(Batch::new);
+                let done = match batch.fill(reader) {
+                    Ok(done) => done,
+                    Err(e) => {
+                        out = Err(e);
+                        true
+                    }
+                };
                 if batch.len > 0 {
-                    let sent = senders.get(next % workers).map(|tx| tx.send(batch));
-                    if !matches!(sent, Some(Ok(()))) {
+                    batch.seq = next;
+                    let worker = usize::try_from(next % workers as u64).unwrap_or(0);
+                    if !matches!(senders.get(worker).map(|tx| tx.send(batch)), Some(Ok(()))) {
                         out = Err(Error::thread());
                         break;
                     }
                     next += 1;
                 }
+                if done {
+                    break;
+                }
             }
             drop(senders);
+            // Every worker has dropped its sender when this ends.
+            for b in back_rx.iter() {
+                order.back(b, &mut rows);
+            }
             let mut merged: Option<Session> = None;
             for h in handles {
                 match (h.join(), &mut merged) {
@@ -295,6 +290,9 @@ impl Profiler {
                 }
             }
             out?;
+            if order.next != next {
+                return Err(Error::thread());
+            }
             let mut merged = merged.ok_or_else(Error::thread)?;
             merged.hash_rows = true;
             merged.hashes = rows.hashes;
@@ -306,6 +304,32 @@ impl Profiler {
     }
 }
 
+/// The batches come back from the workers in any order; their rows are counted for
+/// duplicates in file order.
+#[derive(Default)]
+struct Reorder {
+    /// The next batch whose rows to count.
+    next: u64,
+    /// Batches back early, waiting for an earlier one.
+    early: Vec<Batch>,
+    /// Batches counted, ready to be refilled.
+    free: Vec<Batch>,
+}
+
+impl Reorder {
+    fn back(&mut self, batch: Batch, rows: &mut Session) {
+        self.early.push(batch);
+        while let Some(i) = self.early.iter().position(|b| b.seq == self.next) {
+            let b = self.early.swap_remove(i);
+            for (rec, &h) in b.filled().iter().zip(&b.hashes) {
+                rows.see_row(h, record_line(rec));
+            }
+            self.next += 1;
+            self.free.push(b);
+        }
+    }
+}
+
 /// The line of a record read by `CsvSource::read_record` (0 when unknown).
 fn record_line(rec: &csv::StringRecord) -> u64 {
     rec.position().map_or(0, csv::Position::line)
@@ -314,13 +338,7 @@ fn record_line(rec: &csv::StringRecord) -> u64 {
 /// The start of a row hash.
 const ROW_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// Adds one field to a row hash (the field count is xor-ed in at the end).
-#[inline]
-fn row_step(h: u64, field: &str) -> u64 {
-    row_step_hashed(h, hash64(field))
-}
-
-/// Adds one field, given its [`hash64`], to a row hash.
+/// Adds one field, given its hash (`sketch::hash64`), to a row hash.
 #[inline]
 fn row_step_hashed(h: u64, field_hash: u64) -> u64 {
     (h ^ field_hash).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
@@ -330,11 +348,36 @@ fn row_step_hashed(h: u64, field_hash: u64) -> u64 {
 struct Batch {
     records: Vec<csv::StringRecord>,
     len: usize,
+    /// Its place in the file (0 for the first batch).
+    seq: u64,
+    /// The hash of each row, filled by the worker.
+    hashes: Vec<u64>,
 }
 
 impl Batch {
     fn new() -> Batch {
-        Batch { records: Vec::with_capacity(BATCH), len: 0 }
+        Batch { records: Vec::with_capacity(BATCH), len: 0, seq: 0, hashes: Vec::new() }
+    }
+
+    /// The records read into the batch.
+    fn filled(&self) -> &[csv::StringRecord] {
+        self.records.get(..self.len).unwrap_or(&[])
+    }
+
+    /// Reads up to `BATCH` records, reusing the buffers; true at the end of the input.
+    fn fill<R: Read>(&mut self, src: &mut dq_encoding::CsvSource<R>) -> Result<bool, Error> {
+        self.len = 0;
+        while self.len < BATCH {
+            if self.records.len() <= self.len {
+                self.records.push(csv::StringRecord::new());
+            }
+            let Some(rec) = self.records.get_mut(self.len) else { return Ok(true) };
+            if !src.read_record(rec)? {
+                return Ok(true);
+            }
+            self.len += 1;
+        }
+        Ok(false)
     }
 }
 
@@ -401,6 +444,84 @@ impl Session {
         }
         if self.hash_rows {
             self.see_row(h ^ n as u64, line);
+        }
+    }
+
+    /// Feeds a batch of `csv` records, column by column: each column's accumulator
+    /// (its memo, sketches and format tallies) stays in cache while it reads the
+    /// batch's values, which is how [`Profiler::profile_path`] feeds its sessions. The
+    /// profile is the same as feeding the records one by one with [`Session::feed`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let p = dq_profile::Profiler::new();
+    /// let mut s = p.session(&["code_postal", "montant"]);
+    /// let records = [
+    ///     csv::StringRecord::from(vec!["75001", "1 234,56"]),
+    ///     csv::StringRecord::from(vec!["1000", "NC"]),
+    /// ];
+    /// s.feed_records(&records);
+    /// let t = s.finish();
+    /// assert_eq!(t.rows, 2);
+    /// assert_eq!(t.columns[1].nulls, 1);
+    /// ```
+    pub fn feed_records(&mut self, records: &[csv::StringRecord]) {
+        let first_row = self.rows;
+        let mut hashes = Vec::new();
+        self.feed_batch(records, &mut hashes);
+        if self.hash_rows {
+            for (i, (rec, h)) in records.iter().zip(hashes).enumerate() {
+                let line = rec.position().map_or(first_row + i as u64 + 2, csv::Position::line);
+                self.see_row(h, line);
+            }
+        }
+    }
+
+    /// Profiles a batch of records, column by column, and leaves in `hashes` the hash of
+    /// each row (for the duplicate count, which the caller keeps in row order).
+    fn feed_batch(&mut self, records: &[csv::StringRecord], hashes: &mut Vec<u64>) {
+        let first_row = self.rows;
+        let line = |i: usize, rec: &csv::StringRecord| {
+            rec.position().map_or(first_row + i as u64 + 2, csv::Position::line)
+        };
+        // Rows first, in order: a longer row widens the table for the rows after it.
+        let mut width = self.header.len();
+        let mut most = width;
+        let mut ragged = Vec::new();
+        for (i, rec) in records.iter().enumerate() {
+            let n = rec.len();
+            width = width.max(n);
+            most = most.max(n);
+            if n != width {
+                ragged.push(line(i, rec));
+            }
+        }
+        self.widen(most);
+        for l in ragged {
+            self.ragged += 1;
+            if self.ragged_lines.len() < RAGGED_LINES {
+                self.ragged_lines.push(l);
+            }
+        }
+        self.rows += records.len() as u64;
+        hashes.clear();
+        hashes.resize(records.len(), ROW_SEED);
+        let lines: Vec<u64> = records.iter().enumerate().map(|(i, r)| line(i, r)).collect();
+        let mut cells: Vec<Option<&str>> = Vec::with_capacity(records.len());
+        let mut raw = Vec::with_capacity(records.len());
+        for (j, acc) in self.columns.iter_mut().enumerate() {
+            cells.clear();
+            cells.extend(records.iter().map(|r| r.get(j)));
+            acc.push_cells(&cells, &lines, &mut raw);
+            for ((h, c), hf) in hashes.iter_mut().zip(&cells).zip(&raw) {
+                if c.is_some() {
+                    *h = row_step_hashed(*h, *hf);
+                }
+            }
+        }
+        for (h, rec) in hashes.iter_mut().zip(records) {
+            *h ^= rec.len() as u64;
         }
     }
 
