@@ -33,6 +33,14 @@ pub(crate) struct Num {
 /// column mixing `49072,09` and `42416.07` is still numbers. Percents and exponents are
 /// not numbers here. An ambiguous `1.234` is read with its first candidate.
 pub(crate) fn parse_number(s: &str) -> Option<Num> {
+    if let Some(n) = parse_plain(s) {
+        return Some(n);
+    }
+    parse_number_general(s)
+}
+
+/// [`parse_number`] through dq-clean's reader.
+fn parse_number_general(s: &str) -> Option<Num> {
     if !may_be_number(s) {
         return None;
     }
@@ -56,6 +64,91 @@ pub(crate) fn parse_number(s: &str) -> Option<Num> {
         || (decimal == Decimal::Comma && s.contains('.'))
         || (decimal == Decimal::Point && s.contains(','));
     Some(Num { value, integral, decimal, grouped, currency })
+}
+
+/// The two commonest shapes, read in one pass without allocating, with the result
+/// dq-clean's reader gives them (a property test compares the two): a canonical number
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?` (not `-0`, not the ambiguous `1.234`), and a French
+/// one, `-?[1-9][0-9]{0,2}( [0-9]{3})+(,[0-9]+)?` or `-?[0-9]+,[0-9]+` (not `1,234`).
+/// `None` leaves every other value to [`parse_number_general`].
+fn parse_plain(s: &str) -> Option<Num> {
+    let b = s.as_bytes();
+    let neg = b.first() == Some(&b'-');
+    let body = b.get(usize::from(neg)..)?;
+    // Groups of digits split by single spaces, then `.` or `,` and the decimals.
+    let mut buf = [0u8; 40];
+    let mut n = 0usize;
+    let mut put = |c: u8| -> Option<()> {
+        *buf.get_mut(n)? = c;
+        n += 1;
+        Some(())
+    };
+    if neg {
+        put(b'-')?;
+    }
+    let (mut i, mut spaces, mut first, mut int_len) = (0usize, 0usize, 0usize, 0usize);
+    let sep = loop {
+        let start = i;
+        while let Some(&c) = body.get(i).filter(|c| c.is_ascii_digit()) {
+            put(c)?;
+            i += 1;
+        }
+        let group = i - start;
+        if group == 0 || (spaces > 0 && group != 3) {
+            return None;
+        }
+        if spaces == 0 {
+            first = group;
+        }
+        int_len += group;
+        match body.get(i) {
+            Some(b' ') => {
+                spaces += 1;
+                i += 1;
+            }
+            Some(&c @ (b'.' | b',')) => break Some(c),
+            None => break None,
+            Some(_) => return None,
+        }
+    };
+    let leading_zero = body.first() == Some(&b'0');
+    if (spaces > 0 && first > 3) || (leading_zero && int_len > 1) {
+        return None;
+    }
+    let frac = match sep {
+        Some(c) => {
+            let frac = body.get(i + 1..)?;
+            if frac.is_empty() || !frac.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            // `1.234`, `1,234`: ambiguous; `1 234.5`: not a shape read here.
+            let ambiguous = frac.len() == 3 && spaces == 0 && (c == b',' || (1..=3).contains(&first) && !leading_zero);
+            if ambiguous || (c == b'.' && spaces > 0) {
+                return None;
+            }
+            Some((c, frac))
+        }
+        None => None,
+    };
+    let zero = leading_zero && frac.map_or(true, |(_, f)| f.iter().all(|&d| d == b'0'));
+    if neg && zero {
+        // `-0`, `-0,00`: dq-clean writes them `0`.
+        return None;
+    }
+    if let Some((_, f)) = frac {
+        put(b'.')?;
+        for &d in f {
+            put(d)?;
+        }
+    }
+    let text = std::str::from_utf8(buf.get(..n)?).ok()?;
+    let value: f64 = text.parse().ok()?;
+    let decimal = match frac {
+        None => Decimal::None,
+        Some((b',', _)) => Decimal::Comma,
+        Some(_) => Decimal::Point,
+    };
+    Some(Num { value, integral: frac.is_none(), decimal, grouped: spaces > 0, currency: false })
 }
 
 /// Whether `s` names the euro (`€`, `EUR` in any case).
@@ -147,6 +240,29 @@ mod tests {
 
     fn check(input: &str, expected: Option<f64>) {
         assert_eq!(parse_number(input).map(|n| n.value), expected, "{input}");
+    }
+
+    proptest::proptest! {
+        /// The one-pass reader agrees with dq-clean's wherever it answers.
+        #[test]
+        fn plain_numbers_read_as_dq_clean_reads_them(
+            s in "-?[0-9]{0,7}( [0-9]{1,4}){0,2}([.,][0-9]{0,5})?|-?0[.,]0{1,3}|[0-9 .,-]{0,12}"
+        ) {
+            if let Some(fast) = parse_plain(&s) {
+                proptest::prop_assert_eq!(Some(fast), parse_number_general(&s), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_shapes_take_the_one_pass_reader() {
+        for s in ["22298297730529", "3368", "0", "-3.91025", "44.37696", "18 392,42", "12,5", "1 234", "-1 234 567,8", "0,5"] {
+            assert!(parse_plain(s).is_some(), "{s:?}");
+            assert_eq!(parse_plain(s), parse_number_general(s), "{s:?}");
+        }
+        for s in ["1.234", "1,234", "01000", "-0", "-0,00", "1 234.5", "12 34", "1 234,", "+5", "1e5", "12 €"] {
+            assert!(parse_plain(s).is_none(), "{s:?}");
+        }
     }
 
     #[test]
