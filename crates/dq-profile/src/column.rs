@@ -77,8 +77,9 @@ pub struct Finding {
 pub struct TopValue {
     /// The value.
     pub value: String,
-    /// How many times it was seen (an upper bound once the column has more distinct
-    /// values than the top-k keeps).
+    /// How many times it was seen: exact for the column's first 14 336 distinct values
+    /// (its memo), otherwise the count a space-saving sketch guarantees, a lower bound
+    /// (in a column of unique values, every value listed has the count 1).
     pub count: u64,
 }
 
@@ -274,6 +275,11 @@ pub struct ColumnAccumulator {
     /// readings: about 2⁻⁶⁴ per pair, as for the duplicate rows.
     /// The readings are stored next to their hash, so that a hit costs one cache miss.
     memo: HashMap<u64, Facts, IdentityBuild>,
+    /// The memo's values, by [`Facts::id`]: their exact counts (the top values of
+    /// low-cardinality columns come from here) and their text, spans of `memo_text`.
+    memo_counts: Vec<u64>,
+    memo_spans: Vec<(u32, u32)>,
+    memo_text: String,
     /// Lookups and hits since the memo filled up; it is dropped when it rarely hits.
     memo_lookups: u64,
     memo_hits: u64,
@@ -288,8 +294,13 @@ pub struct ColumnAccumulator {
 }
 
 /// Values whose readings each column memoizes: low-cardinality columns (postal codes,
-/// communes, NAF codes, dates, booleans) then read each distinct value once.
-const MEMO: usize = 8192;
+/// communes, NAF codes, dates, booleans) then read each distinct value once. 7/8 of a
+/// power of two: the most a table of 16 384 entries (64 bytes each, 1 MiB) holds before
+/// it doubles.
+const MEMO: usize = 14_336;
+
+/// The longest value the memo keeps (longer ones are read each time; they rarely repeat).
+const MEMO_TEXT: usize = 256;
 
 /// Which readings of a value the alive formats and the finished profile still use.
 #[derive(Debug, Clone, Copy, Default)]
@@ -309,6 +320,8 @@ struct Needs {
 /// What is read from one trimmed value, independent of its line: memoized per column.
 #[derive(Debug, Clone, Default)]
 struct Facts {
+    /// The value's place among the memo's values (set when it enters the memo).
+    id: u32,
     null: bool,
     doubled: bool,
     mojibake: bool,
@@ -403,6 +416,9 @@ impl ColumnAccumulator {
             formats,
             needs: Needs::default(),
             memo: HashMap::default(),
+            memo_counts: Vec::new(),
+            memo_spans: Vec::new(),
+            memo_text: String::new(),
             memo_lookups: 0,
             memo_hits: 0,
             memo_off: false,
@@ -491,42 +507,10 @@ impl ColumnAccumulator {
     }
 
     /// [`ColumnAccumulator::push`], returning the hash of the raw cell (for row hashes).
-    #[inline]
     pub(crate) fn push_hash(&mut self, raw: &str, line: u64) -> u64 {
-        self.count += 1;
-        let h_raw = hash64(raw);
-        let v = trim_cell(raw);
-        let h = if v.len() == raw.len() { h_raw } else { hash64(v) };
-        if !self.memo_off {
-            if self.memo.len() >= MEMO {
-                // A full memo that serves fewer than one value in ten costs more than it
-                // saves (a high-cardinality column: SIRET, amounts, names): drop it.
-                self.memo_lookups += 1;
-                if self.memo_lookups >= 4 * MEMO as u64 && self.memo_hits * 10 < self.memo_lookups {
-                    self.memo_off = true;
-                    self.memo = HashMap::default();
-                }
-            }
-            let memo = std::mem::take(&mut self.memo);
-            if let Some(f) = memo.get(&h) {
-                if self.memo_lookups > 0 {
-                    self.memo_hits += 1;
-                }
-                // A value in the memo was seen before: the exact distinct set has it.
-                self.apply(raw, v, h, true, line, f);
-                self.memo = memo;
-                return h_raw;
-            }
-            self.memo = memo;
-        }
-        let mut scratch = std::mem::take(&mut self.scratch);
-        self.read(v, &mut scratch);
-        self.apply(raw, v, h, false, line, &scratch);
-        if self.memo.len() < MEMO && !self.memo_off {
-            self.memo.insert(h, scratch.clone());
-        }
-        self.scratch = scratch;
-        h_raw
+        let mut h = Vec::with_capacity(1);
+        self.push_cells(&[Some(raw)], &[line], &mut h);
+        h.first().copied().unwrap_or(0)
     }
 
     /// Adds a batch of this column's cells (`None`: the row is too short to have one),
@@ -564,12 +548,13 @@ impl ColumnAccumulator {
             let mut hit = None;
             if !self.memo_off {
                 if memo.len() + fresh.len() >= MEMO {
-                    // As in `push_hash`: a full memo that rarely serves is dropped.
+                    // A full memo that serves fewer than one value in ten costs more than
+                    // it saves (a high-cardinality column: SIRET, amounts, names): drop it.
                     self.memo_lookups += 1;
                     if self.memo_lookups >= 4 * MEMO as u64
                         && self.memo_hits * 10 < self.memo_lookups
                     {
-                        self.memo_off = true;
+                        self.drop_memo();
                     }
                 }
                 if !self.memo_off {
@@ -580,12 +565,21 @@ impl ColumnAccumulator {
                 }
             }
             match hit {
-                Some(f) => self.apply(raw, v, h, true, line, f),
+                Some(f) => {
+                    // A value in the memo was seen before: the exact distinct set has it.
+                    let counted = self.count_memo(f);
+                    self.apply(raw, v, h, true, counted, line, f);
+                }
                 None => {
                     self.read(v, &mut scratch);
-                    self.apply(raw, v, h, false, line, &scratch);
-                    if !self.memo_off && memo.len() + fresh.len() < MEMO {
+                    let room = memo.len() + fresh.len() < MEMO && v.len() <= MEMO_TEXT;
+                    if !self.memo_off && room {
+                        scratch.id = self.enter_memo(v);
+                        let counted = self.count_memo(&scratch);
+                        self.apply(raw, v, h, false, counted, line, &scratch);
                         fresh.insert(h, scratch.clone());
+                    } else {
+                        self.apply(raw, v, h, false, false, line, &scratch);
                     }
                 }
             }
@@ -599,7 +593,66 @@ impl ColumnAccumulator {
         }
     }
 
-    fn apply(&mut self, raw: &str, v: &str, h: u64, seen: bool, line: u64, facts: &Facts) {
+    /// Counts one occurrence of a memo value (not of a null): true when counted.
+    fn count_memo(&mut self, f: &Facts) -> bool {
+        if f.null {
+            return false;
+        }
+        match self.memo_counts.get_mut(f.id as usize) {
+            Some(n) => {
+                *n += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Gives `v` its place among the memo's values.
+    fn enter_memo(&mut self, v: &str) -> u32 {
+        let id = u32::try_from(self.memo_spans.len()).unwrap_or(u32::MAX);
+        let start = u32::try_from(self.memo_text.len()).unwrap_or(u32::MAX);
+        self.memo_text.push_str(v);
+        let end = u32::try_from(self.memo_text.len()).unwrap_or(u32::MAX);
+        self.memo_spans.push((start, end));
+        self.memo_counts.push(0);
+        id
+    }
+
+    /// The memo's values with their counts.
+    fn memo_values(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.memo_spans
+            .iter()
+            .zip(&self.memo_counts)
+            .filter_map(|(&(a, b), &n)| Some((self.memo_text.get(a as usize..b as usize)?, n)))
+    }
+
+    /// Drops the memo for good; the counts it kept go to the top-k sketch.
+    fn drop_memo(&mut self) {
+        self.memo_off = true;
+        self.memo = HashMap::default();
+        let mut top = std::mem::replace(&mut self.top, TopK::new(1));
+        for (v, n) in self.memo_values().filter(|&(_, n)| n > 0) {
+            top.add(v, hash64(v), n, 0);
+        }
+        self.top = top;
+        self.memo_counts = Vec::new();
+        self.memo_spans = Vec::new();
+        self.memo_text = String::new();
+    }
+
+    /// Adds one value read as `facts`; `seen` when it was seen before (a memo hit),
+    /// `counted` when the memo counts its occurrences (then the top-k does not).
+    #[allow(clippy::too_many_arguments)]
+    fn apply(
+        &mut self,
+        raw: &str,
+        v: &str,
+        h: u64,
+        seen: bool,
+        counted: bool,
+        line: u64,
+        facts: &Facts,
+    ) {
         if facts.null {
             self.null_total += 1;
             match self.nulls.get_mut(v) {
@@ -623,7 +676,9 @@ impl ColumnAccumulator {
             self.excel.add(line, v);
         }
         self.distinct.push_hashed(v, h, seen);
-        self.top.push_hashed(v, h);
+        if !counted {
+            self.top.push_hashed(v, h);
+        }
         // A value seen before (served by the memo) was already weighed as an example,
         // for its length and against the minimum and maximum.
         if !seen {
@@ -735,6 +790,29 @@ impl ColumnAccumulator {
         }
         self.distinct.merge(&o.distinct);
         self.top.merge(&o.top);
+        // The other side's memo counts: onto the same value in this memo, into this memo
+        // while it has room, or else into the top-k sketch.
+        for (v, n) in o.memo_values().filter(|&(_, n)| n > 0) {
+            let h = hash64(v);
+            let id = match self.memo.get(&h) {
+                Some(f) => Some(f.id),
+                None if !self.memo_off && self.memo.len() < MEMO => match o.memo.get(&h) {
+                    Some(f) => {
+                        let mut f = f.clone();
+                        f.id = self.enter_memo(v);
+                        let id = f.id;
+                        self.memo.insert(h, f);
+                        Some(id)
+                    }
+                    None => None,
+                },
+                None => None,
+            };
+            match id.and_then(|id| self.memo_counts.get_mut(id as usize)) {
+                Some(c) => *c += n,
+                None => self.top.add(v, h, n, 0),
+            }
+        }
         for e in &o.examples {
             if self.examples.len() < 5 && !self.examples.contains(e) {
                 self.examples.push(e.clone());
@@ -1047,12 +1125,7 @@ impl ColumnAccumulator {
             quantiles,
             min_length: self.min_len,
             max_length: self.max_len,
-            top: self
-                .top
-                .top(self.top_n)
-                .into_iter()
-                .map(|(value, count)| TopValue { value, count })
-                .collect(),
+            top: self.top_values(),
             examples: self.examples.clone(),
             date_format,
             decimal_char,
@@ -1061,6 +1134,22 @@ impl ColumnAccumulator {
             false_values,
             findings,
         }
+    }
+
+    /// The most frequent values: exact counts of the memo's values, guaranteed counts
+    /// (the sketch's count less its possible over-count) of the others.
+    fn top_values(&self) -> Vec<TopValue> {
+        let mut all: HashMap<&str, u64> = HashMap::new();
+        for (v, n) in self.memo_values() {
+            *all.entry(v).or_insert(0) += n;
+        }
+        for (v, n, err) in self.top.counters() {
+            *all.entry(v).or_insert(0) += n.saturating_sub(err);
+        }
+        let mut top: Vec<(&str, u64)> = all.into_iter().filter(|&(_, n)| n > 0).collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        top.truncate(self.top_n);
+        top.into_iter().map(|(v, count)| TopValue { value: v.to_owned(), count }).collect()
     }
 
     /// The spellings of true and of false seen, most frequent first.
@@ -1193,6 +1282,11 @@ fn fmt_num(x: f64) -> String {
 
 /// `5,52032534E+13`, `5.5E13`: a number Excel wrote in scientific notation.
 fn is_excel_scientific(v: &str) -> bool {
+    // It starts with a digit and has an `E` (quick reject of text and plain numbers).
+    let b = v.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) || !b.iter().any(|&c| c | 0x20 == b'e') {
+        return false;
+    }
     let Some((m, e)) = v.split_once(['E', 'e']) else { return false };
     let e = e.strip_prefix('+').unwrap_or(e);
     !e.is_empty()
@@ -1312,6 +1406,32 @@ mod tests {
             // Every true not written `O`.
             assert_eq!(f.count, 56 + 48 + 39 + 35);
             assert_eq!(f.examples.len(), 5, "one example per spelling of true");
+        }
+    }
+
+    #[test]
+    fn top_values_are_exact_beyond_the_sketch() {
+        // 300 distinct names, name i seen i + 1 times, shuffled by a stride: more
+        // distinct values than the space-saving sketch's 80 counters.
+        let names: Vec<String> = (0..300).map(|i| format!("Association {i:03}")).collect();
+        let mut values: Vec<&str> = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            values.extend(std::iter::repeat_n(n.as_str(), i + 1));
+        }
+        let len = values.len();
+        let shuffled: Vec<&str> = (0..len).map(|k| values[(k * 7919) % len]).collect();
+        for split in [None, Some(len / 3)] {
+            let p = accumulate("nom", &shuffled, split);
+            let top: Vec<(&str, u64)> = p.top.iter().map(|t| (t.value.as_str(), t.count)).collect();
+            assert_eq!(
+                top.get(..3),
+                Some(
+                    &[("Association 299", 300), ("Association 298", 299), ("Association 297", 298)]
+                        [..]
+                ),
+                "{split:?}"
+            );
+            assert_eq!(p.top.len(), 10);
         }
     }
 

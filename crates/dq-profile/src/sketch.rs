@@ -333,7 +333,9 @@ impl TopK {
         self.add(v, h, 1, 0);
     }
 
-    fn add(&mut self, v: &str, h: u64, n: u64, err: u64) {
+    /// Counts `n` occurrences of a value whose [`hash`] is `h`, `err` of which may be
+    /// over-counted (a merged counter's error).
+    pub(crate) fn add(&mut self, v: &str, h: u64, n: u64, err: u64) {
         if let Some(&i) = self.index.get(&h) {
             if let Some(s) = self.slots.get_mut(i) {
                 if s.value == v {
@@ -393,6 +395,11 @@ impl TopK {
         for s in all {
             self.add(&s.value, hash64(s.value.as_str()), s.count, s.err);
         }
+    }
+
+    /// Every counter: its value, its count and how much of it may be over-counted.
+    pub(crate) fn counters(&self) -> impl Iterator<Item = (&str, u64, u64)> {
+        self.slots.iter().map(|s| (s.value.as_str(), s.count, s.err))
     }
 
     /// The `n` most frequent values with their (possibly over-estimated) counts, most

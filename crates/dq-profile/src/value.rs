@@ -122,7 +122,9 @@ fn parse_plain(s: &str) -> Option<Num> {
                 return None;
             }
             // `1.234`, `1,234`: ambiguous; `1 234.5`: not a shape read here.
-            let ambiguous = frac.len() == 3 && spaces == 0 && (c == b',' || (1..=3).contains(&first) && !leading_zero);
+            let ambiguous = frac.len() == 3
+                && spaces == 0
+                && (c == b',' || (1..=3).contains(&first) && !leading_zero);
             if ambiguous || (c == b'.' && spaces > 0) {
                 return None;
             }
@@ -256,11 +258,25 @@ mod tests {
 
     #[test]
     fn plain_shapes_take_the_one_pass_reader() {
-        for s in ["22298297730529", "3368", "0", "-3.91025", "44.37696", "18 392,42", "12,5", "1 234", "-1 234 567,8", "0,5"] {
+        for s in [
+            "22298297730529",
+            "3368",
+            "0",
+            "-3.91025",
+            "44.37696",
+            "18 392,42",
+            "12,5",
+            "1 234",
+            "-1 234 567,8",
+            "0,5",
+        ] {
             assert!(parse_plain(s).is_some(), "{s:?}");
             assert_eq!(parse_plain(s), parse_number_general(s), "{s:?}");
         }
-        for s in ["1.234", "1,234", "01000", "-0", "-0,00", "1 234.5", "12 34", "1 234,", "+5", "1e5", "12 €"] {
+        for s in [
+            "1.234", "1,234", "01000", "-0", "-0,00", "1 234.5", "12 34", "1 234,", "+5", "1e5",
+            "12 €",
+        ] {
             assert!(parse_plain(s).is_none(), "{s:?}");
         }
     }
