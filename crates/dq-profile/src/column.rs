@@ -280,6 +280,10 @@ pub struct ColumnAccumulator {
     memo_counts: Vec<u64>,
     memo_spans: Vec<(u32, u32)>,
     memo_text: String,
+    /// Repeats of memo values not yet added to the tallies, by id (see
+    /// [`ColumnAccumulator::apply_repeats`]); `pending` says whether any is.
+    memo_pending: Vec<u64>,
+    pending: bool,
     /// Lookups and hits since the memo filled up; it is dropped when it rarely hits.
     memo_lookups: u64,
     memo_hits: u64,
@@ -419,6 +423,8 @@ impl ColumnAccumulator {
             memo_counts: Vec::new(),
             memo_spans: Vec::new(),
             memo_text: String::new(),
+            memo_pending: Vec::new(),
+            pending: false,
             memo_lookups: 0,
             memo_hits: 0,
             memo_off: false,
@@ -554,7 +560,7 @@ impl ColumnAccumulator {
                     if self.memo_lookups >= 4 * MEMO as u64
                         && self.memo_hits * 10 < self.memo_lookups
                     {
-                        self.drop_memo();
+                        self.drop_memo(&memo, &fresh);
                     }
                 }
                 if !self.memo_off {
@@ -568,7 +574,18 @@ impl ColumnAccumulator {
                 Some(f) => {
                     // A value in the memo was seen before: the exact distinct set has it.
                     let counted = self.count_memo(f);
-                    self.apply(raw, v, h, true, counted, line, f);
+                    if !f.null && self.count - self.null_total > PRUNE_AFTER {
+                        // Formats are pruned: only the count of a repeat matters now.
+                        if v.len() != raw.len() {
+                            self.untrimmed.add(line, raw);
+                        }
+                        if let Some(p) = self.memo_pending.get_mut(f.id as usize) {
+                            *p += 1;
+                            self.pending = true;
+                        }
+                    } else {
+                        self.apply(raw, v, h, true, counted, line, f);
+                    }
                 }
                 None => {
                     self.read(v, &mut scratch);
@@ -615,6 +632,7 @@ impl ColumnAccumulator {
         let end = u32::try_from(self.memo_text.len()).unwrap_or(u32::MAX);
         self.memo_spans.push((start, end));
         self.memo_counts.push(0);
+        self.memo_pending.push(0);
         id
     }
 
@@ -626,8 +644,14 @@ impl ColumnAccumulator {
             .filter_map(|(&(a, b), &n)| Some((self.memo_text.get(a as usize..b as usize)?, n)))
     }
 
-    /// Drops the memo for good; the counts it kept go to the top-k sketch.
-    fn drop_memo(&mut self) {
+    /// Drops the memo for good (`memo` and `fresh` hold its entries while a batch is
+    /// read): its pending repeats are tallied and its counts go to the top-k sketch.
+    fn drop_memo(
+        &mut self,
+        memo: &HashMap<u64, Facts, IdentityBuild>,
+        fresh: &HashMap<u64, Facts, IdentityBuild>,
+    ) {
+        self.flush(memo.values().chain(fresh.values()));
         self.memo_off = true;
         self.memo = HashMap::default();
         let mut top = std::mem::replace(&mut self.top, TopK::new(1));
@@ -638,6 +662,99 @@ impl ColumnAccumulator {
         self.memo_counts = Vec::new();
         self.memo_spans = Vec::new();
         self.memo_text = String::new();
+        self.memo_pending = Vec::new();
+    }
+
+    /// Tallies the pending repeats of the memo values read as `facts`.
+    fn flush<'a>(&mut self, facts: impl Iterator<Item = &'a Facts>) {
+        if !self.pending {
+            return;
+        }
+        let text = std::mem::take(&mut self.memo_text);
+        for f in facts {
+            let Some(c) = self.memo_pending.get_mut(f.id as usize).map(std::mem::take) else {
+                continue;
+            };
+            let v = self
+                .memo_spans
+                .get(f.id as usize)
+                .and_then(|&(a, b)| text.get(a as usize..b as usize))
+                .unwrap_or("");
+            self.apply_repeats(v, f, c);
+        }
+        self.memo_text = text;
+        self.pending = false;
+    }
+
+    /// [`ColumnAccumulator::flush`] with the accumulator's own memo.
+    fn flush_own(&mut self) {
+        let memo = std::mem::take(&mut self.memo);
+        self.flush(memo.values());
+        self.memo = memo;
+    }
+
+    /// Adds `c` more occurrences of a memo value `v` read as `facts`, once the formats are
+    /// pruned: the counts [`ColumnAccumulator::apply`] would add, in one step. Examples
+    /// stay those of first occurrences; what is the same for every occurrence (distinct
+    /// values, minimum and maximum, lengths, first and last dates) is already weighed.
+    fn apply_repeats(&mut self, v: &str, facts: &Facts, c: u64) {
+        if c == 0 || facts.null {
+            return;
+        }
+        if facts.doubled {
+            self.doubled.count += c;
+        }
+        if facts.mojibake {
+            self.mojibake.count += c;
+        }
+        if facts.excel {
+            self.excel.count += c;
+        }
+        if let Some(n) = facts.num {
+            self.numbers += c;
+            if n.integral {
+                self.integers += c;
+            }
+            if let Some(d) = decimal_key(n.decimal) {
+                self.decimals.entry(d).or_default().count += c;
+            }
+            if n.currency {
+                self.currency.count += c;
+            } else {
+                self.plain.count += c;
+            }
+            self.moments.push_weighted(n.value, c);
+            self.quantiles.push_weighted(n.value, c);
+        }
+        if let Some((_, fmt)) = facts.when.as_deref() {
+            self.dates.entry(fmt).or_default().count += c;
+        }
+        if facts.boolean.is_some() {
+            if let Some(sp) = self.bools.get_mut(v) {
+                sp.seen.count += c;
+            }
+        }
+        for &i in &self.alive {
+            let verdict = facts.checks.get(i);
+            let Some((f, t)) = self.formats.get_mut(i) else { continue };
+            t.checked += c;
+            if *f == Format::Nir && verdict == Check::Valid {
+                self.personal.count += c;
+            }
+            match verdict {
+                Check::Valid => t.valid += c,
+                Check::LostZero => t.lost_zero.count += c,
+                Check::Invalid => t.invalid.count += c,
+                Check::Historic => t.historic.count += c,
+                Check::No => {}
+            }
+        }
+        if facts.personal_email && self.needs.email.is_some() {
+            self.personal.count += c;
+        }
+        if facts.mobile && self.needs.phone {
+            self.personal.count += c;
+        }
     }
 
     /// Adds one value read as `facts`; `seen` when it was seen before (a memo hit),
@@ -700,12 +817,7 @@ impl ColumnAccumulator {
             if n.integral {
                 self.integers += 1;
             }
-            let d = match n.decimal {
-                Decimal::Comma => Some(","),
-                Decimal::Point => Some("."),
-                Decimal::None => None,
-            };
-            if let Some(d) = d {
+            if let Some(d) = decimal_key(n.decimal) {
                 self.decimals.entry(d).or_default().add(line, v);
             }
             if n.currency {
@@ -783,6 +895,17 @@ impl ColumnAccumulator {
 
     /// Merges the accumulator of a later chunk of the same column.
     pub fn merge(&mut self, o: &ColumnAccumulator) {
+        self.flush_own();
+        if o.pending {
+            let mut o = o.clone();
+            o.flush_own();
+            return self.merge_flushed(&o);
+        }
+        self.merge_flushed(o);
+    }
+
+    /// [`ColumnAccumulator::merge`] once neither side has pending repeats.
+    fn merge_flushed(&mut self, o: &ColumnAccumulator) {
         self.count += o.count;
         self.null_total += o.null_total;
         for (k, v) in &o.nulls {
@@ -971,6 +1094,16 @@ impl ColumnAccumulator {
 
     /// Finishes the profile.
     pub fn finish(&self) -> ColumnProfile {
+        if self.pending {
+            let mut me = self.clone();
+            me.flush_own();
+            return me.finish_flushed();
+        }
+        self.finish_flushed()
+    }
+
+    /// [`ColumnAccumulator::finish`] once no repeat is pending.
+    fn finish_flushed(&self) -> ColumnProfile {
         let (format, score, share, scores) = self.choose();
         let non_null = self.count - self.null_count();
         let kind = format.table_schema_type().to_owned();
@@ -1233,6 +1366,15 @@ impl ColumnAccumulator {
             message: format!("colonne « {name} » : conventions mélangées ({})", what.join(", ")),
             examples,
         })
+    }
+}
+
+/// The key of a decimal convention in the tallies.
+fn decimal_key(d: Decimal) -> Option<&'static str> {
+    match d {
+        Decimal::Comma => Some(","),
+        Decimal::Point => Some("."),
+        Decimal::None => None,
     }
 }
 
