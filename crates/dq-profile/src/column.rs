@@ -280,9 +280,10 @@ pub struct ColumnAccumulator {
     memo_counts: Vec<u64>,
     memo_spans: Vec<(u32, u32)>,
     memo_text: String,
-    /// Repeats of memo values not yet added to the tallies, by id (see
-    /// [`ColumnAccumulator::apply_repeats`]); `pending` says whether any is.
-    memo_pending: Vec<u64>,
+    /// How many occurrences of each memo value the tallies hold: the others, repeats
+    /// counted since, are added by [`ColumnAccumulator::flush`]; `pending` says whether
+    /// there may be any.
+    memo_tallied: Vec<u64>,
     pending: bool,
     /// Lookups and hits since the memo filled up; it is dropped when it rarely hits.
     memo_lookups: u64,
@@ -423,7 +424,7 @@ impl ColumnAccumulator {
             memo_counts: Vec::new(),
             memo_spans: Vec::new(),
             memo_text: String::new(),
-            memo_pending: Vec::new(),
+            memo_tallied: Vec::new(),
             pending: false,
             memo_lookups: 0,
             memo_hits: 0,
@@ -542,8 +543,12 @@ impl ColumnAccumulator {
             trimmed.push(v);
         }
         let memo = std::mem::take(&mut self.memo);
-        let found: Vec<Option<&Facts>> =
-            if self.memo_off { Vec::new() } else { keys.iter().map(|h| memo.get(h)).collect() };
+        // Each hit with its id and whether it is a null, read while its entry is in cache.
+        let found: Vec<Option<(&Facts, u32, bool)>> = if self.memo_off {
+            Vec::new()
+        } else {
+            keys.iter().map(|h| memo.get(h).map(|f| (f, f.id, f.null))).collect()
+        };
         // Values first read in this batch: the memo's new entries.
         let mut fresh: HashMap<u64, Facts, IdentityBuild> = HashMap::default();
         let mut scratch = std::mem::take(&mut self.scratch);
@@ -564,28 +569,32 @@ impl ColumnAccumulator {
                     }
                 }
                 if !self.memo_off {
-                    hit = found.get(i).copied().flatten().or_else(|| fresh.get(&h));
+                    hit = found
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .or_else(|| fresh.get(&h).map(|f| (f, f.id, f.null)));
                     if hit.is_some() && self.memo_lookups > 0 {
                         self.memo_hits += 1;
                     }
                 }
             }
             match hit {
-                Some(f) => {
+                Some((_, id, false)) if self.count - self.null_total > PRUNE_AFTER => {
+                    // Formats are pruned: a repeat is counted, its tallies added at the
+                    // next flush.
+                    if let Some(n) = self.memo_counts.get_mut(id as usize) {
+                        *n += 1;
+                        self.pending = true;
+                    }
+                    if v.len() != raw.len() {
+                        self.untrimmed.add(line, raw);
+                    }
+                }
+                Some((f, _, _)) => {
                     // A value in the memo was seen before: the exact distinct set has it.
                     let counted = self.count_memo(f);
-                    if !f.null && self.count - self.null_total > PRUNE_AFTER {
-                        // Formats are pruned: only the count of a repeat matters now.
-                        if v.len() != raw.len() {
-                            self.untrimmed.add(line, raw);
-                        }
-                        if let Some(p) = self.memo_pending.get_mut(f.id as usize) {
-                            *p += 1;
-                            self.pending = true;
-                        }
-                    } else {
-                        self.apply(raw, v, h, true, counted, line, f);
-                    }
+                    self.apply(raw, v, h, true, counted, line, f);
                 }
                 None => {
                     self.read(v, &mut scratch);
@@ -610,17 +619,20 @@ impl ColumnAccumulator {
         }
     }
 
-    /// Counts one occurrence of a memo value (not of a null): true when counted.
+    /// Counts one occurrence of a memo value (not of a null) that is tallied at once:
+    /// true when counted.
     fn count_memo(&mut self, f: &Facts) -> bool {
         if f.null {
             return false;
         }
-        match self.memo_counts.get_mut(f.id as usize) {
-            Some(n) => {
+        let i = f.id as usize;
+        match (self.memo_counts.get_mut(i), self.memo_tallied.get_mut(i)) {
+            (Some(n), Some(t)) => {
                 *n += 1;
+                *t += 1;
                 true
             }
-            None => false,
+            _ => false,
         }
     }
 
@@ -632,7 +644,7 @@ impl ColumnAccumulator {
         let end = u32::try_from(self.memo_text.len()).unwrap_or(u32::MAX);
         self.memo_spans.push((start, end));
         self.memo_counts.push(0);
-        self.memo_pending.push(0);
+        self.memo_tallied.push(0);
         id
     }
 
@@ -662,7 +674,7 @@ impl ColumnAccumulator {
         self.memo_counts = Vec::new();
         self.memo_spans = Vec::new();
         self.memo_text = String::new();
-        self.memo_pending = Vec::new();
+        self.memo_tallied = Vec::new();
     }
 
     /// Tallies the pending repeats of the memo values read as `facts`.
@@ -672,9 +684,12 @@ impl ColumnAccumulator {
         }
         let text = std::mem::take(&mut self.memo_text);
         for f in facts {
-            let Some(c) = self.memo_pending.get_mut(f.id as usize).map(std::mem::take) else {
+            let i = f.id as usize;
+            let Some((&n, t)) = self.memo_counts.get(i).zip(self.memo_tallied.get_mut(i)) else {
                 continue;
             };
+            let c = n - *t;
+            *t = n;
             let v = self
                 .memo_spans
                 .get(f.id as usize)
@@ -931,8 +946,13 @@ impl ColumnAccumulator {
                 },
                 None => None,
             };
-            match id.and_then(|id| self.memo_counts.get_mut(id as usize)) {
-                Some(c) => *c += n,
+            // `o` is flushed: its tallies, merged apart, hold these occurrences.
+            let i = id.map(|id| id as usize);
+            match i.and_then(|i| self.memo_counts.get_mut(i).zip(self.memo_tallied.get_mut(i))) {
+                Some((c, t)) => {
+                    *c += n;
+                    *t += n;
+                }
                 None => self.top.add(v, h, n, 0),
             }
         }
