@@ -92,26 +92,60 @@ impl<R: Read> CsvSource<R> {
             return Ok(false);
         }
         if let Some(mut pos) = record.position().cloned() {
-            let line = self.physical_line(record, &pos);
+            let line = self.physical_line(record.as_slice().as_bytes(), &pos);
             pos.set_line(line);
             record.set_position(Some(pos));
         }
         Ok(true)
     }
 
-    /// The physical line of a record just read, which started at `start`.
-    fn physical_line(&mut self, record: &csv::StringRecord, start: &csv::Position) -> u64 {
+    /// [`CsvSource::read_record`] into a `csv::ByteRecord`: the same records and lines,
+    /// without the csv reader's second UTF-8 validation of every field. The bytes are
+    /// well-formed UTF-8 all the same (the transcoding reader below the csv reader
+    /// guarantees it), and fields split at ASCII delimiters, so a caller may validate a
+    /// whole record once (`std::str::from_utf8(record.as_slice())`) and slice its fields
+    /// with `record.range(i)`.
+    ///
+    /// # Errors
+    ///
+    /// As [`CsvSource::read_record`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let bytes = b"code;nom\n2A004;Ajaccio\n";
+    /// let mut src = dq_encoding::csv_from_reader(&bytes[..])?;
+    /// let mut rec = csv::ByteRecord::new();
+    /// assert!(src.read_byte_record(&mut rec)?);
+    /// let text = std::str::from_utf8(rec.as_slice())?;
+    /// assert_eq!(rec.range(1).and_then(|r| text.get(r)), Some("Ajaccio"));
+    /// assert_eq!(rec.position().map(|p| p.line()), Some(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_byte_record(&mut self, record: &mut csv::ByteRecord) -> Result<bool, Error> {
+        if !self.reader.read_byte_record(record)? {
+            return Ok(false);
+        }
+        if let Some(mut pos) = record.position().cloned() {
+            let line = self.physical_line(record.as_slice(), &pos);
+            pos.set_line(line);
+            record.set_position(Some(pos));
+        }
+        Ok(true)
+    }
+
+    /// The physical line of a record just read (its fields' bytes), which started at
+    /// `start`.
+    fn physical_line(&mut self, record: &[u8], start: &csv::Position) -> u64 {
         let offset = u64::try_from(self.dialect.header_row).unwrap_or(u64::MAX);
-        let count = |r: &csv::StringRecord, b: u8| -> u64 {
-            r.as_slice().bytes().filter(|&c| c == b).count() as u64
-        };
+        let count = |r: &[u8], b: u8| -> u64 { r.iter().filter(|&&c| c == b).count() as u64 };
         let csv_line = match self.dialect.line_terminator {
             LineTerminator::Cr => {
                 let line = match self.cr_next {
                     Some(l) => l,
                     // The header, read with the first record, took its own lines.
                     None if self.dialect.has_header => {
-                        2 + self.reader.headers().map_or(0, |h| count(h, b'\r'))
+                        2 + self.reader.headers().map_or(0, |h| count(h.as_bytes(), b'\r'))
                     }
                     None => 1,
                 };
@@ -348,6 +382,20 @@ mod tests {
             .map(|r| r.unwrap().position().map_or(0, csv::Position::line))
             .collect();
         assert_eq!(again, expected, "records() {text:?}");
+        // Byte records: the same lines and the same fields.
+        let mut src = csv_from_reader(text.as_bytes()).unwrap();
+        let mut strings = csv_from_reader(text.as_bytes()).unwrap();
+        let (mut b, mut r) = (csv::ByteRecord::new(), csv::StringRecord::new());
+        let mut byte_lines = Vec::new();
+        while src.read_byte_record(&mut b).unwrap() {
+            assert!(strings.read_record(&mut r).unwrap());
+            byte_lines.push(b.position().map_or(0, csv::Position::line));
+            let s = std::str::from_utf8(b.as_slice()).unwrap();
+            let fields: Vec<&str> =
+                (0..b.len()).filter_map(|i| b.range(i).and_then(|x| s.get(x))).collect();
+            assert_eq!(fields, r.iter().collect::<Vec<_>>(), "{text:?}");
+        }
+        assert_eq!(byte_lines, expected, "read_byte_record {text:?}");
     }
 
     #[test]
