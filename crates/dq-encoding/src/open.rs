@@ -145,7 +145,10 @@ impl<R: Read> CsvSource<R> {
                     Some(l) => l,
                     // The header, read with the first record, took its own lines.
                     None if self.dialect.has_header => {
-                        2 + self.reader.headers().map_or(0, |h| count(h.as_slice().as_bytes(), b'\r'))
+                        2 + self
+                            .reader
+                            .headers()
+                            .map_or(0, |h| count(h.as_slice().as_bytes(), b'\r'))
                     }
                     None => 1,
                 };
