@@ -304,6 +304,9 @@ pub struct ColumnAccumulator {
 /// it doubles.
 const MEMO: usize = 14_336;
 
+/// Cells read per pass in [`ColumnAccumulator::push_cells`].
+const CHUNK: usize = 256;
+
 /// The longest value the memo keeps (longer ones are read each time; they rarely repeat).
 const MEMO_TEXT: usize = 256;
 
@@ -532,6 +535,16 @@ impl ColumnAccumulator {
         raw_hashes: &mut Vec<u64>,
     ) {
         raw_hashes.clear();
+        // Chunks whose cells stay in the first-level cache between the passes.
+        for start in (0..cells.len()).step_by(CHUNK) {
+            let end = (start + CHUNK).min(cells.len());
+            let chunk = cells.get(start..end).unwrap_or(&[]);
+            self.push_chunk(chunk, lines.get(start..end).unwrap_or(&[]), raw_hashes);
+        }
+    }
+
+    /// [`ColumnAccumulator::push_cells`] for one chunk, its raw hashes appended.
+    fn push_chunk(&mut self, cells: &[Option<&str>], lines: &[u64], raw_hashes: &mut Vec<u64>) {
         let mut keys = Vec::with_capacity(cells.len());
         let mut trimmed = Vec::with_capacity(cells.len());
         for c in cells {
@@ -820,10 +833,10 @@ impl ColumnAccumulator {
             let len = facts.chars as usize;
             self.min_len = Some(self.min_len.map_or(len, |m| m.min(len)));
             self.max_len = Some(self.max_len.map_or(len, |m| m.max(len)));
-            if self.min_str.as_deref().map_or(true, |m| v < m) {
+            if self.min_str.as_deref().map_or(true, |m| before(v, m)) {
                 set(&mut self.min_str, v);
             }
-            if self.max_str.as_deref().map_or(true, |m| v > m) {
+            if self.max_str.as_deref().map_or(true, |m| before(m, v)) {
                 set(&mut self.max_str, v);
             }
         }
@@ -1409,6 +1422,16 @@ fn trim_cell(raw: &str) -> &str {
         return raw;
     }
     raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n'])
+}
+
+/// `a < b`, deciding on the first bytes when they differ (most comparisons of a
+/// column's values with its minimum and maximum) without calling `memcmp`.
+#[inline]
+fn before(a: &str, b: &str) -> bool {
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x != y => x < y,
+        _ => a < b,
+    }
 }
 
 /// Sets `slot` to `v`, reusing its buffer.
