@@ -273,8 +273,9 @@ impl Quantiles {
 }
 
 /// Bounded top values: exact counts while there are at most `capacity` distinct values,
-/// then the space-saving algorithm (Metwally et al. 2005): an unseen value replaces the
-/// smallest counter and inherits its count as over-estimate.
+/// then filtered space-saving (Metwally et al. 2005; Homem and Carvalho 2010): an unseen
+/// value adds to its hash bucket, and replaces the smallest counter when the bucket's
+/// count reaches it, inheriting that count as over-estimate.
 ///
 /// Counters are found by the value's 64-bit hash; the counters holding the current
 /// minimum are kept in a list, so that replacing one costs no scan and no allocation.
@@ -296,7 +297,16 @@ pub struct TopK {
     index: HashMap<u64, usize, IdentityBuild>,
     min: u64,
     mins: Vec<usize>,
+    /// Filtered space-saving (Homem and Carvalho 2010): once the counters are full, an
+    /// unmonitored value adds to its hash bucket here, and takes a counter only when its
+    /// bucket reaches the smallest count. A bucket bounds from above the occurrences of
+    /// every value in it that no counter holds, so counts stay upper bounds and
+    /// `count - err` lower bounds; a column of unique values no longer churns the counters.
+    alpha: Vec<u64>,
 }
+
+/// Buckets of [`TopK::alpha`].
+const TOPK_BUCKETS: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Slot {
@@ -312,6 +322,8 @@ struct Slot {
 struct TopKData {
     capacity: usize,
     counts: Vec<(String, u64, u64)>,
+    #[serde(default)]
+    buckets: Vec<u64>,
 }
 
 impl From<TopKData> for TopK {
@@ -319,6 +331,9 @@ impl From<TopKData> for TopK {
         let mut t = TopK::new(d.capacity);
         for (v, n, e) in d.counts {
             t.add(&v, hash64(v.as_str()), n, e);
+        }
+        if d.buckets.len() == TOPK_BUCKETS {
+            t.alpha = d.buckets;
         }
         t
     }
@@ -329,6 +344,7 @@ impl From<TopK> for TopKData {
         TopKData {
             capacity: t.capacity,
             counts: t.slots.into_iter().map(|s| (s.value, s.count, s.err)).collect(),
+            buckets: t.alpha,
         }
     }
 }
@@ -342,6 +358,7 @@ impl TopK {
             index: HashMap::default(),
             min: 0,
             mins: Vec::new(),
+            alpha: Vec::new(),
         }
     }
 
@@ -374,14 +391,29 @@ impl TopK {
             self.slots.push(Slot { value: v.to_owned(), count: n, err, hash: h });
             return;
         }
+        if self.alpha.is_empty() {
+            self.alpha = vec![0; TOPK_BUCKETS];
+        }
+        let bucket = |h: u64| (h >> 40) as usize % TOPK_BUCKETS;
         let Some(i) = self.take_min() else { return };
-        let min = self.min;
+        let Some(a) = self.alpha.get_mut(bucket(h)) else { return };
+        if *a + n < self.min {
+            // Not yet a candidate: its bucket keeps count. The minimum counter stays.
+            *a += n;
+            self.mins.push(i);
+            return;
+        }
+        let before = *a;
         if let Some(s) = self.slots.get_mut(i) {
+            // The evicted value's count bounds its occurrences from now on.
+            if let Some(b) = self.alpha.get_mut(bucket(s.hash)) {
+                *b = (*b).max(s.count);
+            }
             self.index.remove(&s.hash);
             s.value.clear();
             s.value.push_str(v);
-            s.count = min + n;
-            s.err = min + err;
+            s.count = before + n;
+            s.err = before + err;
             s.hash = h;
             self.index.insert(h, i);
         }
@@ -611,5 +643,32 @@ mod tests {
             t.push(v);
         }
         assert_eq!(t.top(1), vec![("a".to_string(), 4)]);
+    }
+
+    #[test]
+    fn topk_bounds_hold_among_unique_values() {
+        // Three heavy values among 200,000 unique ones, spread out.
+        let mut t = TopK::new(80);
+        let mut truth = std::collections::HashMap::new();
+        for i in 0..200_000u32 {
+            let v = match i % 10 {
+                0 => "75056".to_owned(),
+                3 if i % 20 == 3 => "69123".to_owned(),
+                7 if i % 40 == 7 => "13055".to_owned(),
+                _ => format!("u{i}"),
+            };
+            *truth.entry(v.clone()).or_insert(0u64) += 1;
+            t.push(&v);
+        }
+        let top = t.top(3);
+        let names: Vec<&str> = top.iter().map(|(v, _)| v.as_str()).collect();
+        assert_eq!(names, ["75056", "69123", "13055"]);
+        for (v, count, err) in t.counters() {
+            let n = truth.get(v).copied().unwrap_or(0);
+            assert!(count >= n && count - err <= n, "{v}: {count} - {err} vs {n}");
+        }
+        // The heavy values' counts are close: they were monitored early.
+        let (_, c, e) = t.counters().find(|c| c.0 == "75056").unwrap_or(("", 0, 0));
+        assert!(c - e >= 19_000, "{c} {e}");
     }
 }
