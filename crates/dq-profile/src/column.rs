@@ -14,6 +14,9 @@ use crate::value::{self, Decimal};
 const EXAMPLES: usize = 3;
 /// Values checked against every format before the hopeless ones are dropped.
 const PRUNE_AFTER: u64 = 200;
+/// Values after which the formats that fit fewer than half of them are dropped too: a
+/// format is chosen only with a score of 0.9, that is at least 80 % of valid values.
+const PRUNE_LATE: u64 = 10_000;
 
 /// What a quality finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -285,6 +288,8 @@ pub struct ColumnAccumulator {
     /// there may be any.
     memo_tallied: Vec<u64>,
     pending: bool,
+    /// Whether [`ColumnAccumulator::prune_late`] ran.
+    pruned_late: bool,
     /// Lookups and hits since the memo filled up; it is dropped when it rarely hits.
     memo_lookups: u64,
     memo_hits: u64,
@@ -429,6 +434,7 @@ impl ColumnAccumulator {
             memo_text: String::new(),
             memo_tallied: Vec::new(),
             pending: false,
+            pruned_late: false,
             memo_lookups: 0,
             memo_hits: 0,
             memo_off: false,
@@ -545,6 +551,38 @@ impl ColumnAccumulator {
 
     /// [`ColumnAccumulator::push_cells`] for one chunk, its raw hashes appended.
     fn push_chunk(&mut self, cells: &[Option<&str>], lines: &[u64], raw_hashes: &mut Vec<u64>) {
+        self.push_chunk_cells(cells, lines, raw_hashes);
+        if !self.pruned_late && self.count - self.null_total >= PRUNE_LATE {
+            self.prune_late();
+        }
+    }
+
+    /// Drops the formats alive after [`PRUNE_LATE`] values that fit fewer than half of
+    /// them (a commune-code check in a postal-code column): they can no longer be
+    /// chosen, and checking them costs.
+    fn prune_late(&mut self) {
+        self.flush_own();
+        self.pruned_late = true;
+        let mut pruned = false;
+        for (f, t) in &mut self.formats {
+            let good = t.valid + t.lost_zero.count + t.historic.count;
+            if t.alive && *f != Format::String && t.checked > 0 && 2 * good < t.checked {
+                t.alive = false;
+                pruned = true;
+            }
+        }
+        if pruned {
+            self.update_needs();
+        }
+    }
+
+    /// [`ColumnAccumulator::push_chunk`] before the late pruning.
+    fn push_chunk_cells(
+        &mut self,
+        cells: &[Option<&str>],
+        lines: &[u64],
+        raw_hashes: &mut Vec<u64>,
+    ) {
         let mut keys = Vec::with_capacity(cells.len());
         let mut trimmed = Vec::with_capacity(cells.len());
         for c in cells {
