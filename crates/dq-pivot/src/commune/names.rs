@@ -183,16 +183,32 @@ pub fn resolve_name(name: &str, hint: Option<&str>) -> Vec<Candidate> {
 /// assert_eq!(official_name("Atlantis"), None);
 /// ```
 pub fn official_name(name: &str) -> Option<&'static str> {
-    let mut folded = String::with_capacity(name.len());
-    fold_into(name, &mut folded);
-    let mut key = String::with_capacity(folded.len() + 8);
-    expand_into(&folded, &mut key);
-    let mut names = index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, &key)
-        .iter()
-        .filter_map(|&(_, i)| usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)))
-        .map(|r| r.3);
-    let first = names.next()?;
-    names.all(|n| n == first).then_some(first)
+    thread_local! {
+        // The folded name and its key, reused: profiling calls this once per value.
+        static BUFFERS: std::cell::RefCell<(String, String)> =
+            const { std::cell::RefCell::new((String::new(), String::new())) };
+    }
+    let lookup = |folded: &mut String, key: &mut String| {
+        folded.clear();
+        key.clear();
+        fold_into(name, folded);
+        expand_into(folded, key);
+        let mut names = index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, key)
+            .iter()
+            .filter_map(|&(_, i)| usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)))
+            .map(|r| r.3);
+        let first = names.next()?;
+        names.all(|n| n == first).then_some(first)
+    };
+    BUFFERS
+        .try_with(|b| match b.try_borrow_mut() {
+            Ok(mut b) => {
+                let (folded, key) = &mut *b;
+                lookup(folded, key)
+            }
+            Err(_) => lookup(&mut String::new(), &mut String::new()),
+        })
+        .unwrap_or_else(|_| lookup(&mut String::new(), &mut String::new()))
 }
 
 /// The folded key a name is indexed under (`la rochelle` for `Rochelle (La)`); the
