@@ -144,13 +144,49 @@ fn parse_plain(s: &str) -> Option<Num> {
         }
     }
     let text = std::str::from_utf8(buf.get(..n)?).ok()?;
-    let value: f64 = text.parse().ok()?;
+    let value = match exact_decimal(text) {
+        Some(v) => v,
+        None => text.parse().ok()?,
+    };
     let decimal = match frac {
         None => Decimal::None,
         Some((b',', _)) => Decimal::Comma,
         Some(_) => Decimal::Point,
     };
     Some(Num { value, integral: frac.is_none(), decimal, grouped: spaces > 0, currency: false })
+}
+
+/// `-?[0-9]+(\.[0-9]+)?` with at most 15 digits, read as `m / 10^k` from the integer
+/// `m` of its digits: both are exact in an `f64`, so the quotient is correctly rounded,
+/// the value `str::parse` gives (Clinger's fast path), without its general algorithm.
+fn exact_decimal(text: &str) -> Option<f64> {
+    const POW10: [f64; 16] =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (neg, body) = match text.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, text),
+    };
+    let mut m: u64 = 0;
+    let mut digits = 0usize;
+    let mut scale: Option<usize> = None;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                m = m * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(k) = scale.as_mut() {
+                    *k += 1;
+                }
+            }
+            b'.' if scale.is_none() => scale = Some(0),
+            _ => return None,
+        }
+        if digits > 15 {
+            return None;
+        }
+    }
+    let v = m as f64 / POW10.get(scale.unwrap_or(0))?;
+    Some(if neg { -v } else { v })
 }
 
 /// Whether `s` names the euro (`€`, `EUR` in any case).
@@ -252,6 +288,16 @@ mod tests {
         ) {
             if let Some(fast) = parse_plain(&s) {
                 proptest::prop_assert_eq!(Some(fast), parse_number_general(&s), "{:?}", s);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The integer-quotient reading equals `str::parse` wherever it answers.
+        #[test]
+        fn exact_decimals_equal_parse(s in "-?[0-9]{1,9}(\\.[0-9]{1,9})?") {
+            if let Some(v) = exact_decimal(&s) {
+                proptest::prop_assert_eq!(Some(v), s.parse::<f64>().ok(), "{}", s);
             }
         }
     }
