@@ -37,7 +37,9 @@ use dq_clean::{Normalizer, Verdict};
 pub(crate) mod fold;
 mod names;
 
-pub use names::{name_key, official_name, resolve_name, Candidate, CommuneNameNormalizer};
+pub use names::{
+    is_commune_name, name_key, official_name, resolve_name, Candidate, CommuneNameNormalizer,
+};
 
 #[rustfmt::skip]
 #[allow(clippy::type_complexity, reason = "generated tuples, documented in the table")]

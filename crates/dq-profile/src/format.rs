@@ -630,7 +630,7 @@ impl Format {
                 }
             }
             Format::CodeRegion => yes(v.len() <= 2 && dq_pivot::region::region(v).is_some()),
-            Format::Commune => yes(!all_digits(v) && dq_pivot::commune::official_name(v).is_some()),
+            Format::Commune => yes(!all_digits(v) && dq_pivot::commune::is_commune_name(v)),
             Format::Departement => {
                 yes(!all_digits(v) && dq_pivot::region::departement_by_name(v).is_some())
             }

@@ -211,6 +211,40 @@ pub fn official_name(name: &str) -> Option<&'static str> {
         .unwrap_or_else(|_| lookup(&mut String::new(), &mut String::new()))
 }
 
+/// Whether `name` is, once folded, a name of the embedded COG's name index, whichever
+/// communes bear it: [`official_name`] without choosing among homonyms, for profiling
+/// (no official name is looked up).
+///
+/// # Example
+///
+/// ```
+/// assert!(dq_pivot::commune::is_commune_name("ST ETIENNE"));
+/// assert!(dq_pivot::commune::is_commune_name("Sainte-Colombe"));
+/// assert!(!dq_pivot::commune::is_commune_name("Atlantis"));
+/// ```
+pub fn is_commune_name(name: &str) -> bool {
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<(String, String)> =
+            const { std::cell::RefCell::new((String::new(), String::new())) };
+    }
+    let known = |folded: &mut String, key: &mut String| {
+        folded.clear();
+        key.clear();
+        fold_into(name, folded);
+        expand_into(folded, key);
+        !index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, key).is_empty()
+    };
+    BUFFERS
+        .try_with(|b| match b.try_borrow_mut() {
+            Ok(mut b) => {
+                let (folded, key) = &mut *b;
+                known(folded, key)
+            }
+            Err(_) => known(&mut String::new(), &mut String::new()),
+        })
+        .unwrap_or_else(|_| known(&mut String::new(), &mut String::new()))
+}
+
 /// The folded key a name is indexed under (`la rochelle` for `Rochelle (La)`); the
 /// generator computes the same keys for the embedded index, which a test checks.
 ///
@@ -308,6 +342,19 @@ impl Normalizer for CommuneNameNormalizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_official_name_is_a_commune_name() {
+        let mut known = 0;
+        for row in table::COMMUNES {
+            if official_name(row.3).is_some() {
+                assert!(is_commune_name(row.3), "{}", row.3);
+                known += 1;
+            }
+        }
+        assert!(known > 30_000, "{known}");
+        assert!(!is_commune_name("Atlantis") && !is_commune_name(""));
+    }
 
     fn check(name: &str, hint: Option<&str>, expected: &[&str]) {
         let got: Vec<&str> =
