@@ -513,7 +513,7 @@ impl ColumnAccumulator {
             .needs
             .email
             .is_some_and(|i| f.checks.get(i) == Check::Valid && format::is_personal_email(v));
-        f.mobile = self.needs.phone && format::is_mobile(v);
+        f.mobile = self.needs.phone && probe.mobile();
         f.when = if self.needs.dates { probe.into_when().map(Box::new) } else { None };
     }
 

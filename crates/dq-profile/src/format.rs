@@ -180,12 +180,24 @@ pub(crate) struct Probe<'a> {
     num: Option<Option<value::Num>>,
     date: Option<Option<(String, &'static str)>>,
     datetime: Option<Option<(String, bool)>>,
+    phone: Option<Option<[u8; 10]>>,
 }
 
 impl<'a> Probe<'a> {
     /// A probe of the trimmed, non-null value `v`.
     pub(crate) fn new(v: &'a str) -> Probe<'a> {
-        Probe { v, num: None, date: None, datetime: None }
+        Probe { v, num: None, date: None, datetime: None, phone: None }
+    }
+
+    /// The ten digits of the value as a French phone number.
+    pub(crate) fn phone(&mut self) -> Option<[u8; 10]> {
+        let v = self.v;
+        *self.phone.get_or_insert_with(|| phone_digits(v))
+    }
+
+    /// Whether the value is a French mobile number (`06`, `07`).
+    pub(crate) fn mobile(&mut self) -> bool {
+        self.phone().is_some_and(|d| d.starts_with(b"06") || d.starts_with(b"07"))
     }
 
     /// The value as a plain number.
@@ -275,10 +287,6 @@ pub(crate) fn is_personal_email(v: &str) -> bool {
 }
 
 /// Whether a French phone number is a mobile (`06`, `07`).
-pub(crate) fn is_mobile(v: &str) -> bool {
-    phone_digits(v).is_some_and(|d| d.starts_with(b"06") || d.starts_with(b"07"))
-}
-
 /// The ten digits of a French phone number written `01 23 45 67 89`, `01.23.45.67.89`,
 /// `+33 1 23 45 67 89`, `+33 (0)1…` or `0033 1…`, without allocating. A shape check
 /// for profiling; `dq_clean::phone` normalizes and explains.
@@ -563,7 +571,7 @@ impl Format {
                 let starts = |p: &str| v.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
                 yes((starts("http://") || starts("https://") || starts("www.")) && !v.contains(' '))
             }
-            Format::TelFr => yes(phone_digits(v).is_some()),
+            Format::TelFr => yes(p.phone().is_some()),
             Format::Json => yes((v.starts_with('{') || v.starts_with('['))
                 && serde_json::from_str::<serde_json::Value>(v).is_ok()),
             Format::LatlonWgs if !v.contains(',') => Check::No,
@@ -746,8 +754,9 @@ mod tests {
         ] {
             assert_eq!(d(v), None, "{v:?}");
         }
-        assert!(is_mobile("06 12 34 56 78") && is_mobile("+33 7 12 34 56 78"));
-        assert!(!is_mobile("01 23 45 67 89"));
+        let mobile = |v: &str| Probe::new(v).mobile();
+        assert!(mobile("06 12 34 56 78") && mobile("+33 7 12 34 56 78"));
+        assert!(!mobile("01 23 45 67 89"));
     }
 
     #[test]
