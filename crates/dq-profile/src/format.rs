@@ -286,7 +286,6 @@ pub(crate) fn is_personal_email(v: &str) -> bool {
     lower.rsplit_once('@').is_some_and(|(_, d)| PERSONAL_DOMAINS.contains(&d))
 }
 
-/// Whether a French phone number is a mobile (`06`, `07`).
 /// The ten digits of a French phone number written `01 23 45 67 89`, `01.23.45.67.89`,
 /// `+33 1 23 45 67 89`, `+33 (0)1…` or `0033 1…`, without allocating. A shape check
 /// for profiling; `dq_clean::phone` normalizes and explains.
