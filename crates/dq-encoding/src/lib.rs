@@ -65,7 +65,9 @@ mod transcode;
 pub use charset::Encoding;
 pub use detect::{detect, detect_reader, detect_sample, Detection};
 pub use error::{BinaryKind, Error, ErrorKind, Position};
-pub use open::{csv_from_reader, open_csv, open_csv_with, CsvOptions, CsvSource, HeadThen};
+pub use open::{
+    csv_from_reader, open_csv, open_csv_with, CsvOptions, CsvSource, HeadThen, TextRecord,
+};
 pub use reader::{Utf8Reader, Utf8ReaderBuilder};
 pub use transcode::{ErrorMode, LineEndings, Progress, Transcoder};
 

@@ -134,6 +134,47 @@ impl<R: Read> CsvSource<R> {
         Ok(true)
     }
 
+    /// [`CsvSource::read_byte_record`] into a [`TextRecord`], whose fields are `&str`
+    /// after one validation of the whole record (SIMD, about ten times faster than the
+    /// csv reader's field-by-field check of a `StringRecord`).
+    ///
+    /// # Errors
+    ///
+    /// As [`CsvSource::read_record`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let bytes = b"code;nom\r\n2A004;Ajaccio\r\n\r\n97411;Saint-Denis\r\n";
+    /// let mut src = dq_encoding::csv_from_reader(&bytes[..])?;
+    /// let mut rec = dq_encoding::TextRecord::new();
+    /// let mut seen = Vec::new();
+    /// while src.read_text_record(&mut rec)? {
+    ///     seen.push((rec.line(), rec.get(1).unwrap_or("").to_owned()));
+    /// }
+    /// assert_eq!(seen, [(2, "Ajaccio".to_owned()), (4, "Saint-Denis".to_owned())]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_text_record(&mut self, record: &mut TextRecord) -> Result<bool, Error> {
+        if !self.read_byte_record(&mut record.raw)? {
+            return Ok(false);
+        }
+        record.text.clear();
+        match simdutf8::compat::from_utf8(record.raw.as_slice()) {
+            Ok(s) => record.text.push_str(s),
+            Err(e) => {
+                // The transcoding reader only hands out UTF-8: kept for safety.
+                let at = e.valid_up_to();
+                let byte = record.raw.position().map_or(0, csv::Position::byte);
+                let pos =
+                    crate::Position { byte: byte + at as u64, line: record.line(), column: 0 };
+                let bad = record.raw.as_slice().get(at..at + 1).unwrap_or(&[]);
+                return Err(Error::invalid(pos, "UTF-8", bad));
+            }
+        }
+        Ok(true)
+    }
+
     /// The physical line of a record just read (its fields' bytes), which started at
     /// `start`.
     fn physical_line(&mut self, record: &[u8], start: &csv::Position) -> u64 {
@@ -198,6 +239,62 @@ impl<R: Read> CsvSource<R> {
     /// Replacements made so far (only with [`ErrorMode::Lossy`]).
     pub fn replacements(&self) -> u64 {
         self.reader.get_ref().replacements()
+    }
+}
+
+/// A CSV record whose fields are `&str`, read by [`CsvSource::read_text_record`]:
+/// the record's bytes validated once as a whole, then sliced by field.
+///
+/// # Example
+///
+/// ```
+/// let mut src = dq_encoding::csv_from_reader(&b"a;b\n\xc3\xa9t\xc3\xa9;1\n"[..])?;
+/// let mut rec = dq_encoding::TextRecord::new();
+/// assert!(src.read_text_record(&mut rec)?);
+/// assert_eq!(rec.iter().collect::<Vec<_>>(), ["été", "1"]);
+/// assert_eq!(rec.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct TextRecord {
+    raw: csv::ByteRecord,
+    text: String,
+}
+
+impl TextRecord {
+    /// An empty record (its buffers grow as records are read into it).
+    pub fn new() -> TextRecord {
+        TextRecord::default()
+    }
+
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// Whether the record has no field.
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// Field `i`, if the record has it.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.raw.range(i).and_then(|r| self.text.get(r))
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).filter_map(move |i| self.get(i))
+    }
+
+    /// The 1-based physical line where the record starts (0 when unknown).
+    pub fn line(&self) -> u64 {
+        self.raw.position().map_or(0, csv::Position::line)
+    }
+
+    /// The record's position (byte, line, record number).
+    pub fn position(&self) -> Option<&csv::Position> {
+        self.raw.position()
     }
 }
 
@@ -399,6 +496,16 @@ mod tests {
             assert_eq!(fields, r.iter().collect::<Vec<_>>(), "{text:?}");
         }
         assert_eq!(byte_lines, expected, "read_byte_record {text:?}");
+        let mut src = csv_from_reader(text.as_bytes()).unwrap();
+        let mut strings = csv_from_reader(text.as_bytes()).unwrap();
+        let mut t = TextRecord::new();
+        let mut text_lines = Vec::new();
+        while src.read_text_record(&mut t).unwrap() {
+            assert!(strings.read_record(&mut r).unwrap());
+            text_lines.push(t.line());
+            assert_eq!(t.iter().collect::<Vec<_>>(), r.iter().collect::<Vec<_>>(), "{text:?}");
+        }
+        assert_eq!(text_lines, expected, "read_text_record {text:?}");
     }
 
     #[test]
