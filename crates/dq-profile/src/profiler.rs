@@ -1,8 +1,11 @@
 //! The profiler: configuration, the streaming session and the table profile.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +14,7 @@ use crate::error::Error;
 use crate::format::{self, Format};
 use crate::hashing::IdentityBuild;
 
-/// Records sent per batch from the reader thread to the worker.
+/// Records per batch, read by the reader thread and profiled column by column.
 const BATCH: usize = 2048;
 /// Ragged row line numbers kept.
 const RAGGED_LINES: usize = 20;
@@ -89,11 +92,10 @@ impl Profiler {
     }
 
     /// Profiling threads. With 1, one thread reads and profiles. With `n` ≥ 2, one
-    /// more thread reads and decodes the CSV while `n` threads profile alternate batches
-    /// of 2 048 records, their sessions merged at the end (exact counts, distinct
-    /// counts and min/max are the same; top values and quantiles are sketches of the
-    /// same accuracy; each thread drops the formats that fail its own first values).
-    /// Default: 2.
+    /// more thread reads and decodes the CSV into batches of 2 048 records (at most 4 in
+    /// flight) while `n` threads profile them column by column: each (batch, column) is
+    /// one task, and each column reads its batches in file order, so the profile is the
+    /// same as with 1 thread, bit for bit. Default: 2.
     pub fn threads(&mut self, n: usize) -> &mut Profiler {
         self.threads = n.max(1);
         self
@@ -132,7 +134,6 @@ impl Profiler {
             rows: 0,
             ragged: 0,
             ragged_lines: Vec::new(),
-            hash_rows: true,
             hashes: HashSet::default(),
             duplicates: 0,
             duplicates_exact: true,
@@ -213,94 +214,302 @@ impl Profiler {
 }
 
 impl Profiler {
-    /// One thread reads records into batches; `self.threads` workers each profile every
-    /// `threads`-th batch into their own session; the sessions are merged in order.
-    /// The workers hash the rows they profile; the reader counts duplicate rows from
-    /// those hashes, batch after batch in file order, when the batches come back to it
-    /// to be refilled (so that records keep their buffers).
+    /// Column-parallel profiling. The reader (this thread) reads a batch of records,
+    /// counts its rows, ragged rows and lines, then publishes it as one task per column
+    /// on a FIFO queue; `self.threads` workers take the tasks and profile that column of
+    /// that batch. A column's accumulator is used by one worker at a time, batch after
+    /// batch in file order, so the profile is the one of [`Session::feed_records`] over the
+    /// same batches, bit for bit. Each task leaves the raw hashes of its cells; when the
+    /// last column of a batch is done, the batch goes back to the reader, which folds the
+    /// row hashes in column order, counts duplicate rows in file order and refills it.
     fn profile_threaded<R: Read>(
         &self,
         reader: &mut dq_encoding::CsvSource<R>,
-        first: Session,
+        mut session: Session,
     ) -> Result<Session, Error> {
         let workers = self.threads.max(1);
-        let mut rows = first.clone();
-        let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch>();
-        std::thread::scope(|scope| {
-            let mut senders = Vec::with_capacity(workers);
-            let mut handles = Vec::with_capacity(workers);
-            for _ in 0..workers {
-                let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(2);
-                let back = back_tx.clone();
-                let mut session = first.clone();
-                session.hash_rows = false;
-                handles.push(scope.spawn(move || {
-                    for mut batch in rx {
-                        let mut hashes = std::mem::take(&mut batch.hashes);
-                        session.feed_batch(batch.filled(), &mut hashes);
-                        batch.hashes = hashes;
-                        // The reader may have stopped on an error: then the batch is lost.
-                        let _ = back.send(batch);
-                    }
-                    session
-                }));
-                senders.push(tx);
-            }
+        let shared = Shared {
+            queue: Mutex::new(Queue::default()),
+            ready: Condvar::new(),
+            columns: RwLock::new(
+                std::mem::take(&mut session.columns).into_iter().map(Slot::new).collect(),
+            ),
+            abort: AtomicBool::new(false),
+        };
+        let (back_tx, back_rx) = std::sync::mpsc::channel::<Back>();
+        let out = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    let guard = PanicGuard { shared: &shared, back: back_tx.clone() };
+                    scope.spawn(move || guard.shared.work(&guard.back))
+                })
+                .collect();
             drop(back_tx);
-            // Batches back from the workers, by sequence number, until their turn comes.
-            let mut order = Reorder::default();
-            let mut out = Ok(());
-            let mut next = 0u64;
-            loop {
-                while let Ok(b) = back_rx.try_recv() {
-                    order.back(b, &mut rows);
-                }
-                let mut batch = order.free.pop().unwrap_or_else(Batch::new);
-                let done = match batch.fill(reader) {
-                    Ok(done) => done,
-                    Err(e) => {
-                        out = Err(e);
-                        true
-                    }
-                };
-                if batch.len > 0 {
-                    batch.seq = next;
-                    let worker = usize::try_from(next % workers as u64).unwrap_or(0);
-                    if !matches!(senders.get(worker).map(|tx| tx.send(batch)), Some(Ok(()))) {
-                        out = Err(Error::thread());
-                        break;
-                    }
-                    next += 1;
-                }
-                if done {
-                    break;
-                }
+            let mut out = shared.read(reader, &mut session, &back_rx);
+            // Workers stop once the queue is empty (at once on an error).
+            if out.is_err() {
+                shared.abort.store(true, Ordering::SeqCst);
             }
-            drop(senders);
-            // Every worker has dropped its sender when this ends.
-            for b in back_rx.iter() {
-                order.back(b, &mut rows);
-            }
-            let mut merged: Option<Session> = None;
+            shared.close();
             for h in handles {
-                match (h.join(), &mut merged) {
-                    (Ok(s), None) => merged = Some(s),
-                    (Ok(s), Some(m)) => m.merge(&s),
-                    (Err(_), _) => out = Err(Error::thread()),
+                if h.join().is_err() {
+                    out = Err(Error::thread());
                 }
             }
-            out?;
-            if order.next != next {
-                return Err(Error::thread());
+            out
+        });
+        out?;
+        let columns = shared.columns.into_inner().map_err(|_| Error::thread())?;
+        session.columns = columns
+            .into_iter()
+            .map(|s| s.state.into_inner().map(|st| st.acc).map_err(|_| Error::thread()))
+            .collect::<Result<_, _>>()?;
+        Ok(session)
+    }
+}
+
+/// Batches published to the workers and not back yet, at most.
+const IN_FLIGHT: usize = 4;
+
+/// What the reader and the workers of [`Profiler::profile_threaded`] share.
+struct Shared {
+    /// The (batch, column) tasks, in publishing order.
+    queue: Mutex<Queue>,
+    /// Signalled when tasks are queued or the queue closes.
+    ready: Condvar,
+    /// One slot per column; written only by the reader, with no batch in flight.
+    columns: RwLock<Vec<Slot>>,
+    /// Set when a worker panicked or the reader failed: everyone stops.
+    abort: AtomicBool,
+}
+
+#[derive(Default)]
+struct Queue {
+    tasks: VecDeque<(Arc<Batch>, usize)>,
+    closed: bool,
+}
+
+/// A column's accumulator and the next batch it is to read.
+struct Slot {
+    state: Mutex<SlotState>,
+    /// Signalled when `next` moves on (or on abort).
+    turn: Condvar,
+}
+
+struct SlotState {
+    acc: ColumnAccumulator,
+    next: u64,
+}
+
+impl Slot {
+    fn new(acc: ColumnAccumulator) -> Slot {
+        Slot { state: Mutex::new(SlotState { acc, next: 0 }), turn: Condvar::new() }
+    }
+}
+
+/// From the workers to the reader.
+enum Back {
+    /// A batch whose every column was profiled.
+    Done(Batch),
+    /// A worker panicked.
+    Failed,
+}
+
+/// Held by each worker: when it unwinds from a panic, stops the others and tells the
+/// reader, so that nobody waits for the task it dropped.
+struct PanicGuard<'a> {
+    shared: &'a Shared,
+    back: Sender<Back>,
+}
+
+impl Drop for PanicGuard<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.shared.abort.store(true, Ordering::SeqCst);
+            // Lock before notifying so that no waiter misses the flag.
+            drop(self.shared.queue.lock());
+            self.shared.ready.notify_all();
+            if let Ok(columns) = self.shared.columns.read() {
+                for s in columns.iter() {
+                    drop(s.state.lock());
+                    s.turn.notify_all();
+                }
             }
-            let mut merged = merged.ok_or_else(Error::thread)?;
-            merged.hash_rows = true;
-            merged.hashes = rows.hashes;
-            merged.duplicates = rows.duplicates;
-            merged.duplicates_exact = rows.duplicates_exact;
-            merged.dup_examples = rows.dup_examples;
-            Ok(merged)
-        })
+            let _ = self.back.send(Back::Failed);
+        }
+    }
+}
+
+impl Shared {
+    fn aborted(&self) -> bool {
+        self.abort.load(Ordering::SeqCst)
+    }
+
+    /// Lets the workers finish the queued tasks, then stop.
+    fn close(&self) {
+        if let Ok(mut q) = self.queue.lock() {
+            q.closed = true;
+            if self.aborted() {
+                q.tasks.clear();
+            }
+        }
+        self.ready.notify_all();
+    }
+
+    /// The next task, or `None` when the queue is closed and empty, or on abort.
+    fn take(&self) -> Option<(Arc<Batch>, usize)> {
+        let mut q = self.queue.lock().ok()?;
+        loop {
+            if self.aborted() {
+                return None;
+            }
+            if let Some(t) = q.tasks.pop_front() {
+                return Some(t);
+            }
+            if q.closed {
+                return None;
+            }
+            q = self.ready.wait(q).ok()?;
+        }
+    }
+
+    /// A worker: profiles column `j` of batch `b` for each task `(b, j)`, after `(b-1, j)`.
+    fn work(&self, back: &Sender<Back>) {
+        let mut raw = Vec::with_capacity(BATCH);
+        while let Some((batch, j)) = self.take() {
+            {
+                let Ok(columns) = self.columns.read() else { return };
+                let Some(slot) = columns.get(j) else { return };
+                let Ok(mut st) = slot.state.lock() else { return };
+                while st.next != batch.seq {
+                    if self.aborted() {
+                        return;
+                    }
+                    let Ok(s) = slot.turn.wait(st) else { return };
+                    st = s;
+                }
+                let cells: Vec<Option<&str>> = batch.filled().iter().map(|r| r.get(j)).collect();
+                #[cfg(test)]
+                #[allow(clippy::panic, reason = "the unit test of a panicking worker")]
+                if cells.contains(&Some(tests::PANIC_CELL)) {
+                    panic!("a worker met {}", tests::PANIC_CELL);
+                }
+                st.acc.push_cells(&cells, &batch.lines, &mut raw);
+                st.next += 1;
+                drop(st);
+                slot.turn.notify_all();
+            }
+            match batch.raw.get(j).map(Mutex::lock) {
+                Some(Ok(mut r)) => std::mem::swap(&mut *r, &mut raw),
+                _ => return,
+            }
+            // The last task of the batch sends it back.
+            if let Some(b) = Arc::into_inner(batch) {
+                if back.send(Back::Done(b)).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The reader: fills, counts and publishes batches until the end of the input or an
+    /// error, and counts the duplicate rows of the batches back, in file order.
+    fn read<R: Read>(
+        &self,
+        reader: &mut dq_encoding::CsvSource<R>,
+        session: &mut Session,
+        back: &Receiver<Back>,
+    ) -> Result<(), Error> {
+        let mut order = Reorder::default();
+        let mut in_flight = 0usize;
+        let mut next = 0u64;
+        loop {
+            while let Ok(b) = back.try_recv() {
+                self.come_back(b, &mut order, session, &mut in_flight)?;
+            }
+            while in_flight >= IN_FLIGHT {
+                let b = back.recv().map_err(|_| Error::thread())?;
+                self.come_back(b, &mut order, session, &mut in_flight)?;
+            }
+            let mut batch = order.free.pop().unwrap_or_else(Batch::new);
+            let done = batch.fill(reader)?;
+            if batch.len > 0 {
+                let records = batch.records.get(..batch.len).unwrap_or(&[]);
+                let most = session.count_rows(records, &mut batch.lines);
+                let width = session.header.len();
+                if most > width {
+                    // A longer row (rare): wait for every batch in flight, then add columns.
+                    while in_flight > 0 {
+                        let b = back.recv().map_err(|_| Error::thread())?;
+                        self.come_back(b, &mut order, session, &mut in_flight)?;
+                    }
+                    let mut columns = self.columns.write().map_err(|_| Error::thread())?;
+                    for i in width..most {
+                        let acc = session.empty_column(i);
+                        let mut slot = Slot::new(acc);
+                        if let Ok(st) = slot.state.get_mut() {
+                            st.next = next;
+                        }
+                        columns.push(slot);
+                    }
+                }
+                session.rows += batch.len as u64;
+                batch.seq = next;
+                next += 1;
+                let n = session.header.len();
+                batch.raw.resize_with(n, Mutex::default);
+                if n == 0 {
+                    batch.fold_hashes()?;
+                    order.back(batch, session);
+                } else {
+                    self.publish(batch, n)?;
+                    in_flight += 1;
+                }
+            } else {
+                order.free.push(batch);
+            }
+            if done {
+                break;
+            }
+        }
+        while in_flight > 0 {
+            let b = back.recv().map_err(|_| Error::thread())?;
+            self.come_back(b, &mut order, session, &mut in_flight)?;
+        }
+        if order.next != next {
+            return Err(Error::thread());
+        }
+        Ok(())
+    }
+
+    /// Queues one task per column of `batch`.
+    fn publish(&self, batch: Batch, columns: usize) -> Result<(), Error> {
+        let batch = Arc::new(batch);
+        let mut q = self.queue.lock().map_err(|_| Error::thread())?;
+        let last = columns.saturating_sub(1);
+        for j in 0..last {
+            q.tasks.push_back((Arc::clone(&batch), j));
+        }
+        // The queue holds every reference: the last task done gets the batch back.
+        q.tasks.push_back((batch, last));
+        drop(q);
+        self.ready.notify_all();
+        Ok(())
+    }
+
+    /// A message from a worker: a batch done, whose row hashes are folded and counted.
+    fn come_back(
+        &self,
+        back: Back,
+        order: &mut Reorder,
+        session: &mut Session,
+        in_flight: &mut usize,
+    ) -> Result<(), Error> {
+        let Back::Done(mut batch) = back else { return Err(Error::thread()) };
+        *in_flight = in_flight.saturating_sub(1);
+        batch.fold_hashes()?;
+        order.back(batch, session);
+        Ok(())
     }
 }
 
@@ -321,18 +530,13 @@ impl Reorder {
         self.early.push(batch);
         while let Some(i) = self.early.iter().position(|b| b.seq == self.next) {
             let b = self.early.swap_remove(i);
-            for (rec, &h) in b.filled().iter().zip(&b.hashes) {
-                rows.see_row(h, record_line(rec));
+            for (&h, &line) in b.hashes.iter().zip(&b.lines) {
+                rows.see_row(h, line);
             }
             self.next += 1;
             self.free.push(b);
         }
     }
-}
-
-/// The line of a record read by `CsvSource::read_record` (0 when unknown).
-fn record_line(rec: &csv::StringRecord) -> u64 {
-    rec.position().map_or(0, csv::Position::line)
 }
 
 /// The start of a row hash.
@@ -350,13 +554,44 @@ struct Batch {
     len: usize,
     /// Its place in the file (0 for the first batch).
     seq: u64,
-    /// The hash of each row, filled by the worker.
+    /// The line of each record.
+    lines: Vec<u64>,
+    /// For each column, the raw hash of each row's cell there (left by its worker).
+    raw: Vec<Mutex<Vec<u64>>>,
+    /// The hash of each row, folded from `raw` by the reader.
     hashes: Vec<u64>,
 }
 
 impl Batch {
     fn new() -> Batch {
-        Batch { records: Vec::with_capacity(BATCH), len: 0, seq: 0, hashes: Vec::new() }
+        Batch {
+            records: Vec::with_capacity(BATCH),
+            len: 0,
+            seq: 0,
+            lines: Vec::new(),
+            raw: Vec::new(),
+            hashes: Vec::new(),
+        }
+    }
+
+    /// Folds the row hashes from the cells' raw hashes, in column order, as
+    /// [`Session::feed_batch`] does.
+    fn fold_hashes(&mut self) -> Result<(), Error> {
+        let records = self.records.get(..self.len).unwrap_or(&[]);
+        self.hashes.clear();
+        self.hashes.resize(records.len(), ROW_SEED);
+        for (j, raw) in self.raw.iter_mut().enumerate() {
+            let raw = raw.get_mut().map_err(|_| Error::thread())?;
+            for ((h, rec), hf) in self.hashes.iter_mut().zip(records).zip(raw.iter()) {
+                if j < rec.len() {
+                    *h = row_step_hashed(*h, *hf);
+                }
+            }
+        }
+        for (h, rec) in self.hashes.iter_mut().zip(records) {
+            *h ^= rec.len() as u64;
+        }
+        Ok(())
     }
 
     /// The records read into the batch.
@@ -390,9 +625,6 @@ pub struct Session {
     rows: u64,
     ragged: u64,
     ragged_lines: Vec<u64>,
-    /// Whether `feed_fields` hashes rows (off in the threaded workers: the reader
-    /// thread does it once for all of them).
-    hash_rows: bool,
     hashes: HashSet<u64, IdentityBuild>,
     duplicates: u64,
     duplicates_exact: bool,
@@ -427,10 +659,7 @@ impl Session {
                 self.columns.push(acc);
             }
             if let Some(acc) = self.columns.get_mut(i) {
-                let hf = acc.push_hash(f, line);
-                if self.hash_rows {
-                    h = row_step_hashed(h, hf);
-                }
+                h = row_step_hashed(h, acc.push_hash(f, line));
             }
         }
         if n != self.header.len() {
@@ -442,9 +671,7 @@ impl Session {
                 acc.push("", line);
             }
         }
-        if self.hash_rows {
-            self.see_row(h ^ n as u64, line);
-        }
+        self.see_row(h ^ n as u64, line);
     }
 
     /// Feeds a batch of `csv` records, column by column: each column's accumulator
@@ -470,44 +697,22 @@ impl Session {
         let first_row = self.rows;
         let mut hashes = Vec::new();
         self.feed_batch(records, &mut hashes);
-        if self.hash_rows {
-            for (i, (rec, h)) in records.iter().zip(hashes).enumerate() {
-                let line = rec.position().map_or(first_row + i as u64 + 2, csv::Position::line);
-                self.see_row(h, line);
-            }
+        for (i, (rec, h)) in records.iter().zip(hashes).enumerate() {
+            let line = rec.position().map_or(first_row + i as u64 + 2, csv::Position::line);
+            self.see_row(h, line);
         }
     }
 
     /// Profiles a batch of records, column by column, and leaves in `hashes` the hash of
     /// each row (for the duplicate count, which the caller keeps in row order).
     fn feed_batch(&mut self, records: &[csv::StringRecord], hashes: &mut Vec<u64>) {
-        let first_row = self.rows;
-        let line = |i: usize, rec: &csv::StringRecord| {
-            rec.position().map_or(first_row + i as u64 + 2, csv::Position::line)
-        };
+        let mut lines = Vec::with_capacity(records.len());
         // Rows first, in order: a longer row widens the table for the rows after it.
-        let mut width = self.header.len();
-        let mut most = width;
-        let mut ragged = Vec::new();
-        for (i, rec) in records.iter().enumerate() {
-            let n = rec.len();
-            width = width.max(n);
-            most = most.max(n);
-            if n != width {
-                ragged.push(line(i, rec));
-            }
-        }
+        let most = self.count_rows(records, &mut lines);
         self.widen(most);
-        for l in ragged {
-            self.ragged += 1;
-            if self.ragged_lines.len() < RAGGED_LINES {
-                self.ragged_lines.push(l);
-            }
-        }
         self.rows += records.len() as u64;
         hashes.clear();
         hashes.resize(records.len(), ROW_SEED);
-        let lines: Vec<u64> = records.iter().enumerate().map(|(i, r)| line(i, r)).collect();
         let mut cells: Vec<Option<&str>> = Vec::with_capacity(records.len());
         let mut raw = Vec::with_capacity(records.len());
         for (j, acc) in self.columns.iter_mut().enumerate() {
@@ -523,6 +728,32 @@ impl Session {
         for (h, rec) in hashes.iter_mut().zip(records) {
             *h ^= rec.len() as u64;
         }
+    }
+
+    /// The row-level pass over a batch: counts its ragged rows and fills `lines` with the
+    /// line of each record; returns the width of the table once the batch is read (the
+    /// longest row's, if longer than the header). `rows` is left to the caller, which
+    /// widens the table first.
+    fn count_rows(&mut self, records: &[csv::StringRecord], lines: &mut Vec<u64>) -> usize {
+        let first_row = self.rows;
+        lines.clear();
+        lines.extend(
+            records.iter().enumerate().map(|(i, rec)| {
+                rec.position().map_or(first_row + i as u64 + 2, csv::Position::line)
+            }),
+        );
+        let mut width = self.header.len();
+        for (rec, &line) in records.iter().zip(lines.iter()) {
+            let n = rec.len();
+            width = width.max(n);
+            if n != width {
+                self.ragged += 1;
+                if self.ragged_lines.len() < RAGGED_LINES {
+                    self.ragged_lines.push(line);
+                }
+            }
+        }
+        width
     }
 
     /// Counts a row by its hash: a duplicate when seen before.
@@ -574,14 +805,21 @@ impl Session {
     /// Adds columns up to `n`, with an empty cell for every row already fed.
     fn widen(&mut self, n: usize) {
         for i in self.columns.len()..n {
-            let name = format!("column_{}", i + 1);
-            let mut acc = ColumnAccumulator::new(i, &name, &self.cfg);
-            for _ in 0..self.rows {
-                acc.push("", 0);
-            }
-            self.header.push(name);
+            let acc = self.empty_column(i);
             self.columns.push(acc);
         }
+    }
+
+    /// Names column `i` (0-based) in the header and returns its accumulator, with an
+    /// empty cell for every row already fed.
+    fn empty_column(&mut self, i: usize) -> ColumnAccumulator {
+        let name = format!("column_{}", i + 1);
+        let mut acc = ColumnAccumulator::new(i, &name, &self.cfg);
+        for _ in 0..self.rows {
+            acc.push("", 0);
+        }
+        self.header.push(name);
+        acc
     }
 
     /// Finishes the table profile.
@@ -683,4 +921,43 @@ pub struct TableProfile {
     pub findings: Vec<Finding>,
     /// The Table Schema (frictionless) descriptor.
     pub table_schema: serde_json::Value,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cell that makes a worker panic (test builds only).
+    pub(super) const PANIC_CELL: &str = "__dq_profile_test_panic__";
+
+    fn table(rows: usize, panic_at: Option<usize>) -> String {
+        let mut s = String::from("a;b;c\n");
+        for i in 0..rows {
+            let b = if Some(i) == panic_at { PANIC_CELL.to_owned() } else { format!("v{}", i % 7) };
+            s.push_str(&format!("{i};{b};{}\n", i % 3));
+        }
+        s
+    }
+
+    #[test]
+    fn panicking_worker_is_a_thread_error() {
+        for threads in [2, 3] {
+            for at in [0, 5_000, 9_999] {
+                let mut p = Profiler::new();
+                p.threads(threads);
+                let err = p.profile_reader(table(10_000, Some(at)).as_bytes()).unwrap_err();
+                assert_eq!(err.kind(), crate::ErrorKind::Thread, "{threads} threads, row {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_panic_without_the_cell() {
+        let data = table(10_000, None);
+        let mut p = Profiler::new();
+        let two = p.threads(2).profile_reader(data.as_bytes()).unwrap();
+        let one = p.threads(1).profile_reader(data.as_bytes()).unwrap();
+        assert_eq!(one, two);
+        assert_eq!(one.rows, 10_000);
+    }
 }
