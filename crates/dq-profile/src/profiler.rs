@@ -188,12 +188,19 @@ impl Profiler {
             (1..=dialect.columns.max(1)).map(|i| format!("column_{i}")).collect()
         };
         let mut session = self.session(&header);
-        // `CsvSource::read_record` gives physical lines (title lines and `\r\n` counted).
+        // `CsvSource::read_text_record` gives physical lines (title lines and `\r\n`
+        // counted).
         if self.threads <= 1 {
             let mut batch = Batch::new();
+            let mut hashes = Vec::new();
             loop {
                 let done = batch.fill(&mut src)?;
-                session.feed_records(batch.filled());
+                let first_row = session.rows;
+                let records = batch.filled();
+                session.feed_batch(records, &mut hashes);
+                for (i, (rec, &h)) in records.iter().zip(&hashes).enumerate() {
+                    session.see_row(h, Record::line(rec).unwrap_or(first_row + i as u64 + 2));
+                }
                 if done {
                     break;
                 }
@@ -548,9 +555,44 @@ fn row_step_hashed(h: u64, field_hash: u64) -> u64 {
     (h ^ field_hash).wrapping_mul(0x0100_0000_01b3).rotate_left(17)
 }
 
+/// A record as the session reads it: `csv::StringRecord` from callers, and
+/// `dq_encoding::TextRecord` from files (validated once as a whole).
+trait Record {
+    /// Field `j`, if the record has it.
+    fn get(&self, j: usize) -> Option<&str>;
+    /// The number of fields.
+    fn len(&self) -> usize;
+    /// The record's line, when known.
+    fn line(&self) -> Option<u64>;
+}
+
+impl Record for csv::StringRecord {
+    fn get(&self, j: usize) -> Option<&str> {
+        csv::StringRecord::get(self, j)
+    }
+    fn len(&self) -> usize {
+        csv::StringRecord::len(self)
+    }
+    fn line(&self) -> Option<u64> {
+        self.position().map(csv::Position::line)
+    }
+}
+
+impl Record for dq_encoding::TextRecord {
+    fn get(&self, j: usize) -> Option<&str> {
+        dq_encoding::TextRecord::get(self, j)
+    }
+    fn len(&self) -> usize {
+        dq_encoding::TextRecord::len(self)
+    }
+    fn line(&self) -> Option<u64> {
+        self.position().map(csv::Position::line)
+    }
+}
+
 /// Records read by the reader thread, `len` of them filled.
 struct Batch {
-    records: Vec<csv::StringRecord>,
+    records: Vec<dq_encoding::TextRecord>,
     len: usize,
     /// Its place in the file (0 for the first batch).
     seq: u64,
@@ -595,7 +637,7 @@ impl Batch {
     }
 
     /// The records read into the batch.
-    fn filled(&self) -> &[csv::StringRecord] {
+    fn filled(&self) -> &[dq_encoding::TextRecord] {
         self.records.get(..self.len).unwrap_or(&[])
     }
 
@@ -604,10 +646,10 @@ impl Batch {
         self.len = 0;
         while self.len < BATCH {
             if self.records.len() <= self.len {
-                self.records.push(csv::StringRecord::new());
+                self.records.push(dq_encoding::TextRecord::new());
             }
             let Some(rec) = self.records.get_mut(self.len) else { return Ok(true) };
-            if !src.read_record(rec)? {
+            if !src.read_text_record(rec)? {
                 return Ok(true);
             }
             self.len += 1;
@@ -705,7 +747,7 @@ impl Session {
 
     /// Profiles a batch of records, column by column, and leaves in `hashes` the hash of
     /// each row (for the duplicate count, which the caller keeps in row order).
-    fn feed_batch(&mut self, records: &[csv::StringRecord], hashes: &mut Vec<u64>) {
+    fn feed_batch<T: Record>(&mut self, records: &[T], hashes: &mut Vec<u64>) {
         let mut lines = Vec::with_capacity(records.len());
         // Rows first, in order: a longer row widens the table for the rows after it.
         let most = self.count_rows(records, &mut lines);
@@ -734,13 +776,14 @@ impl Session {
     /// line of each record; returns the width of the table once the batch is read (the
     /// longest row's, if longer than the header). `rows` is left to the caller, which
     /// widens the table first.
-    fn count_rows(&mut self, records: &[csv::StringRecord], lines: &mut Vec<u64>) -> usize {
+    fn count_rows<T: Record>(&mut self, records: &[T], lines: &mut Vec<u64>) -> usize {
         let first_row = self.rows;
         lines.clear();
         lines.extend(
-            records.iter().enumerate().map(|(i, rec)| {
-                rec.position().map_or(first_row + i as u64 + 2, csv::Position::line)
-            }),
+            records
+                .iter()
+                .enumerate()
+                .map(|(i, rec)| rec.line().unwrap_or(first_row + i as u64 + 2)),
         );
         let mut width = self.header.len();
         for (rec, &line) in records.iter().zip(lines.iter()) {
