@@ -38,12 +38,15 @@
 //! # Performance
 //!
 //! One pass; memory is bounded per column (10 000 exact distinct values, a 4 KiB
-//! HyperLogLog, a 256-item-per-level quantile sketch, 80 top-k counters) plus 1 000 000
-//! row hashes for duplicates, whatever the number of rows. With `threads(n)`, n ≥ 2, one
-//! thread reads and decodes the CSV while `n` threads profile alternate batches of
-//! records. Each column memoizes what it read from its first 8 192 distinct values, so
-//! low-cardinality columns (postal codes, communes, dates) check each value once. See
-//! `docs/performance/profile.md`.
+//! HyperLogLog, a 256-item-per-level quantile sketch, 80 top-k counters, a memo of
+//! 14 336 values) plus 1 000 000 row hashes for duplicates, whatever the number of rows.
+//! Records are read in batches and profiled column by column; with `threads(n)`, n ≥ 2,
+//! one thread reads and decodes the CSV while `n` threads profile (batch, column) tasks,
+//! each column in file order, so the result is the same as with one thread. Each column
+//! memoizes what it read from its first 14 336 distinct values, so low-cardinality
+//! columns (postal codes, communes, dates) check each value once and count its repeats;
+//! their top values are exact. On a 1M-row, 182 MB file, two threads take about 0.8 of
+//! `xsv stats`' time. See `docs/performance/profile.md`.
 #![forbid(unsafe_code)]
 
 mod column;

@@ -19,8 +19,8 @@ pub struct Args {
     #[arg(long, value_name = "OUT.json")]
     schema: Option<PathBuf>,
     /// Profiling threads: 1 reads and profiles in one thread; n ≥ 2 adds a reader
-    /// thread and profiles alternate batches of records in n threads (on a loaded
-    /// machine 1 is faster).
+    /// thread and profiles the columns of each batch of records in n threads (the same
+    /// profile, bit for bit).
     #[arg(long, default_value_t = 2)]
     threads: usize,
     /// The CSV file.
