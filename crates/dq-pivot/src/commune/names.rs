@@ -183,32 +183,39 @@ pub fn resolve_name(name: &str, hint: Option<&str>) -> Vec<Candidate> {
 /// assert_eq!(official_name("Atlantis"), None);
 /// ```
 pub fn official_name(name: &str) -> Option<&'static str> {
-    thread_local! {
-        // The folded name and its key, reused: profiling calls this once per value.
-        static BUFFERS: std::cell::RefCell<(String, String)> =
-            const { std::cell::RefCell::new((String::new(), String::new())) };
-    }
-    let lookup = |folded: &mut String, key: &mut String| {
-        folded.clear();
-        key.clear();
-        fold_into(name, folded);
-        expand_into(folded, key);
+    with_key(name, |key| {
         let mut names = index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, key)
             .iter()
             .filter_map(|&(_, i)| usize::try_from(i).ok().and_then(|i| table::COMMUNES.get(i)))
             .map(|r| r.3);
         let first = names.next()?;
         names.all(|n| n == first).then_some(first)
+    })
+}
+
+/// Calls `f` with the index key of `name` ([`name_key`]), built in buffers reused per
+/// thread: profiling looks names up once per value.
+fn with_key<T>(name: &str, f: impl Fn(&str) -> T) -> T {
+    thread_local! {
+        static BUFFERS: std::cell::RefCell<(String, String)> =
+            const { std::cell::RefCell::new((String::new(), String::new())) };
+    }
+    let build = |folded: &mut String, key: &mut String| {
+        folded.clear();
+        key.clear();
+        fold_into(name, folded);
+        expand_into(folded, key);
+        f(key)
     };
     BUFFERS
         .try_with(|b| match b.try_borrow_mut() {
             Ok(mut b) => {
                 let (folded, key) = &mut *b;
-                lookup(folded, key)
+                build(folded, key)
             }
-            Err(_) => lookup(&mut String::new(), &mut String::new()),
+            Err(_) => build(&mut String::new(), &mut String::new()),
         })
-        .unwrap_or_else(|_| lookup(&mut String::new(), &mut String::new()))
+        .unwrap_or_else(|_| build(&mut String::new(), &mut String::new()))
 }
 
 /// Whether `name` is, once folded, a name of the embedded COG's name index, whichever
@@ -223,26 +230,7 @@ pub fn official_name(name: &str) -> Option<&'static str> {
 /// assert!(!dq_pivot::commune::is_commune_name("Atlantis"));
 /// ```
 pub fn is_commune_name(name: &str) -> bool {
-    thread_local! {
-        static BUFFERS: std::cell::RefCell<(String, String)> =
-            const { std::cell::RefCell::new((String::new(), String::new())) };
-    }
-    let known = |folded: &mut String, key: &mut String| {
-        folded.clear();
-        key.clear();
-        fold_into(name, folded);
-        expand_into(folded, key);
-        !index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, key).is_empty()
-    };
-    BUFFERS
-        .try_with(|b| match b.try_borrow_mut() {
-            Ok(mut b) => {
-                let (folded, key) = &mut *b;
-                known(folded, key)
-            }
-            Err(_) => known(&mut String::new(), &mut String::new()),
-        })
-        .unwrap_or_else(|_| known(&mut String::new(), &mut String::new()))
+    with_key(name, |key| !index_rows(table::NAME_INDEX, table::NAME_INDEX_SLOTS, key).is_empty())
 }
 
 /// The folded key a name is indexed under (`la rochelle` for `Rochelle (La)`); the
