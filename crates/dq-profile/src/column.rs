@@ -296,6 +296,8 @@ pub struct ColumnAccumulator {
     memo_off: bool,
     /// The reading of a value that did not fit in the memo (its buffers are reused).
     scratch: Facts,
+    /// Buffers of [`ColumnAccumulator::push_cells`], kept between calls.
+    bufs: Buffers,
     excel: Counter,
     mojibake: Counter,
     untrimmed: Counter,
@@ -348,6 +350,20 @@ struct Facts {
     mobile: bool,
     /// The verdict of each format slot (those alive when the value was read).
     checks: Verdicts,
+}
+
+/// What [`ColumnAccumulator::push_cells`] computes for a chunk before reading it, in
+/// buffers reused from call to call (a cell pushed alone allocates nothing).
+#[derive(Debug, Clone, Default)]
+struct Buffers {
+    /// The hash of each trimmed cell.
+    keys: Vec<u64>,
+    /// The byte range of each trimmed cell in its raw cell.
+    trims: Vec<std::ops::Range<usize>>,
+    /// Each memo hit's id and whether it is a null.
+    hits: Vec<Option<(u32, bool)>>,
+    /// The raw hash of a cell pushed alone.
+    one: Vec<u64>,
 }
 
 /// One [`Check`] per format slot, 3 bits each, 21 slots per word (two words rather than
@@ -439,6 +455,7 @@ impl ColumnAccumulator {
             memo_hits: 0,
             memo_off: false,
             scratch: Facts::default(),
+            bufs: Buffers::default(),
             excel: Counter::default(),
             mojibake: Counter::default(),
             untrimmed: Counter::default(),
@@ -524,9 +541,11 @@ impl ColumnAccumulator {
 
     /// [`ColumnAccumulator::push`], returning the hash of the raw cell (for row hashes).
     pub(crate) fn push_hash(&mut self, raw: &str, line: u64) -> u64 {
-        let mut h = Vec::with_capacity(1);
+        let mut h = std::mem::take(&mut self.bufs.one);
         self.push_cells(&[Some(raw)], &[line], &mut h);
-        h.first().copied().unwrap_or(0)
+        let out = h.first().copied().unwrap_or(0);
+        self.bufs.one = h;
+        out
     }
 
     /// Adds a batch of this column's cells (`None`: the row is too short to have one),
@@ -546,14 +565,9 @@ impl ColumnAccumulator {
             let end = (start + CHUNK).min(cells.len());
             let chunk = cells.get(start..end).unwrap_or(&[]);
             self.push_chunk(chunk, lines.get(start..end).unwrap_or(&[]), raw_hashes);
-        }
-    }
-
-    /// [`ColumnAccumulator::push_cells`] for one chunk, its raw hashes appended.
-    fn push_chunk(&mut self, cells: &[Option<&str>], lines: &[u64], raw_hashes: &mut Vec<u64>) {
-        self.push_chunk_cells(cells, lines, raw_hashes);
-        if !self.pruned_late && self.count - self.null_total >= PRUNE_LATE {
-            self.prune_late();
+            if !self.pruned_late && self.count - self.null_total >= PRUNE_LATE {
+                self.prune_late();
+            }
         }
     }
 
@@ -576,36 +590,37 @@ impl ColumnAccumulator {
         }
     }
 
-    /// [`ColumnAccumulator::push_chunk`] before the late pruning.
-    fn push_chunk_cells(
-        &mut self,
-        cells: &[Option<&str>],
-        lines: &[u64],
-        raw_hashes: &mut Vec<u64>,
-    ) {
-        let mut keys = Vec::with_capacity(cells.len());
-        let mut trimmed = Vec::with_capacity(cells.len());
+    /// [`ColumnAccumulator::push_cells`] for one chunk, its raw hashes appended: the
+    /// cells are hashed, then looked up in the memo, then read.
+    fn push_chunk(&mut self, cells: &[Option<&str>], lines: &[u64], raw_hashes: &mut Vec<u64>) {
+        let mut b = std::mem::take(&mut self.bufs);
+        b.keys.clear();
+        b.trims.clear();
         for c in cells {
             let raw = c.unwrap_or("");
             let h_raw = hash64(raw);
-            let v = trim_cell(raw);
+            let r = trim_range(raw);
             raw_hashes.push(h_raw);
-            keys.push(if v.len() == raw.len() { h_raw } else { hash64(v) });
-            trimmed.push(v);
+            let key = match raw.get(r.clone()) {
+                Some(v) if v.len() != raw.len() => hash64(v),
+                _ => h_raw,
+            };
+            b.keys.push(key);
+            b.trims.push(r);
         }
         let memo = std::mem::take(&mut self.memo);
-        // Each hit with its id and whether it is a null, read while its entry is in cache.
-        let found: Vec<Option<(&Facts, u32, bool)>> = if self.memo_off {
-            Vec::new()
-        } else {
-            keys.iter().map(|h| memo.get(h).map(|f| (f, f.id, f.null))).collect()
-        };
-        // Values first read in this batch: the memo's new entries.
+        // Each hit's id and whether it is a null, read while its entry is in cache.
+        b.hits.clear();
+        if !self.memo_off {
+            b.hits.extend(b.keys.iter().map(|h| memo.get(h).map(|f| (f.id, f.null))));
+        }
+        // Values first read in this chunk: the memo's new entries.
         let mut fresh: HashMap<u64, Facts, IdentityBuild> = HashMap::default();
         let mut scratch = std::mem::take(&mut self.scratch);
-        for (i, ((c, &h), &v)) in cells.iter().zip(&keys).zip(&trimmed).enumerate() {
+        for (i, ((c, &h), r)) in cells.iter().zip(&b.keys).zip(&b.trims).enumerate() {
             self.count += 1;
             let raw = c.unwrap_or("");
+            let v = raw.get(r.clone()).unwrap_or("");
             let line = lines.get(i).copied().unwrap_or(0);
             let mut hit = None;
             if !self.memo_off {
@@ -620,18 +635,19 @@ impl ColumnAccumulator {
                     }
                 }
                 if !self.memo_off {
-                    hit = found
+                    hit = b
+                        .hits
                         .get(i)
                         .copied()
                         .flatten()
-                        .or_else(|| fresh.get(&h).map(|f| (f, f.id, f.null)));
+                        .or_else(|| fresh.get(&h).map(|f| (f.id, f.null)));
                     if hit.is_some() && self.memo_lookups > 0 {
                         self.memo_hits += 1;
                     }
                 }
             }
             match hit {
-                Some((_, id, false)) if self.count - self.null_total > PRUNE_AFTER => {
+                Some((id, false)) if self.count - self.null_total > PRUNE_AFTER => {
                     // Formats are pruned: a repeat is counted, its tallies added at the
                     // next flush.
                     if let Some(n) = self.memo_counts.get_mut(id as usize) {
@@ -642,10 +658,12 @@ impl ColumnAccumulator {
                         self.untrimmed.add(line, raw);
                     }
                 }
-                Some((f, _, _)) => {
+                Some(_) => {
                     // A value in the memo was seen before: the exact distinct set has it.
-                    let counted = self.count_memo(f);
-                    self.apply(raw, v, h, true, counted, line, f);
+                    if let Some(f) = memo.get(&h).or_else(|| fresh.get(&h)) {
+                        let counted = self.count_memo(f);
+                        self.apply(raw, v, h, true, counted, line, f);
+                    }
                 }
                 None => {
                     self.read(v, &mut scratch);
@@ -662,7 +680,7 @@ impl ColumnAccumulator {
             }
         }
         self.scratch = scratch;
-        drop(found);
+        self.bufs = b;
         if !self.memo_off {
             let mut memo = memo;
             memo.extend(fresh);
@@ -743,7 +761,7 @@ impl ColumnAccumulator {
             *t = n;
             let v = self
                 .memo_spans
-                .get(f.id as usize)
+                .get(i)
                 .and_then(|&(a, b)| text.get(a as usize..b as usize))
                 .unwrap_or("");
             self.apply_repeats(v, f, c);
@@ -1449,17 +1467,20 @@ fn decimal_key(d: Decimal) -> Option<&'static str> {
     }
 }
 
-/// A cell without the spaces, tabs and line breaks around it.
+/// The byte range of a cell without the spaces, tabs and line breaks around it.
 #[inline]
-fn trim_cell(raw: &str) -> &str {
+fn trim_range(raw: &str) -> std::ops::Range<usize> {
     // Most cells need no trimming: look at their two ends first (a no-break space is
     // `C2 A0`).
     let edge = |b: Option<&u8>| matches!(b, Some(b' ' | b'\t' | b'\r' | b'\n' | 0xc2 | 0xa0));
     let b = raw.as_bytes();
     if !edge(b.first()) && !edge(b.last()) {
-        return raw;
+        return 0..raw.len();
     }
-    raw.trim_matches([' ', '\t', '\u{a0}', '\r', '\n'])
+    const BLANKS: [char; 5] = [' ', '\t', '\u{a0}', '\r', '\n'];
+    let start = raw.len() - raw.trim_start_matches(BLANKS).len();
+    let end = raw.trim_end_matches(BLANKS).len().max(start);
+    start..end
 }
 
 /// `a < b`, deciding on the first bytes when they differ (most comparisons of a
