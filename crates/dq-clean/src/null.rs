@@ -246,13 +246,9 @@ impl Nulls {
     /// assert!(!dq_clean::null::Nulls::default().is_null("Nord"));
     /// ```
     pub fn is_null(&self, s: &str) -> bool {
-        self.is_null_ascii(s)
-    }
-
-    /// [`Nulls::is_null`] byte by byte: the key of an ASCII value is built on the stack
-    /// and rejected at the first byte no token has; a value with another byte goes to
-    /// [`Nulls::is_null_chars`] when it reaches it.
-    fn is_null_ascii(&self, s: &str) -> bool {
+        // Byte by byte: the key of an ASCII value is built on the stack and rejected at
+        // the first byte no token has; a value with another byte goes to
+        // `is_null_chars` when it reaches it.
         let mut key = [0u8; 32];
         let mut n = 0usize;
         for b in s.bytes() {
@@ -287,7 +283,7 @@ impl Nulls {
         self.sentinels == Sentinels::Null && self.sentinel(s)
     }
 
-    /// [`Nulls::is_null`] through decoded characters (any value).
+    /// [`Nulls::is_null`] through decoded characters (any value; the byte path's fallback).
     fn is_null_chars(&self, s: &str) -> bool {
         let mut n = 0usize;
         // Quick reject: a long value with many non-blank characters is no token, nor is
@@ -414,7 +410,7 @@ mod tests {
                 NullsBuilder::empty().token("néant").token("x").build(),
             ];
             for n in &sets {
-                proptest::prop_assert_eq!(n.is_null_ascii(&s), n.is_null_chars(&s), "{:?}", s);
+                proptest::prop_assert_eq!(n.is_null(&s), n.is_null_chars(&s), "{:?}", s);
                 // The definition: the key is a token (`Na` aside), or a sentinel read as null.
                 let k: String = key_chars(&s).collect();
                 let reference = (s.trim() != "Na" && n.tokens.contains(&k))
