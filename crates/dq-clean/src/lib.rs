@@ -29,6 +29,7 @@
 //! - Values: [`number`], [`date`] (dates and date-times, Excel serials), [`boolean`],
 //!   [`phone`] (E.164 with overseas codes), [`email`], [`url`].
 //! - Columns and tables: [`column`](mod@column) (conventions settled by the whole column),
+//!   [`plan`] (the typed column plan and the one registry of kind names, [`plan::Kind`]),
 //!   [`table`] (`TableCleaner`: change log, flags, byte-for-byte restore), [`rules`]
 //!   (the TOML rules file).
 //!
@@ -54,6 +55,7 @@ pub mod whitespace;
 pub mod column;
 pub mod date;
 pub mod number;
+pub mod plan;
 pub mod rules;
 pub mod table;
 

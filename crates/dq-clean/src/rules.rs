@@ -1,9 +1,10 @@
 //! Rules files: which normalizer each column gets, by header name, with options.
 //!
 //! A rules file is TOML (format in `docs/rules.md`); it overrides the automatic choice
-//! of [`crate::table::TableCleaner`]. [`normalizer_for`] is the registry of kind names;
-//! other crates' kinds (dq-pivot's `siret`, `commune`, …) plug in through
-//! [`Rules::apply_with`].
+//! of [`crate::table::TableCleaner`] and of the planner (`dq_profile::plan`). Kinds are
+//! spelled as [`Kind::from_name`] accepts them; [`normalizer_for`] builds dq-clean's own
+//! kinds, and other crates' kinds (dq-pivot's `siret`, `commune`, …) plug in through
+//! [`Rules::apply_with`] with a fuller [`Registry`].
 //!
 //! ```
 //! use dq_clean::rules::Rules;
@@ -29,33 +30,38 @@ use std::collections::BTreeMap;
 
 use crate::date::{DateConvention, DateKind, DateOrder, DateParser, ExcelSerial};
 use crate::number::{DecimalSeparator, NumberConvention, NumberParser};
+use crate::plan::Kind;
 use crate::table::TableCleanerBuilder;
 use crate::{Error, Normalizer, Verdict};
 
-/// A registry of normalizer kinds: maps a kind name and its options to a
-/// normalizer, or `None` when the kind is unknown. [`normalizer_for`] is the default.
-pub type Registry = dyn Fn(&str, &KindOptions) -> Option<Box<dyn Normalizer>>;
+/// A registry of normalizer kinds: maps a kind and its options to a normalizer, or
+/// `None` when the registry cannot build that kind. [`normalizer_for`] builds dq-clean's
+/// kinds; `dq_profile::plan::normalizer` builds every kind.
+pub type Registry = dyn Fn(Kind, &KindOptions) -> Option<Box<dyn Normalizer>>;
 
-/// The options of one column's normalizer, as written in a rules file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+/// The options of one column's normalizer, as written in a rules file or a plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct KindOptions {
     /// `number`: the decimal separator, `"comma"` or `"point"` (default: inferred).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimal: Option<DecimalSeparator>,
     /// `date`, `datetime`: `"day_first"` or `"month_first"` (default: day first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<DateOrder>,
     /// `date`, `datetime`: whether bare integers are Excel serial numbers (default: false).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub excel_serial: bool,
 }
 
-/// One column's rule: a kind name and its options.
+/// One column's rule: a kind and its options.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 #[non_exhaustive]
 pub struct ColumnRule {
-    /// The kind name (`number`, `date`, `whitespace`, `keep`, …).
-    pub kind: String,
+    /// The kind (`number`, `date`, `whitespace`, `keep`, …; any spelling that
+    /// [`Kind::from_name`] accepts).
+    pub kind: Kind,
     /// The options.
     #[serde(flatten)]
     pub options: KindOptions,
@@ -76,12 +82,13 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// Parses a rules file and checks that every kind is known to [`normalizer_for`].
+    /// Parses a rules file and checks that [`normalizer_for`] builds every kind it names
+    /// (use [`Rules::from_toml_with`] for dq-pivot's kinds).
     ///
     /// # Errors
     ///
     /// [`crate::ErrorKind::Rules`] when the TOML is malformed, a field is unknown, or a
-    /// kind is not in the registry.
+    /// kind is unknown or not in the registry.
     ///
     /// # Example
     ///
@@ -102,8 +109,11 @@ impl Rules {
     pub fn from_toml_with(text: &str, registry: &Registry) -> Result<Rules, Error> {
         let rules: Rules = toml::from_str(text).map_err(|e| Error::rules(e.to_string()))?;
         for (col, rule) in &rules.columns {
-            if registry(&rule.kind, &rule.options).is_none() {
-                return Err(Error::rules(format!("column {col:?}: unknown kind {:?}", rule.kind)));
+            if registry(rule.kind, &rule.options).is_none() {
+                return Err(Error::rules(format!(
+                    "column {col:?}: kind {:?} is not available here",
+                    rule.kind.name()
+                )));
             }
         }
         Ok(rules)
@@ -135,8 +145,11 @@ impl Rules {
             builder.auto(crate::table::AutoChoice::Off);
         }
         for (col, rule) in &self.columns {
-            let n = registry(&rule.kind, &rule.options).ok_or_else(|| {
-                Error::rules(format!("column {col:?}: unknown kind {:?}", rule.kind))
+            let n = registry(rule.kind, &rule.options).ok_or_else(|| {
+                Error::rules(format!(
+                    "column {col:?}: kind {:?} is not available here",
+                    rule.kind.name()
+                ))
             })?;
             builder.column(col, n);
         }
@@ -144,25 +157,26 @@ impl Rules {
     }
 }
 
-/// The registry of `dq-clean`'s kinds: a normalizer for `kind` with `options`.
+/// The registry of `dq-clean`'s kinds: a normalizer for `kind` with `options`, or `None`
+/// for kinds that other crates provide ([`crate::plan::Provider`]).
 ///
-/// Known here: `number`, `date`, `datetime`, `null`, `whitespace`, `keep` (leaves values
-/// as they are), `unicode`, `apostrophe`, `fold`, `title` (without a name reference),
-/// `bool`, `phone`, `email` and `url`. Other crates extend it (the `dq` command line adds
-/// dq-pivot's identifiers and geography) through [`Rules::apply_with`].
+/// Built here: `number`, `date`, `datetime`, `null`, `whitespace`, `keep` (leaves values
+/// as they are), `code` (trims spaces, never reads a number), `unicode`, `apostrophe`,
+/// `fold`, `title` (without a name reference), `bool`, `phone`, `email` and `url`.
 ///
 /// # Example
 ///
 /// ```
+/// use dq_clean::plan::Kind;
 /// use dq_clean::rules::{normalizer_for, KindOptions};
-/// let n = normalizer_for("number", &KindOptions::default()).ok_or("unknown")?;
+/// let n = normalizer_for(Kind::Number, &KindOptions::default()).ok_or("unknown")?;
 /// assert_eq!(n.normalize("1 234,56").value(), Some("1234.56"));
-/// assert!(normalizer_for("nombre", &KindOptions::default()).is_none());
-/// let phone = normalizer_for("phone", &KindOptions::default()).ok_or("unknown")?;
+/// assert!(normalizer_for(Kind::Siret, &KindOptions::default()).is_none());
+/// let phone = normalizer_for(Kind::Phone, &KindOptions::default()).ok_or("unknown")?;
 /// assert_eq!(phone.normalize("01 23 45 67 89").value(), Some("+33123456789"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn normalizer_for(kind: &str, options: &KindOptions) -> Option<Box<dyn Normalizer>> {
+pub fn normalizer_for(kind: Kind, options: &KindOptions) -> Option<Box<dyn Normalizer>> {
     let date = |k| {
         let mut c = DateConvention::new(options.order.unwrap_or_default());
         if options.excel_serial {
@@ -170,25 +184,25 @@ pub fn normalizer_for(kind: &str, options: &KindOptions) -> Option<Box<dyn Norma
         }
         Box::new(DateParser::new(k, c)) as Box<dyn Normalizer>
     };
-    match kind {
-        "number" => {
-            Some(Box::new(NumberParser::new(NumberConvention { decimal: options.decimal })))
-        }
-        "date" => Some(date(DateKind::Date)),
-        "datetime" => Some(date(DateKind::DateTime)),
-        "null" => Some(Box::new(crate::null::Nulls::default())),
-        "whitespace" => Some(Box::new(Spaces)),
-        "keep" => Some(Box::new(Keep)),
-        "unicode" => Some(Box::new(crate::unicode::Unicode::default())),
-        "apostrophe" => Some(Box::new(crate::unicode::Unicode::apostrophes())),
-        "fold" => Some(Box::new(crate::fold::Fold::default())),
-        "title" => Some(Box::new(crate::title::TitleCase::default())),
-        "bool" => Some(Box::new(crate::boolean::Bool)),
-        "phone" => Some(Box::new(crate::phone::Phone)),
-        "email" => Some(Box::new(crate::email::Email)),
-        "url" => Some(Box::new(crate::url::Url)),
-        _ => None,
-    }
+    let n: Box<dyn Normalizer> = match kind {
+        Kind::Number => Box::new(NumberParser::new(NumberConvention { decimal: options.decimal })),
+        Kind::Date => date(DateKind::Date),
+        Kind::DateTime => date(DateKind::DateTime),
+        Kind::Null => Box::new(crate::null::Nulls::default()),
+        Kind::Whitespace => Box::new(crate::whitespace::Whitespace),
+        Kind::Keep => Box::new(Keep),
+        Kind::Code => Box::new(Code),
+        Kind::Unicode => Box::new(crate::unicode::Unicode::default()),
+        Kind::Apostrophe => Box::new(crate::unicode::Unicode::apostrophes()),
+        Kind::Fold => Box::new(crate::fold::Fold::default()),
+        Kind::Title => Box::new(crate::title::TitleCase::default()),
+        Kind::Bool => Box::new(crate::boolean::Bool),
+        Kind::Phone => Box::new(crate::phone::Phone),
+        Kind::Email => Box::new(crate::email::Email),
+        Kind::Url => Box::new(crate::url::Url),
+        _ => return None,
+    };
+    Some(n)
 }
 
 /// Leaves every value as it is.
@@ -204,38 +218,20 @@ impl Normalizer for Keep {
     }
 }
 
-/// Trims and collapses spaces (every Unicode space becomes one ASCII space).
-// TODO(clean-text): replace by `crate::whitespace` once it lands.
+/// A code: surrounding spaces trimmed, nothing else (`00016` stays `00016`).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Spaces;
+pub(crate) struct Code;
 
-impl Normalizer for Spaces {
+impl Normalizer for Code {
     fn name(&self) -> &'static str {
-        "whitespace"
+        "code"
     }
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
-        let clean = input.bytes().all(|b| b != b' ' && (b' '..0x7f).contains(&b))
-            || (!input.starts_with(' ')
-                && !input.ends_with(' ')
-                && !input.contains("  ")
-                && input.bytes().all(|b| (b' '..0x7f).contains(&b)));
-        if clean {
-            return Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" };
-        }
-        let mut out = String::with_capacity(input.len());
-        for word in input.split(char::is_whitespace) {
-            if word.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        if out == input {
+        let t = input.trim();
+        if t.len() == input.len() {
             Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" }
         } else {
-            Verdict::Valid { value: Cow::Owned(out), rule: "whitespace" }
+            Verdict::Valid { value: Cow::Borrowed(t), rule: "trim" }
         }
     }
 }

@@ -8,10 +8,18 @@
 //! cells are written empty. The output has exactly the input's rows and fields, and
 //! [`restore`] rebuilds the input from the output and the change log.
 //!
-//! Columns without a normalizer get one chosen from their first rows (default 1000,
-//! [`TableCleanerBuilder::sample_rows`]) by [`crate::column::ColumnInference`],
-//! conservatively: numbers, dates and date-times get their parser with the column's
-//! conventions; every other column only gets its spaces trimmed and collapsed.
+//! A cleaner executes a [`TablePlan`] ([`TableCleanerBuilder::plan`]): each column's
+//! kind, whether valid values are rewritten or only checked, and whether null tokens are
+//! nulls, as decided by the planner (`dq_profile::plan`, the one used by `dq clean` and
+//! `dq audit`). Callers that run extra per-record work (histograms, added pivot columns)
+//! pass a [`RecordObserver`] to [`TableCleaner::clean_observed`].
+//!
+//! Without a plan, columns without a normalizer get one chosen from their first rows
+//! (default 1000, [`TableCleanerBuilder::sample_rows`]) by
+//! [`crate::column::ColumnInference`], conservatively: numbers, dates and date-times get
+//! their parser with the column's conventions; every other column only gets its spaces
+//! trimmed and collapsed. This quick choice is for dq-clean used alone; it knows no
+//! codes or identifiers.
 //!
 //! Memory is bounded by the sample: records are read into one reused `StringRecord`.
 //!
@@ -41,8 +49,11 @@ use std::io;
 
 use crate::column::{ColumnConventions, ColumnInference, ColumnKind};
 use crate::date::{DateKind, DateParser};
+use crate::null::{Nulls, Sentinels};
 use crate::number::NumberParser;
-use crate::rules::Spaces;
+use crate::plan::{NullPolicy, Rewrite, TablePlan};
+use crate::rules::Registry;
+use crate::whitespace::Whitespace;
 use crate::{Error, Normalizer, Verdict};
 
 /// Whether columns without a normalizer get one chosen from their values.
@@ -251,15 +262,16 @@ impl<W1: io::Write, W2: io::Write> AuditSink for CsvAuditSink<W1, W2> {
     }
 }
 
-/// Which normalizer a column got, and why.
+/// Which normalizer a column got, and why (a summary of the run, not the plan: see
+/// [`crate::plan::ColumnPlan`] for that).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
-pub struct ColumnPlan {
+pub struct ColumnChoice {
     /// The column's header.
     pub header: String,
     /// The normalizer's kind name, or `None` when the column is left as is.
     pub normalizer: Option<&'static str>,
-    /// `"rule"` (given by the builder or a rules file) or `"auto"`.
+    /// `"rule"` (given by the builder or a rules file), `"plan"` or `"auto"`.
     pub source: &'static str,
     /// The conventions inferred from the sample, for automatic choices.
     pub conventions: Option<ColumnConventions>,
@@ -275,8 +287,54 @@ pub struct CleanSummary {
     pub changes: u64,
     /// Cells flagged.
     pub flags: u64,
-    /// The plan of each column.
-    pub columns: Vec<ColumnPlan>,
+    /// What each column got.
+    pub columns: Vec<ColumnChoice>,
+}
+
+/// The former name of [`ColumnChoice`].
+#[deprecated(
+    since = "0.2.0",
+    note = "renamed `ColumnChoice`; `dq_clean::plan::ColumnPlan` is the plan"
+)]
+pub type ColumnPlan = ColumnChoice;
+
+/// Sees every record of a cleaning run, after its cells are cleaned and before it is
+/// written: `dq audit` counts histograms and exact duplicates and adds pivot columns
+/// with one.
+pub trait RecordObserver {
+    /// Called once with the input header; may push the names of added columns to `out`
+    /// (which already holds the input header).
+    fn header(&mut self, header: &csv::StringRecord, out: &mut csv::StringRecord) {
+        let _ = (header, out);
+    }
+
+    /// Called for each record; `output` holds the cleaned fields and may get added ones.
+    ///
+    /// # Errors
+    ///
+    /// An error stops the run and is returned by [`TableCleaner::clean_observed`].
+    fn record(
+        &mut self,
+        row: u64,
+        input: &csv::StringRecord,
+        output: &mut csv::StringRecord,
+    ) -> Result<(), Error> {
+        let _ = (row, input, output);
+        Ok(())
+    }
+}
+
+/// An observer that does nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoObserver;
+
+impl RecordObserver for NoObserver {}
+
+/// One planned column, ready to run.
+struct Step {
+    normalizer: Box<dyn Normalizer>,
+    rewrite: Rewrite,
+    nulls: NullPolicy,
 }
 
 /// Configures a [`TableCleaner`].
@@ -297,6 +355,8 @@ pub struct TableCleanerBuilder {
     by_index: Vec<(usize, Box<dyn Normalizer>)>,
     sample_rows: Option<usize>,
     auto: AutoChoice,
+    plan: Vec<Option<Step>>,
+    headers: Option<csv::StringRecord>,
 }
 
 impl std::fmt::Debug for TableCleanerBuilder {
@@ -309,11 +369,59 @@ impl std::fmt::Debug for TableCleanerBuilder {
             )
             .field("sample_rows", &self.sample_rows)
             .field("auto", &self.auto)
+            .field("planned", &self.plan.iter().filter(|p| p.is_some()).count())
             .finish()
     }
 }
 
 impl TableCleanerBuilder {
+    /// Executes `plan`: each planned column gets the normalizer `registry` builds for its
+    /// kind, with the plan's rewriting and null policy; columns the plan does not name
+    /// are left as they are (no automatic choice). A normalizer set by
+    /// [`TableCleanerBuilder::column`] still wins over the plan.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Rules`] when `registry` cannot build a planned kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::plan::{ColumnPlan, Kind, NullPolicy, TablePlan};
+    /// use dq_clean::rules::normalizer_for;
+    /// use dq_clean::table::{Discard, TableCleaner};
+    ///
+    /// let mut groupe = ColumnPlan::new(1, "groupe", Kind::Whitespace);
+    /// groupe.nulls = NullPolicy::Data;
+    /// let plan = TablePlan::new(vec![ColumnPlan::new(0, "code", Kind::Code), groupe]);
+    /// let cleaner = TableCleaner::builder().plan(&plan, &normalizer_for)?.build();
+    /// let mut rdr = csv::Reader::from_reader("code,groupe\n 00016 ,NC\n".as_bytes());
+    /// let mut out = csv::Writer::from_writer(vec![]);
+    /// cleaner.clean(&mut rdr, &mut out, &mut Discard)?;
+    /// assert_eq!(String::from_utf8(out.into_inner()?)?, "code,groupe\n00016,NC\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn plan(&mut self, plan: &TablePlan, registry: &Registry) -> Result<&mut Self, Error> {
+        self.plan.clear();
+        self.auto = AutoChoice::Off;
+        for c in &plan.columns {
+            let normalizer = registry(c.kind, &c.options).ok_or_else(|| {
+                Error::rules(format!(
+                    "column {:?}: kind {:?} is not available here",
+                    c.header,
+                    c.kind.name()
+                ))
+            })?;
+            if self.plan.len() <= c.index {
+                self.plan.resize_with(c.index + 1, || None);
+            }
+            if let Some(slot) = self.plan.get_mut(c.index) {
+                *slot = Some(Step { normalizer, rewrite: c.rewrite.clone(), nulls: c.nulls });
+            }
+        }
+        Ok(self)
+    }
+
     /// Gives the column with header `name` a normalizer (replacing an earlier one).
     /// Default: none (automatic choice).
     pub fn column(&mut self, name: &str, normalizer: Box<dyn Normalizer>) -> &mut Self {
@@ -327,6 +435,26 @@ impl TableCleanerBuilder {
     pub fn column_index(&mut self, index: usize, normalizer: Box<dyn Normalizer>) -> &mut Self {
         self.by_index.retain(|(k, _)| *k != index);
         self.by_index.push((index, normalizer));
+        self
+    }
+
+    /// Names the columns of an input without a header row: the reader (built with
+    /// `has_headers(false)`) yields its first line as data, and these names are written
+    /// as the output's header. Default: the reader's header row.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::table::{Discard, TableCleaner};
+    /// let cleaner = TableCleaner::builder().headers(["column_1"]).build();
+    /// let mut rdr = csv::ReaderBuilder::new().has_headers(false).from_reader(" 75056 \n".as_bytes());
+    /// let mut out = csv::Writer::from_writer(vec![]);
+    /// cleaner.clean(&mut rdr, &mut out, &mut Discard)?;
+    /// assert_eq!(String::from_utf8(out.into_inner()?)?, "column_1\n75056\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn headers<I: IntoIterator<Item = S>, S: AsRef<str>>(&mut self, names: I) -> &mut Self {
+        self.headers = Some(names.into_iter().collect::<csv::StringRecord>());
         self
     }
 
@@ -349,8 +477,19 @@ impl TableCleanerBuilder {
             by_index: std::mem::take(&mut self.by_index),
             sample_rows: self.sample_rows.unwrap_or(1000),
             auto: self.auto,
+            plan: std::mem::take(&mut self.plan),
+            nulls: null_tokens(),
+            headers: self.headers.take(),
         }
     }
+}
+
+/// The null tokens of planned columns whose policy is [`NullPolicy::Tokens`]: the
+/// default tokens, without the numeric sentinels (`9999`, `-1` are values there).
+fn null_tokens() -> Nulls {
+    let mut b = Nulls::builder();
+    b.sentinels(Sentinels::Ignore);
+    b.build()
 }
 
 /// Cleans a CSV table column by column. Built by [`TableCleanerBuilder`].
@@ -359,6 +498,9 @@ pub struct TableCleaner {
     by_index: Vec<(usize, Box<dyn Normalizer>)>,
     sample_rows: usize,
     auto: AutoChoice,
+    plan: Vec<Option<Step>>,
+    nulls: Nulls,
+    headers: Option<csv::StringRecord>,
 }
 
 impl std::fmt::Debug for TableCleaner {
@@ -377,7 +519,7 @@ fn auto_normalizer(c: &ColumnConventions) -> Box<dyn Normalizer> {
         ColumnKind::Number => Box::new(NumberParser::new(c.number_convention())),
         ColumnKind::Date => Box::new(DateParser::new(DateKind::Date, c.date_convention())),
         ColumnKind::DateTime => Box::new(DateParser::new(DateKind::DateTime, c.date_convention())),
-        _ => Box::new(Spaces),
+        _ => Box::new(Whitespace),
     }
 }
 
@@ -401,8 +543,29 @@ impl TableCleaner {
         wtr: &mut csv::Writer<W>,
         sink: &mut dyn AuditSink,
     ) -> Result<CleanSummary, Error> {
-        let headers = rdr.headers()?.clone();
-        wtr.write_record(&headers)?;
+        self.clean_observed(rdr, wtr, sink, &mut NoObserver)
+    }
+
+    /// Like [`TableCleaner::clean`], with `observer` called on the header and on every
+    /// record before it is written.
+    ///
+    /// # Errors
+    ///
+    /// As [`TableCleaner::clean`], and what `observer` returns.
+    pub fn clean_observed<R: io::Read, W: io::Write>(
+        &self,
+        rdr: &mut csv::Reader<R>,
+        wtr: &mut csv::Writer<W>,
+        sink: &mut dyn AuditSink,
+        observer: &mut dyn RecordObserver,
+    ) -> Result<CleanSummary, Error> {
+        let headers = match &self.headers {
+            Some(h) => h.clone(),
+            None => rdr.headers()?.clone(),
+        };
+        let mut head_out = headers.clone();
+        observer.header(&headers, &mut head_out);
+        wtr.write_record(&head_out)?;
         let ncols = headers.len();
         // Explicit normalizers, by name then by index.
         let explicit: Vec<Option<&dyn Normalizer>> = (0..ncols)
@@ -440,20 +603,29 @@ impl TableCleaner {
                 *slot = Some(c);
             }
         }
-        let plan: Vec<Option<&dyn Normalizer>> =
-            explicit.iter().zip(autos.iter()).map(|(e, a)| e.or(a.as_deref())).collect();
+        let plan: Vec<Planned<'_>> = explicit
+            .iter()
+            .zip(autos.iter())
+            .enumerate()
+            .map(|(i, (e, a))| match (e, self.plan.get(i).and_then(Option::as_ref), a) {
+                (Some(n), _, _) => Planned::Canonical(*n),
+                (None, Some(step), _) => Planned::Step(step, &self.nulls),
+                (None, None, Some(n)) => Planned::Canonical(n.as_ref()),
+                (None, None, None) => Planned::Untouched,
+            })
+            .collect();
         let mut summary = CleanSummary {
             rows: 0,
             changes: 0,
             flags: 0,
             columns: (0..ncols)
-                .map(|i| ColumnPlan {
+                .map(|i| ColumnChoice {
                     header: headers.get(i).unwrap_or("").to_owned(),
-                    normalizer: plan.get(i).copied().flatten().map(|n| n.name()),
-                    source: if explicit.get(i).copied().flatten().is_some() {
-                        "rule"
-                    } else {
-                        "auto"
+                    normalizer: plan.get(i).and_then(Planned::name),
+                    source: match plan.get(i) {
+                        _ if explicit.get(i).copied().flatten().is_some() => "rule",
+                        Some(Planned::Step(..)) => "plan",
+                        _ => "auto",
                     },
                     conventions: conventions.get_mut(i).and_then(Option::take),
                 })
@@ -463,6 +635,7 @@ impl TableCleaner {
         let mut run = |rec: &csv::StringRecord, summary: &mut CleanSummary| -> Result<(), Error> {
             summary.rows += 1;
             clean_record(rec, &mut out, &plan, &headers, summary, sink)?;
+            observer.record(summary.rows, rec, &mut out)?;
             wtr.write_record(&out)?;
             Ok(())
         };
@@ -480,10 +653,30 @@ impl TableCleaner {
     }
 }
 
+/// What runs on one column.
+enum Planned<'a> {
+    /// Nothing: the column is copied.
+    Untouched,
+    /// A normalizer whose valid values are written in canonical form.
+    Canonical(&'a dyn Normalizer),
+    /// A planned column, with its rewriting and null policy.
+    Step(&'a Step, &'a Nulls),
+}
+
+impl Planned<'_> {
+    fn name(&self) -> Option<&'static str> {
+        match self {
+            Planned::Untouched => None,
+            Planned::Canonical(n) => Some(n.name()),
+            Planned::Step(s, _) => Some(s.normalizer.name()),
+        }
+    }
+}
+
 fn clean_record(
     rec: &csv::StringRecord,
     out: &mut csv::StringRecord,
-    plan: &[Option<&dyn Normalizer>],
+    plan: &[Planned<'_>],
     headers: &csv::StringRecord,
     summary: &mut CleanSummary,
     sink: &mut dyn AuditSink,
@@ -491,12 +684,16 @@ fn clean_record(
     out.clear();
     let row = summary.rows;
     for (i, field) in rec.iter().enumerate() {
-        let Some(n) = plan.get(i).copied().flatten() else {
-            out.push_field(field);
-            continue;
-        };
         let cell = Cell { row, column: i, header: headers.get(i).unwrap_or(""), value: field };
-        match apply_cell(&cell, n, out, sink)? {
+        let outcome = match plan.get(i) {
+            None | Some(Planned::Untouched) => {
+                out.push_field(field);
+                continue;
+            }
+            Some(Planned::Canonical(n)) => apply_cell(&cell, *n, out, sink)?,
+            Some(Planned::Step(step, nulls)) => apply_step(&cell, step, nulls, out, sink)?,
+        };
+        match outcome {
             CellOutcome::Changed => summary.changes += 1,
             CellOutcome::Flagged => summary.flags += 1,
             CellOutcome::Kept => {}
@@ -556,8 +753,18 @@ pub fn apply_cell(
     out: &mut csv::StringRecord,
     sink: &mut dyn AuditSink,
 ) -> Result<CellOutcome, Error> {
+    apply_verdict(cell, normalizer.normalize(cell.value), out, sink)
+}
+
+/// Writes one cell's verdict and reports it, as [`apply_cell`] describes.
+fn apply_verdict(
+    cell: &Cell<'_>,
+    verdict: Verdict<'_>,
+    out: &mut csv::StringRecord,
+    sink: &mut dyn AuditSink,
+) -> Result<CellOutcome, Error> {
     let &Cell { row, column, header, value: field } = cell;
-    match normalizer.normalize(field) {
+    match verdict {
         Verdict::Valid { value, rule } => {
             out.push_field(&value);
             if value == field {
@@ -593,6 +800,37 @@ pub fn apply_cell(
             Ok(CellOutcome::Flagged)
         }
     }
+}
+
+/// Applies a planned column's step to one cell: null tokens first (where the column's
+/// policy says they are nulls), then the normalizer; a valid value is kept as read when
+/// the column only checks its values, and a null verdict is kept as data where null
+/// tokens are data.
+fn apply_step(
+    cell: &Cell<'_>,
+    step: &Step,
+    nulls: &Nulls,
+    out: &mut csv::StringRecord,
+    sink: &mut dyn AuditSink,
+) -> Result<CellOutcome, Error> {
+    let field = cell.value;
+    if field.is_empty() {
+        out.push_field(field);
+        return Ok(CellOutcome::Kept);
+    }
+    let verdict = match step.nulls {
+        NullPolicy::Tokens if nulls.is_null(field) => Verdict::Null,
+        _ => step.normalizer.normalize(field),
+    };
+    let keep = matches!(
+        (&verdict, &step.rewrite, step.nulls),
+        (Verdict::Null, _, NullPolicy::Data) | (Verdict::Valid { .. }, Rewrite::Check, _)
+    );
+    if keep {
+        out.push_field(field);
+        return Ok(CellOutcome::Kept);
+    }
+    apply_verdict(cell, verdict, out, sink)
 }
 
 /// Rebuilds the original table from the cleaned one and its change log (as written by
