@@ -4,6 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use dq_clean::plan::Evidence;
+
 use crate::format::{self, Check, Format};
 use crate::hashing::IdentityBuild;
 use crate::sketch::hash64;
@@ -171,6 +173,16 @@ pub struct ColumnProfile {
     pub true_values: Vec<String>,
     /// Every spelling of false seen in a boolean column, most frequent first.
     pub false_values: Vec<String>,
+    /// Whether the column holds codes (zero-padded, letters and digits, or named a code by
+    /// its header): typed `string`, never rewritten as numbers.
+    #[serde(default)]
+    pub code: bool,
+    /// A Table Schema pattern of the code column's values (`^[0-9]{5}$`).
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// What decided the format: the values, the header, both, or nothing.
+    #[serde(default)]
+    pub decided_by: Evidence,
     /// Quality findings of this column.
     pub findings: Vec<Finding>,
 }
@@ -301,6 +313,12 @@ pub struct ColumnAccumulator {
     excel: Counter,
     mojibake: Counter,
     untrimmed: Counter,
+    /// Integers written with leading zeros (`00016`, `0108`): codes, not counts.
+    lead_zero: Counter,
+    /// Letters-and-digits codes (`2B14`, `59L`, `46Z22999`).
+    alnum_code: Counter,
+    /// Short capital-letter codes (`S`, `ZZ`, `ABC`).
+    letters_code: Counter,
     doubled: Counter,
     personal: Counter,
 }
@@ -459,6 +477,9 @@ impl ColumnAccumulator {
             excel: Counter::default(),
             mojibake: Counter::default(),
             untrimmed: Counter::default(),
+            lead_zero: Counter::default(),
+            alnum_code: Counter::default(),
+            letters_code: Counter::default(),
             doubled: Counter::default(),
             personal: Counter::default(),
         };
@@ -794,12 +815,18 @@ impl ColumnAccumulator {
         if facts.excel {
             self.excel.count += c;
         }
+        match code_shape(v) {
+            CodeShape::LeadZero => self.lead_zero.count += c,
+            CodeShape::Alnum => self.alnum_code.count += c,
+            CodeShape::Letters => self.letters_code.count += c,
+            CodeShape::None => {}
+        }
         if let Some(n) = facts.num {
             self.numbers += c;
             if n.integral {
                 self.integers += c;
             }
-            if let Some(d) = decimal_key(n.decimal) {
+            if let Some(d) = decimal_key(n.decimal).filter(|_| !ambiguous_separator(v)) {
                 self.decimals.entry(d).or_default().count += c;
             }
             if n.currency {
@@ -876,6 +903,12 @@ impl ColumnAccumulator {
         if facts.excel {
             self.excel.add(line, v);
         }
+        match code_shape(v) {
+            CodeShape::LeadZero => self.lead_zero.add(line, v),
+            CodeShape::Alnum => self.alnum_code.add(line, v),
+            CodeShape::Letters => self.letters_code.add(line, v),
+            CodeShape::None => {}
+        }
         self.distinct.push_hashed(v, h, seen);
         if !counted {
             self.top.push_hashed(v, h);
@@ -901,7 +934,7 @@ impl ColumnAccumulator {
             if n.integral {
                 self.integers += 1;
             }
-            if let Some(d) = decimal_key(n.decimal) {
+            if let Some(d) = decimal_key(n.decimal).filter(|_| !ambiguous_separator(v)) {
                 self.decimals.entry(d).or_default().add(line, v);
             }
             if n.currency {
@@ -1091,6 +1124,9 @@ impl ColumnAccumulator {
         self.excel.merge(&o.excel);
         self.mojibake.merge(&o.mojibake);
         self.untrimmed.merge(&o.untrimmed);
+        self.lead_zero.merge(&o.lead_zero);
+        self.alnum_code.merge(&o.alnum_code);
+        self.letters_code.merge(&o.letters_code);
         self.doubled.merge(&o.doubled);
         self.personal.merge(&o.personal);
         self.update_needs();
@@ -1193,8 +1229,24 @@ impl ColumnAccumulator {
 
     /// [`ColumnAccumulator::finish`] once no repeat is pending.
     fn finish_flushed(&self) -> ColumnProfile {
-        let (format, score, share, scores) = self.choose();
+        let (mut format, mut score, mut share, scores) = self.choose();
         let non_null = self.count - self.null_count();
+        // Only a column of two values (plus nulls) is boolean: `N`/`A`/`P`/`S` or
+        // `OUI`/`NON`/`PAS DANS DATADOCK` are categories.
+        if format == Format::Bool && share < 1.0 {
+            (format, score, share) = (Format::String, 1.0, 1.0);
+        }
+        let code = self.code_evidence(format, non_null);
+        if code.is_some() {
+            (format, score, share) = (Format::String, 1.0, 1.0);
+        }
+        let pattern = code.and(self.code_pattern());
+        let decided_by = match code {
+            Some(e) => e,
+            None if format == Format::String => Evidence::Default,
+            None if format.hinted_by(&self.name) => Evidence::HeaderAndValues,
+            None => Evidence::Values,
+        };
         let kind = format.table_schema_type().to_owned();
         let (distinct, est) = self.distinct.count();
         let date_format = if matches!(format, Format::Date) {
@@ -1223,11 +1275,15 @@ impl ColumnAccumulator {
         } else {
             None
         };
-        let decimal_char = if numeric || matches!(format, Format::Money | Format::Percent) {
-            self.decimals.iter().max_by_key(|(_, v)| v.count).map(|(k, _)| (*k).to_owned())
-        } else {
-            None
-        };
+        // Also for text most of whose values are numbers: the planner parses them with it.
+        let mostly_numbers =
+            format == Format::String && code.is_none() && self.numbers * 2 >= non_null;
+        let decimal_char =
+            if numeric || mostly_numbers || matches!(format, Format::Money | Format::Percent) {
+                self.decimals.iter().max_by_key(|(_, v)| v.count).map(|(k, _)| (*k).to_owned())
+            } else {
+                None
+            };
         let (true_values, false_values) =
             if format == Format::Bool { self.spellings() } else { (Vec::new(), Vec::new()) };
         let boolean_pair = match (true_values.first(), false_values.first()) {
@@ -1355,7 +1411,63 @@ impl ColumnAccumulator {
             true_values,
             false_values,
             findings,
+            code: code.is_some(),
+            pattern,
+            decided_by,
         }
+    }
+
+    /// Whether the column holds codes rather than numbers or booleans, and what says so:
+    /// integers written with leading zeros (`00016`), letters-and-digits codes (`2B14`,
+    /// `59L`), or a header that names a code (`code_*`, `num_*`, `nic`, `dep`, `id*`…)
+    /// over values that are numbers, booleans or code-shaped text.
+    fn code_evidence(&self, format: Format, non_null: u64) -> Option<Evidence> {
+        if non_null == 0 {
+            return None;
+        }
+        let header = header_names_code(&self.name);
+        let coded = self.alnum_code.count + self.letters_code.count;
+        let values = match format {
+            Format::Int | Format::Float | Format::Year => {
+                self.lead_zero.count > 0 || self.alnum_code.count > 0
+            }
+            // Text most of whose values are numbers and the rest code-shaped (`S`, `2B14`).
+            Format::String => {
+                let numeric = self.numbers.max(self.lead_zero.count);
+                coded > 0 && (numeric + coded) as f64 >= 0.9 * non_null as f64
+            }
+            _ => false,
+        };
+        let header_applies = match format {
+            Format::Int
+            | Format::Float
+            | Format::Year
+            | Format::Bool
+            | Format::Sexe
+            | Format::String => true,
+            // A geographic code format the header does not name: `Code du canton` holds
+            // canton codes, not départements; `Code_UT` territorial units.
+            Format::CodeDepartement | Format::CodeRegion => !format.hinted_by(&self.name),
+            _ => false,
+        };
+        match (header && header_applies, values) {
+            (true, true) => Some(Evidence::HeaderAndValues),
+            (false, true) => Some(Evidence::Values),
+            (true, false) => Some(Evidence::Header),
+            (false, false) => None,
+        }
+    }
+
+    /// A Table Schema pattern for a code column of fixed width.
+    fn code_pattern(&self) -> Option<String> {
+        let (Some(lo), Some(hi)) = (self.min_len, self.max_len) else { return None };
+        let digits_only = self.alnum_code.count == 0 && self.letters_code.count == 0;
+        let class = if digits_only { "[0-9]" } else { "[0-9A-Za-z]" };
+        Some(if lo == hi {
+            format!("^{class}{{{lo}}}$")
+        } else {
+            format!("^{class}{{{lo},{hi}}}$")
+        })
     }
 
     /// The most frequent values: exact counts of the memo's values, guaranteed counts
@@ -1459,6 +1571,83 @@ impl ColumnAccumulator {
 }
 
 /// The key of a decimal convention in the tallies.
+/// What a value's shape says about codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodeShape {
+    /// Digits only, at least two, the first a zero (`00016`, `0108`).
+    LeadZero,
+    /// ASCII letters and digits, both, at most 16 (`2B14`, `59L`, `10XX`).
+    Alnum,
+    /// One to three capital letters (`S`, `ZZ`).
+    Letters,
+    /// Anything else.
+    None,
+}
+
+fn code_shape(v: &str) -> CodeShape {
+    let b = v.as_bytes();
+    if (1..=3).contains(&b.len()) && b.iter().all(u8::is_ascii_uppercase) {
+        return CodeShape::Letters;
+    }
+    if b.len() < 2 || b.len() > 16 {
+        return CodeShape::None;
+    }
+    if b.iter().all(u8::is_ascii_digit) {
+        return if b.first() == Some(&b'0') { CodeShape::LeadZero } else { CodeShape::None };
+    }
+    let alnum = b.iter().all(u8::is_ascii_alphanumeric);
+    let digit = b.iter().any(u8::is_ascii_digit);
+    if alnum && digit {
+        CodeShape::Alnum
+    } else {
+        CodeShape::None
+    }
+}
+
+/// Whether a header names a code: its first word is `code`/`cod…`, `num`, `id…`, `ref…`
+/// or `matricule`, or one of its words is a French code's usual abbreviation (`nic`,
+/// `dep`, `reg`, `arr`, `can`, `com`, `cp`, `circo`, `insee`, `cog`, `naf`, `ape`,
+/// `rivoli`, `fantoir`, `cedex`).
+pub(crate) fn header_names_code(header: &str) -> bool {
+    let plain = dq_clean::fold::fold(header, dq_clean::fold::Case::Keep);
+    let mut folded = String::with_capacity(plain.len() + 4);
+    let mut prev_lower = false;
+    for c in plain.chars() {
+        // camelCase splits into words: `codeCommune` → `code commune`.
+        if c.is_ascii_uppercase() && prev_lower {
+            folded.push(' ');
+        }
+        prev_lower = c.is_ascii_lowercase();
+        folded.push(c.to_ascii_lowercase());
+    }
+    let words: Vec<&str> =
+        folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let Some(first) = words.first() else { return false };
+    let first_names_code = first.starts_with("cod")
+        || *first == "num"
+        || *first == "id"
+        || first.starts_with("ident")
+        || first.starts_with("ref")
+        || *first == "matricule";
+    const ABBREVIATIONS: &[&str] = &[
+        "nic", "dep", "dept", "reg", "arr", "can", "com", "cp", "circo", "insee", "cog", "naf",
+        "ape", "rivoli", "fantoir", "cedex", "depcom", "codgeo",
+    ];
+    first_names_code || words.iter().any(|w| ABBREVIATIONS.contains(w))
+}
+
+/// Whether a number's one separator may be a decimal or a thousands separator
+/// (`1.234`, `-12,500`): such a value says nothing about the column's decimal separator.
+fn ambiguous_separator(v: &str) -> bool {
+    let b = v.strip_prefix(['-', '+']).unwrap_or(v).as_bytes();
+    let Some(sep) = b.iter().position(|&c| c == b'.' || c == b',') else { return false };
+    let (int, frac) = b.split_at(sep);
+    let frac = frac.get(1..).unwrap_or(&[]);
+    (1..=3).contains(&int.len())
+        && frac.len() == 3
+        && int.iter().chain(frac).all(u8::is_ascii_digit)
+}
+
 fn decimal_key(d: Decimal) -> Option<&'static str> {
     match d {
         Decimal::Comma => Some(","),

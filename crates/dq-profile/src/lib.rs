@@ -53,6 +53,7 @@ mod column;
 mod error;
 pub mod format;
 mod hashing;
+pub mod plan;
 mod profiler;
 mod schema;
 pub mod sketch;
