@@ -6,5 +6,6 @@ pub mod convert;
 pub mod dedupe;
 pub mod link;
 pub mod normalize;
+pub mod planning;
 pub mod profile;
 pub mod sniff;

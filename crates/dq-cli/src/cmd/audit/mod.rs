@@ -1,21 +1,20 @@
 //! `dq audit FILE`: the whole data-quality job on one file, with a report.
 //!
 //! Three streaming passes over the input, each re-opening it (the file is never held in
-//! memory): the profile (dq-profile), the cleaning (one normalizer per column chosen from
-//! the profile, see [`plan`]), then probable duplicates (dq-dedupe) on the columns it
-//! compares, read back from `clean.csv`. Everything goes into one output folder
-//! (default: `FILE`'s stem + `.dq/` next to it): `clean.csv`, `changes.csv`, `flags.csv`,
-//! `duplicates.csv`, `report.json`, `report.html`. The input is never written.
+//! memory): the profile (dq-profile), the cleaning (dq-clean's `TableCleaner` executing
+//! the plan that `dq_profile::plan` decides from the profile, exactly as `dq clean`
+//! does), then probable duplicates (dq-dedupe) on the columns it compares, read back from
+//! `clean.csv`. Everything goes into one output folder (default: `FILE`'s stem + `.dq/`
+//! next to it): `clean.csv`, `changes.csv`, `flags.csv`, `duplicates.csv`, `plan.json`,
+//! `report.json`, `report.html`. The input is never written.
 //!
-//! The cleaning loop is the CLI's own rather than dq-clean's `TableCleaner`, because the
-//! audit needs per-cell hooks the cleaner does not offer (histograms of the cleaned
-//! numbers, exact duplicate rows, added pivot columns, progress); it writes the same
-//! change log and flag files through dq-clean's `CsvAuditSink`, so that
-//! `dq_clean::table::restore` rebuilds the input from `clean.csv` and `changes.csv`.
+//! What only the audit needs (histograms of the cleaned numbers, exact duplicate rows,
+//! added pivot columns, progress) is a `RecordObserver` of the cleaner's record loop, so
+//! `clean.csv` and `changes.csv` are those of `dq clean` on the same file, and
+//! `dq_clean::table::restore` rebuilds the input from them.
 
 mod dupes;
 mod html;
-pub(crate) mod plan;
 mod report;
 
 use std::collections::BTreeMap;
@@ -24,9 +23,11 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dq_clean::table::{apply_cell, AuditSink, Cell, Change, CsvAuditSink, Flag};
+use dq_clean::plan::{Kind, TablePlan};
+use dq_clean::table::{AuditSink, Change, CsvAuditSink, Flag, RecordObserver};
 use dq_profile::TableProfile;
 
+use super::planning::{self, PlanArgs};
 use crate::CliResult;
 use report::{ColumnReport, Duplicates, Input, Report, Score, Tally};
 
@@ -72,11 +73,8 @@ pub struct Args {
     /// Output folder (default: FILE's stem + `.dq/`, next to FILE).
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// A rules file naming a normalizer per column (TOML, as for `dq clean`; also the
-    /// kinds siret, siren, tva, nir, rna, uai, finess, naf, insee, code_postal,
-    /// departement, region, commune, cle_interop, bool, phone, email, url, text).
-    #[arg(long, value_name = "RULES.toml")]
-    rules: Option<PathBuf>,
+    #[command(flatten)]
+    plan: PlanArgs,
     /// Do not look for probable duplicates (exact duplicate rows are still counted).
     #[arg(long)]
     no_dedupe: bool,
@@ -123,22 +121,14 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     bar.finish_and_clear();
     let profile = profile.map_err(|e| format!("{}: {e}", args.file.display()))?;
 
-    // The plan.
-    let rules = match &args.rules {
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            Some(
-                dq_clean::rules::Rules::from_toml_with(&text, &plan::registry)
-                    .map_err(|e| format!("{}: {e}", p.display()))?,
-            )
-        }
-        None => None,
-    };
-    let plans = plan::plan(&profile.columns, rules.as_ref());
+    // The plan, the same as `dq clean`'s.
+    let plan = args.plan.decide(Some(&profile))?;
+    std::fs::write(&paths.plan, serde_json::to_string_pretty(&plan)? + "\n")
+        .map_err(|e| format!("{}: {e}", paths.plan.display()))?;
 
     // Pass 2: cleaning.
     let bar = progress(show, meta.len(), "nettoyage");
-    let cleaned = clean_pass(&args, &profile, &plans, &paths, &bar)?;
+    let cleaned = clean_pass(&args, &profile, &plan, &paths, &bar)?;
     bar.finish_and_clear();
 
     // Pass 3: probable duplicates.
@@ -204,7 +194,7 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
 
     // The report.
     let report =
-        build_report(&args, &meta, &profile, &plans, cleaned, duplicates, not_available, &paths)?;
+        build_report(&args, &meta, &profile, &plan, cleaned, duplicates, not_available, &paths)?;
     if args.format != OutFormat::Html {
         let f = File::create(&paths.json).map_err(|e| format!("{}: {e}", paths.json.display()))?;
         let mut w = BufWriter::new(f);
@@ -237,6 +227,7 @@ struct OutPaths {
     duplicates: PathBuf,
     json: PathBuf,
     html: PathBuf,
+    plan: PathBuf,
 }
 
 impl OutPaths {
@@ -248,11 +239,20 @@ impl OutPaths {
             duplicates: dir.join("duplicates.csv"),
             json: dir.join("report.json"),
             html: dir.join("report.html"),
+            plan: dir.join("plan.json"),
         }
     }
 
-    fn all(&self) -> [&PathBuf; 6] {
-        [&self.clean, &self.changes, &self.flags, &self.duplicates, &self.json, &self.html]
+    fn all(&self) -> [&PathBuf; 7] {
+        [
+            &self.clean,
+            &self.changes,
+            &self.flags,
+            &self.duplicates,
+            &self.json,
+            &self.html,
+            &self.plan,
+        ]
     }
 
     /// Refuses to run when an output would overwrite the input.
@@ -274,6 +274,7 @@ impl OutPaths {
         m.insert("changes", s(&self.changes));
         m.insert("flags", s(&self.flags));
         m.insert("duplicates", s(&self.duplicates));
+        m.insert("plan", s(&self.plan));
         if format != OutFormat::Html {
             m.insert("report_json", s(&self.json));
         }
@@ -322,6 +323,8 @@ struct ColumnStats {
     examples: Vec<(u64, String, String)>,
     /// Bytes of the cleaned cells (for dedupe's memory estimate).
     bytes: u64,
+    /// Cleaned values still wrapped in quote characters.
+    quoted: u64,
     histogram: Option<Histogram>,
 }
 
@@ -430,18 +433,19 @@ struct Cleaned {
 }
 
 /// A sink writing changes.csv and flags.csv and counting per rule and column.
-struct Counting<'a> {
+struct Counting {
     csv: CsvAuditSink<BufWriter<File>, BufWriter<File>>,
     changes: Tally,
     flags: Tally,
-    columns: &'a mut [ColumnStats],
+    columns: Vec<ColumnStats>,
 }
 
-impl AuditSink for Counting<'_> {
+impl AuditSink for Counting {
     fn change(&mut self, c: &Change<'_>) -> Result<(), dq_clean::Error> {
         self.changes.add(c.rule, c.header);
         if let Some(s) = self.columns.get_mut(c.column) {
-            if c.rule == "null" {
+            // A change to an empty cell is a null token emptied.
+            if c.after.is_empty() {
                 s.nulls_emptied += 1;
             } else {
                 s.changed += 1;
@@ -464,14 +468,6 @@ impl AuditSink for Counting<'_> {
         }
         self.csv.flag(f)
     }
-}
-
-fn csv_out(path: &Path) -> CliResult<csv::Writer<BufWriter<File>>> {
-    let f = File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(csv::WriterBuilder::new()
-        .flexible(true)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BufWriter::new(f)))
 }
 
 /// Where the added pivot columns come from.
@@ -529,97 +525,124 @@ impl Pivots {
     }
 }
 
+/// What the audit does with each cleaned record, beside the cleaning itself.
+struct AuditObserver<'a> {
+    columns: Vec<ColumnStats>,
+    exact: ExactRows,
+    pivots: Option<Pivots>,
+    ncols: usize,
+    bar: &'a indicatif::ProgressBar,
+}
+
+impl RecordObserver for AuditObserver<'_> {
+    fn header(&mut self, _header: &csv::StringRecord, out: &mut csv::StringRecord) {
+        if self.pivots.is_some() {
+            out.push_field("siren");
+            out.push_field("code_commune_insee");
+        }
+    }
+
+    fn record(
+        &mut self,
+        row: u64,
+        input: &csv::StringRecord,
+        out: &mut csv::StringRecord,
+    ) -> Result<(), dq_clean::Error> {
+        for (s, value) in self.columns.iter_mut().zip(out.iter()) {
+            s.bytes += value.len() as u64;
+            if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
+                s.quoted += 1;
+            }
+            if let Some(h) = s.histogram.as_mut() {
+                if !value.is_empty() {
+                    h.add(value);
+                }
+            }
+        }
+        if let Some(p) = &self.pivots {
+            let [siren, insee] = p.values(out);
+            // Added columns only on rows that have every column, so that ragged rows keep
+            // their shape.
+            if out.len() == self.ncols {
+                out.push_field(&siren);
+                out.push_field(&insee);
+            }
+        }
+        self.exact.add(input, row);
+        if row % 8192 == 0 {
+            if let Some(p) = input.position() {
+                self.bar.set_position(p.byte());
+            }
+        }
+        Ok(())
+    }
+}
+
 fn clean_pass(
     args: &Args,
     profile: &TableProfile,
-    plans: &[plan::ColumnPlan],
+    plan: &TablePlan,
     paths: &OutPaths,
     bar: &indicatif::ProgressBar,
 ) -> CliResult<Cleaned> {
     let ctx = |e: dq_encoding::Error| format!("{}: {e}", args.file.display());
     let mut src = dq_encoding::open_csv(&args.file).map_err(ctx)?;
-    let headers: Vec<String> = profile.columns.iter().map(|c| c.name.clone()).collect();
-    let mut columns: Vec<ColumnStats> = profile
+    let columns: Vec<ColumnStats> = profile
         .columns
         .iter()
-        .zip(plans)
-        .map(|(c, p)| ColumnStats {
-            histogram: if p.name() == Some("number") { Histogram::for_column(c) } else { None },
+        .map(|c| ColumnStats {
+            histogram: if plan.column(c.index).is_some_and(|p| p.kind == Kind::Number) {
+                Histogram::for_column(c)
+            } else {
+                None
+            },
             ..ColumnStats::default()
         })
         .collect();
-    let mut wtr = csv_out(&paths.clean)?;
-    let pivots = args.add_pivots.then(|| Pivots::new(profile));
-    let added: Vec<String> = if pivots.is_some() {
+    let mut observer = AuditObserver {
+        columns,
+        exact: ExactRows::new(),
+        pivots: args.add_pivots.then(|| Pivots::new(profile)),
+        ncols: profile.columns.len(),
+        bar,
+    };
+    let added: Vec<String> = if observer.pivots.is_some() {
         vec!["siren".into(), "code_commune_insee".into()]
     } else {
         Vec::new()
     };
-    wtr.write_record(headers.iter().chain(added.iter()))?;
-    let sink = CsvAuditSink::new(Some(csv_out(&paths.changes)?), Some(csv_out(&paths.flags)?))?;
+    let mut wtr = planning::csv_writer(&paths.clean)?;
+    let csv = CsvAuditSink::new(
+        Some(planning::csv_writer(&paths.changes)?),
+        Some(planning::csv_writer(&paths.flags)?),
+    )?;
     let mut sink = Counting {
-        csv: sink,
+        csv,
         changes: Tally::default(),
         flags: Tally::default(),
-        columns: &mut columns,
+        columns: (0..profile.columns.len()).map(|_| ColumnStats::default()).collect(),
     };
-    let mut exact = ExactRows::new();
-    let mut rec = csv::StringRecord::new();
-    let mut out = csv::StringRecord::new();
-    let mut row = 0u64;
-    let reader = src.reader();
-    loop {
-        match reader.read_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                return Err(
-                    format!("{}: {}", args.file.display(), dq_encoding::Error::from(e)).into()
-                )
-            }
-        }
-        row += 1;
-        out.clear();
-        for (i, field) in rec.iter().enumerate() {
-            let header = headers.get(i).map_or("", String::as_str);
-            let Some(n) = plans.get(i).and_then(|p| p.normalizer.as_deref()) else {
-                out.push_field(field);
-                continue;
-            };
-            let cell = Cell { row, column: i, header, value: field };
-            apply_cell(&cell, n, &mut out, &mut sink)?;
-        }
-        for (i, value) in out.iter().enumerate() {
-            if let Some(s) = sink.columns.get_mut(i) {
-                s.bytes += value.len() as u64;
-                if let Some(h) = s.histogram.as_mut() {
-                    if !value.is_empty() {
-                        h.add(value);
-                    }
-                }
-            }
-        }
-        if let Some(p) = &pivots {
-            let [siren, insee] = p.values(&out);
-            // Added columns only on rows that have every column, so that ragged rows keep
-            // their shape.
-            if out.len() == headers.len() {
-                out.push_field(&siren);
-                out.push_field(&insee);
-            }
-        }
-        wtr.write_record(&out)?;
-        exact.add(&rec, row);
-        if row % 8192 == 0 {
-            if let Some(p) = rec.position() {
-                bar.set_position(p.byte());
-            }
-        }
-    }
+    let summary = planning::cleaner(plan, src.dialect().has_header)?
+        .clean_observed(src.reader(), &mut wtr, &mut sink, &mut observer)
+        .map_err(|e| format!("{}: {e}", args.file.display()))?;
     wtr.flush()?;
-    let Counting { csv, changes, flags, .. } = sink;
+    let Counting { csv, changes, flags, columns: counted } = sink;
     csv.into_inner()?;
-    Ok(Cleaned { rows: row, columns, changes, flags, exact, added })
+    for (o, s) in observer.columns.iter_mut().zip(counted) {
+        o.changed = s.changed;
+        o.nulls_emptied = s.nulls_emptied;
+        o.invalid = s.invalid;
+        o.ambiguous = s.ambiguous;
+        o.examples = s.examples;
+    }
+    Ok(Cleaned {
+        rows: summary.rows,
+        columns: observer.columns,
+        changes,
+        flags,
+        exact: observer.exact,
+        added,
+    })
 }
 
 #[allow(
@@ -630,7 +653,7 @@ fn build_report(
     args: &Args,
     meta: &std::fs::Metadata,
     profile: &TableProfile,
-    plans: &[plan::ColumnPlan],
+    plan: &TablePlan,
     cleaned: Cleaned,
     duplicates: Duplicates,
     mut not_available: Vec<String>,
@@ -644,8 +667,10 @@ fn build_report(
         ));
     }
     let mut columns = Vec::with_capacity(profile.columns.len());
-    for ((c, p), s) in profile.columns.iter().zip(plans).zip(&cleaned.columns) {
+    for (c, s) in profile.columns.iter().zip(&cleaned.columns) {
+        let p = plan.column(c.index);
         let non_null = c.count.saturating_sub(c.nulls);
+        let score = report::column_score(non_null, s.changed, s.invalid, s.ambiguous);
         let findings =
             c.findings.iter().map(serde_json::to_value).collect::<Result<Vec<_>, _>>()?;
         columns.push(ColumnReport {
@@ -660,18 +685,32 @@ fn build_report(
             distinct_is_estimate: c.distinct_is_estimate,
             top: c.top.iter().map(|t| (t.value.clone(), t.count)).collect(),
             histogram: s.histogram.as_ref().map(Histogram::bins).unwrap_or_default(),
-            normalizer: p.name().map(str::to_owned),
-            normalizer_source: p.normalizer.as_ref().map(|_| p.source),
+            normalizer: p.map(|p| p.kind.name().to_owned()),
+            normalizer_source: p.map(|p| match p.evidence {
+                dq_clean::plan::Evidence::Rules => "rule",
+                _ => "profile",
+            }),
             changed: s.changed,
             nulls_emptied: s.nulls_emptied,
             invalid: s.invalid,
             ambiguous: s.ambiguous,
             findings,
             flag_examples: s.examples.clone(),
-            score: report::column_score(rows, non_null, s.changed, s.invalid, s.ambiguous),
+            score: score.unwrap_or(100.0),
+            scored: score.is_some(),
+            quoted: s.quoted,
         });
     }
-    let file_score = report::file_score(&columns, rows, duplicates.exact_duplicate_rows);
+    let quoted_columns =
+        columns.iter().filter(|c| c.non_null > 0 && c.quoted * 2 > c.non_null).count();
+    let ragged: u64 = profile
+        .findings
+        .iter()
+        .filter(|f| f.kind == dq_profile::FindingKind::RaggedRows)
+        .map(|f| f.count)
+        .sum();
+    let structure = report::structure(rows, ragged, columns.len(), quoted_columns);
+    let file_score = report::file_score(&columns, rows, duplicates.exact_duplicate_rows, structure);
     let findings = profile
         .findings
         .iter()
@@ -701,7 +740,11 @@ fn build_report(
         changes: cleaned.changes,
         flags: cleaned.flags,
         duplicates,
-        score: Score { file: file_score, method: report::SCORE_METHOD },
+        score: Score {
+            file: file_score,
+            structure: (structure * 1000.0).round() / 1000.0,
+            method: report::SCORE_METHOD,
+        },
         table_schema: profile.table_schema.clone(),
         profile: serde_json::to_value(profile)?,
         added_columns: {
@@ -713,6 +756,7 @@ fn build_report(
         },
         not_available,
         outputs: paths.outputs(args.format),
+        plan: plan.clone(),
     })
 }
 
@@ -740,7 +784,8 @@ fn print_summary(r: &Report, dir: &Path) -> std::io::Result<()> {
             r.duplicates.rows_in_clusters
         )?;
     }
-    let mut worst: Vec<&ColumnReport> = r.columns.iter().filter(|c| c.score < 90.0).collect();
+    let mut worst: Vec<&ColumnReport> =
+        r.columns.iter().filter(|c| c.scored && c.score < 90.0).collect();
     worst.sort_by(|a, b| a.score.total_cmp(&b.score));
     for c in worst.iter().take(5) {
         writeln!(

@@ -43,6 +43,8 @@ pub struct Report {
     pub not_available: Vec<String>,
     /// The files written next to this report.
     pub outputs: BTreeMap<&'static str, String>,
+    /// The column plan the cleaning executed.
+    pub plan: dq_clean::plan::TablePlan,
 }
 
 /// The input file and how it was read.
@@ -108,8 +110,13 @@ pub struct ColumnReport {
     pub findings: Vec<Value>,
     /// Examples of flagged cells: `(row, value, reason)`.
     pub flag_examples: Vec<(u64, String, String)>,
-    /// Quality score of the column, 0 to 100.
+    /// Quality score of the column, 0 to 100 (100 for an empty column, which is not
+    /// scored: see `scored`).
     pub score: f64,
+    /// Whether the column counts in the file's score (false for a column without values).
+    pub scored: bool,
+    /// Non-null values still wrapped in quote characters (`"…"`): a sign of a failed parse.
+    pub quoted: u64,
 }
 
 /// Counts of cells per rule (or reason) and per column.
@@ -169,42 +176,52 @@ pub struct Cluster {
 pub struct Score {
     /// Score of the file, 0 to 100.
     pub file: f64,
+    /// How well the table was read (1: no ragged rows, no column left in quotes).
+    pub structure: f64,
     /// How the scores are computed, in words.
     pub method: &'static str,
 }
 
 /// How column and file scores are computed (also in `docs/guide-audit.md`).
-pub const SCORE_METHOD: &str = "column score = 100 × (0.4 × validity + 0.3 × conformity + 0.3 × completeness), \
-where validity = 1 − (invalid + ambiguous) / non-null cells, conformity = 1 − changed / non-null cells \
-(cells already in canonical form), completeness = non-null / rows; a column with no non-null cell scores \
-0 for validity and conformity. file score = mean of the column scores × (1 − exact duplicate rows / rows).";
+pub const SCORE_METHOD: &str = "column score = 100 × (0.6 × validity + 0.4 × conformity) over the column's \
+non-null cells, where validity = 1 − (invalid + ambiguous) / non-null cells and conformity = 1 − changed / \
+non-null cells (cells already in canonical form or in the column's own consistent convention); an empty column \
+is not scored (an optional column left empty is no defect; emptiness is reported as null_share). file score = \
+mean of the scored columns × structure × (1 − exact duplicate rows / rows), where structure = 1 − ragged rows \
+/ rows − columns still wrapped in quote characters / columns (at least 0): a table that was not read right \
+cannot score well.";
 
-/// Scores one column (see [`SCORE_METHOD`]).
-pub fn column_score(rows: u64, non_null: u64, changed: u64, invalid: u64, ambiguous: u64) -> f64 {
-    if rows == 0 {
-        return 100.0;
+/// Scores one column (see [`SCORE_METHOD`]): `None` for a column without values.
+pub fn column_score(non_null: u64, changed: u64, invalid: u64, ambiguous: u64) -> Option<f64> {
+    if non_null == 0 {
+        return None;
     }
-    let completeness = non_null as f64 / rows as f64;
-    let (validity, conformity) = if non_null == 0 {
-        (0.0, 0.0)
-    } else {
-        let nn = non_null as f64;
-        (
-            (1.0 - (invalid + ambiguous) as f64 / nn).clamp(0.0, 1.0),
-            (1.0 - changed as f64 / nn).clamp(0.0, 1.0),
-        )
-    };
-    round1(100.0 * (0.4 * validity + 0.3 * conformity + 0.3 * completeness))
+    let nn = non_null as f64;
+    let validity = (1.0 - (invalid + ambiguous) as f64 / nn).clamp(0.0, 1.0);
+    let conformity = (1.0 - changed as f64 / nn).clamp(0.0, 1.0);
+    Some(round1(100.0 * (0.6 * validity + 0.4 * conformity)))
+}
+
+/// How well the table was read: 1 less the share of ragged rows and the share of
+/// columns whose values are mostly still wrapped in quote characters.
+pub fn structure(rows: u64, ragged_rows: u64, columns: usize, quoted_columns: usize) -> f64 {
+    let ragged = if rows == 0 { 0.0 } else { ragged_rows as f64 / rows as f64 };
+    let quoted = if columns == 0 { 0.0 } else { quoted_columns as f64 / columns as f64 };
+    (1.0 - ragged - quoted).clamp(0.0, 1.0)
 }
 
 /// Scores the file from its column scores (see [`SCORE_METHOD`]).
-pub fn file_score(columns: &[ColumnReport], rows: u64, exact_duplicate_rows: u64) -> f64 {
-    if columns.is_empty() {
-        return 100.0;
-    }
-    let mean = columns.iter().map(|c| c.score).sum::<f64>() / columns.len() as f64;
+pub fn file_score(
+    columns: &[ColumnReport],
+    rows: u64,
+    exact_duplicate_rows: u64,
+    structure: f64,
+) -> f64 {
+    let scored: Vec<f64> = columns.iter().filter(|c| c.scored).map(|c| c.score).collect();
+    let mean =
+        if scored.is_empty() { 100.0 } else { scored.iter().sum::<f64>() / scored.len() as f64 };
     let dup = if rows == 0 { 0.0 } else { exact_duplicate_rows as f64 / rows as f64 };
-    round1(mean * (1.0 - dup))
+    round1(mean * structure * (1.0 - dup))
 }
 
 fn round1(x: f64) -> f64 {
@@ -217,10 +234,18 @@ mod tests {
 
     #[test]
     fn scores_follow_the_documented_formula() {
-        // 100 rows, 80 non-null, 8 changed, 4 invalid: 0.4×0.95 + 0.3×0.9 + 0.3×0.8 = 0.89.
-        assert_eq!(column_score(100, 80, 8, 4, 0), 89.0);
-        assert_eq!(column_score(10, 10, 0, 0, 0), 100.0);
-        assert_eq!(column_score(10, 0, 0, 0, 0), 0.0);
-        assert_eq!(column_score(0, 0, 0, 0, 0), 100.0);
+        // 80 non-null, 8 changed, 4 invalid: 0.6×0.95 + 0.4×0.9 = 0.93.
+        assert_eq!(column_score(80, 8, 4, 0), Some(93.0));
+        assert_eq!(column_score(10, 0, 0, 0), Some(100.0));
+        // An empty column is not scored: optional columns left empty are no defect.
+        assert_eq!(column_score(0, 0, 0, 0), None);
+    }
+
+    #[test]
+    fn a_table_read_wrong_cannot_score_well() {
+        assert_eq!(structure(100, 0, 10, 0), 1.0);
+        // Every column still wrapped in quotes: the parse failed.
+        assert_eq!(structure(100, 0, 10, 10), 0.0);
+        assert!((structure(100, 10, 10, 2) - 0.7).abs() < 1e-9);
     }
 }

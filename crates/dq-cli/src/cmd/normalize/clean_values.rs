@@ -8,21 +8,23 @@
 use dq_clean::date::{self, DateConvention, DateOrder, ExcelSerial};
 use dq_clean::number;
 
+use dq_clean::plan::Kind;
+
 use super::{Answer, Args, KindFn};
 
-/// Returns the normalizing function for `args.kind` when it is one of this crate's kinds.
-pub fn lookup(args: &Args) -> Option<KindFn> {
+/// Returns the normalizing function for `kind` when it is one of this crate's kinds.
+pub fn lookup(kind: Kind, args: &Args) -> Option<KindFn> {
     let order = if args.month_first { DateOrder::MonthFirst } else { DateOrder::DayFirst };
     let mut conv = DateConvention::new(order);
     if args.excel_serial {
         conv.excel_serial(ExcelSerial::Accept);
     }
-    match args.kind.as_str() {
-        "number" => Some(Box::new(|v: &str| Answer::from_verdict(&number::parse(v)))),
-        "date" => {
+    match kind {
+        Kind::Number => Some(Box::new(|v: &str| Answer::from_verdict(&number::parse(v)))),
+        Kind::Date => {
             Some(Box::new(move |v: &str| Answer::from_verdict(&date::parse_date_with(v, &conv))))
         }
-        "datetime" => Some(Box::new(move |v: &str| {
+        Kind::DateTime => Some(Box::new(move |v: &str| {
             Answer::from_verdict(&date::parse_datetime_with(v, &conv))
         })),
         _ => None,

@@ -9,12 +9,14 @@
 
 use serde_json::{Map, Value};
 
+use dq_clean::plan::Kind;
+
 use super::{Answer, Args, KindFn};
 
-/// Returns the normalizing function for `args.kind` when it is one of this crate's kinds.
-pub fn lookup(args: &Args) -> Option<KindFn> {
-    match args.kind.as_str() {
-        "mojibake" => Some(Box::new(mojibake)),
+/// Returns the normalizing function for `kind` when it is one of this crate's kinds.
+pub fn lookup(kind: Kind, _args: &Args) -> Option<KindFn> {
+    match kind {
+        Kind::Mojibake => Some(Box::new(mojibake)),
         _ => None,
     }
 }

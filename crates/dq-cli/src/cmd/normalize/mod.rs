@@ -88,11 +88,20 @@ impl Answer {
 pub type KindFn = Box<dyn Fn(&str) -> Answer>;
 
 fn lookup(args: &Args) -> Option<KindFn> {
-    encoding::lookup(args)
-        .or_else(|| clean_text::lookup(args))
-        .or_else(|| clean_values::lookup(args))
-        .or_else(|| pivot_ids::lookup(args))
-        .or_else(|| pivot_geo::lookup(args))
+    let kind = dq_clean::plan::Kind::from_name(&args.kind)?;
+    encoding::lookup(kind, args)
+        .or_else(|| clean_text::lookup(kind, args))
+        .or_else(|| clean_values::lookup(kind, args))
+        .or_else(|| pivot_ids::lookup(kind, args))
+        .or_else(|| pivot_geo::lookup(kind, args))
+        .or_else(|| planned(kind))
+}
+
+/// Kinds without answer fields of their own (`text`, `code`, `keep`): the registry's
+/// normalizer.
+fn planned(kind: dq_clean::plan::Kind) -> Option<KindFn> {
+    let n = dq_profile::plan::normalizer(kind, &Default::default())?;
+    Some(Box::new(move |v: &str| Answer::from_verdict(&n.normalize(v))))
 }
 
 /// Runs `dq normalize`.

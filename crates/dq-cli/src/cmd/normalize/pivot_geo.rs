@@ -9,25 +9,27 @@
 use dq_clean::Normalizer;
 use serde_json::{Map, Value};
 
+use dq_clean::plan::Kind;
+
 use super::{Answer, Args, KindFn};
 
-/// Returns the normalizing function for `args.kind` when it is one of this crate's kinds.
-pub fn lookup(args: &Args) -> Option<KindFn> {
-    match args.kind.as_str() {
-        "insee" => Some(Box::new(insee)),
-        "postal-code" => Some(Box::new(postal_code)),
-        "departement" => Some(Box::new(|v: &str| {
+/// Returns the normalizing function for `kind` when it is one of this crate's kinds.
+pub fn lookup(kind: Kind, args: &Args) -> Option<KindFn> {
+    match kind {
+        Kind::Insee => Some(Box::new(insee)),
+        Kind::PostalCode => Some(Box::new(postal_code)),
+        Kind::Departement => Some(Box::new(|v: &str| {
             Answer::from_verdict(&dq_pivot::region::DepartementNormalizer.normalize(v))
         })),
-        "region" => Some(Box::new(|v: &str| {
+        Kind::Region => Some(Box::new(|v: &str| {
             Answer::from_verdict(&dq_pivot::region::RegionNormalizer.normalize(v))
         })),
-        "commune" => {
+        Kind::Commune => {
             let n = dq_pivot::commune::CommuneNameNormalizer::new(args.hint.as_deref());
             Some(Box::new(move |v: &str| commune(&n, v)))
         }
-        "cle-interop" => Some(Box::new(cle_interop)),
-        "address" => {
+        Kind::CleInterop => Some(Box::new(cle_interop)),
+        Kind::Address => {
             let n = dq_pivot::ban::AddressNormalizer::new(args.hint.as_deref());
             Some(Box::new(move |v: &str| Answer::from_verdict(&n.normalize(v))))
         }

@@ -7,6 +7,8 @@
 use dq_clean::Normalizer;
 use dq_pivot::{naf::Naf, siren::Siret};
 
+use dq_clean::plan::Kind;
+
 use super::{Answer, Args, KindFn};
 
 fn with<N: Normalizer + 'static>(
@@ -31,11 +33,11 @@ fn with<N: Normalizer + 'static>(
 
 fn none(_: &str, _: &mut Answer) {}
 
-/// Returns the normalizing function for `args.kind` when it is one of this crate's kinds.
-pub fn lookup(args: &Args) -> Option<KindFn> {
+/// Returns the normalizing function for `kind` when it is one of this crate's kinds.
+pub fn lookup(kind: Kind, _args: &Args) -> Option<KindFn> {
     use dq_pivot::{finess, naf, nir, rna, siren, tva, uai};
-    match args.kind.as_str() {
-        "siren" => Some(with(
+    match kind {
+        Kind::Siren => Some(with(
             siren::SirenNormalizer,
             |v| v.parse::<siren::Siren>().is_ok(),
             |out, a| {
@@ -44,7 +46,7 @@ pub fn lookup(args: &Args) -> Option<KindFn> {
                 }
             },
         )),
-        "siret" => Some(with(
+        Kind::Siret => Some(with(
             siren::SiretNormalizer,
             |v| v.parse::<Siret>().is_ok(),
             |out, a| {
@@ -54,7 +56,7 @@ pub fn lookup(args: &Args) -> Option<KindFn> {
                 }
             },
         )),
-        "tva" => Some(with(
+        Kind::Tva => Some(with(
             tva::TvaNormalizer,
             |v| v.parse::<tva::Tva>().is_ok(),
             |out, a| {
@@ -63,13 +65,13 @@ pub fn lookup(args: &Args) -> Option<KindFn> {
                 }
             },
         )),
-        "nir" => Some(with(nir::NirNormalizer, |v| v.parse::<nir::Nir>().is_ok(), none)),
-        "rna" => Some(with(rna::RnaNormalizer, |v| v.parse::<rna::Rna>().is_ok(), none)),
-        "uai" => Some(with(uai::UaiNormalizer, |v| v.parse::<uai::Uai>().is_ok(), none)),
-        "finess" => {
+        Kind::Nir => Some(with(nir::NirNormalizer, |v| v.parse::<nir::Nir>().is_ok(), none)),
+        Kind::Rna => Some(with(rna::RnaNormalizer, |v| v.parse::<rna::Rna>().is_ok(), none)),
+        Kind::Uai => Some(with(uai::UaiNormalizer, |v| v.parse::<uai::Uai>().is_ok(), none)),
+        Kind::Finess => {
             Some(with(finess::FinessNormalizer, |v| v.parse::<finess::Finess>().is_ok(), none))
         }
-        "naf" => Some(with(
+        Kind::Naf => Some(with(
             naf::NafNormalizer,
             |v| v.parse::<Naf>().is_ok(),
             |out, a| {
