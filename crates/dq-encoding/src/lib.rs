@@ -72,6 +72,7 @@ pub use reader::{Utf8Reader, Utf8ReaderBuilder};
 pub use transcode::{ErrorMode, LineEndings, Progress, Transcoder};
 
 /// The crate's name.
+#[deprecated(since = "0.2.0", note = "unused; use `env!(\"CARGO_PKG_NAME\")` in your own crate")]
 pub const CRATE_NAME: &str = "dq-encoding";
 
 #[cfg(doctest)]

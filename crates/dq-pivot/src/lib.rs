@@ -61,6 +61,7 @@ pub mod postal;
 pub mod region;
 
 /// The crate's name.
+#[deprecated(since = "0.2.0", note = "unused; use `env!(\"CARGO_PKG_NAME\")` in your own crate")]
 pub const CRATE_NAME: &str = "dq-pivot";
 
 pub use ban::{address_key, CleInterop};

@@ -68,4 +68,5 @@ pub use format::{Check, Format};
 pub use profiler::{Profiler, Session, TableProfile};
 
 /// The crate's name.
+#[deprecated(since = "0.2.0", note = "unused; use `env!(\"CARGO_PKG_NAME\")` in your own crate")]
 pub const CRATE_NAME: &str = "dq-profile";

@@ -43,7 +43,6 @@ pub struct Args {
 
 /// Runs `dq clean`.
 pub fn run(args: Args) -> CliResult<ExitCode> {
-    let ctx = |e: dq_encoding::Error| format!("{}: {e}", args.file.display());
     let profile = if args.plan.replays() {
         None
     } else {
@@ -55,7 +54,7 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         let json = serde_json::to_string_pretty(&plan)?;
         std::fs::write(path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let mut src = dq_encoding::open_csv(&args.file).map_err(ctx)?;
+    let mut src = planning::open_like(&args.file, profile.as_ref())?;
     let cleaner = planning::cleaner(&plan, src.dialect().has_header)?;
     let mut wtr = planning::csv_writer(&args.output)?;
     let changes = args.changes.as_deref().map(planning::csv_writer).transpose()?;

@@ -90,6 +90,27 @@ pub fn cleaner(plan: &TablePlan, has_header: bool) -> CliResult<TableCleaner> {
     Ok(b.build())
 }
 
+/// Opens `path` for the cleaning pass as the profile read it: the profile's encoding and
+/// delimiter are given to dq-encoding instead of being detected again.
+///
+/// # Errors
+///
+/// When the file cannot be opened or read.
+pub fn open_like(
+    path: &Path,
+    profile: Option<&TableProfile>,
+) -> CliResult<dq_encoding::CsvSource<File>> {
+    let mut options = dq_encoding::CsvOptions::default();
+    if let Some(p) = profile {
+        options.encoding(dq_encoding::Encoding::for_label(&p.encoding).ok());
+        if let [d] = p.delimiter.as_bytes() {
+            options.delimiter(Some(*d));
+        }
+    }
+    Ok(dq_encoding::open_csv_with(path, &options)
+        .map_err(|e| format!("{}: {e}", path.display()))?)
+}
+
 /// A CSV writer for a cleaned table or a log: UTF-8, comma, CRLF, rows of any length.
 ///
 /// # Errors

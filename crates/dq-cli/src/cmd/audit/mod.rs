@@ -585,8 +585,7 @@ fn clean_pass(
     paths: &OutPaths,
     bar: &indicatif::ProgressBar,
 ) -> CliResult<Cleaned> {
-    let ctx = |e: dq_encoding::Error| format!("{}: {e}", args.file.display());
-    let mut src = dq_encoding::open_csv(&args.file).map_err(ctx)?;
+    let mut src = planning::open_like(&args.file, Some(profile))?;
     let columns: Vec<ColumnStats> = profile
         .columns
         .iter()
