@@ -954,6 +954,17 @@ fn parse_time(t: &str) -> Option<(String, bool)> {
         })
         .map_or(Cow::Borrowed(t), Cow::Owned);
     let t = t.as_ref();
+    // `2:30 PM`: a twelve-hour clock.
+    let (t, meridiem) = ["am", "a.m.", "pm", "p.m."]
+        .iter()
+        .find_map(|m| {
+            let cut = t.len().checked_sub(m.len())?;
+            let (head, tail) = t.split_at_checked(cut)?;
+            let after_clock = head.ends_with(|c: char| c.is_ascii_digit() || is_space(c));
+            (tail.eq_ignore_ascii_case(m) && after_clock)
+                .then(|| (head.trim_end_matches(is_space), Some(m.starts_with('p'))))
+        })
+        .unwrap_or((t, None));
     // Offset.
     let (clock, offset) = if let Some(c) = t.strip_suffix(['Z', 'z']) {
         (c, Some("Z".to_owned()))
@@ -994,6 +1005,12 @@ fn parse_time(t: &str) -> Option<(String, bool)> {
             (digits(s)?, f)
         }
         None => (0, None),
+    };
+    let h = match meridiem {
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(true) if h < 12 => h + 12,
+        Some(false) if h == 12 => 0,
+        _ => h,
     };
     if h > 23 || mi > 59 || sec > 60 {
         return None;
@@ -1556,6 +1573,10 @@ mod tests {
         check_dt("Tue, 04 Feb 2020 10:00:00 +0100", "2020-02-04T10:00:00+01:00");
         check_dt("2020-02-04 10:00:00 UTC", "2020-02-04T10:00:00Z");
         check_dt("9 h 05", "09:05:00");
+        check_dt("March 12, 2020 2:30 PM", "2020-03-12T14:30:00");
+        check_dt("12/03/2020 12:15 am", "2020-03-12T00:15:00");
+        check_dt("12/03/2020 12:15 p.m.", "2020-03-12T12:15:00");
+        check_dt("12/03/2020 13:15 PM", "invalid");
         check_dt("3 heures", "invalid");
     }
 

@@ -585,6 +585,8 @@ struct Affixes {
 /// Currencies, written before or after the number.
 const CURRENCIES: &[(&str, Currency)] = &[
     ("€", Currency::Euro),
+    ("euros", Currency::Euro),
+    ("euro", Currency::Euro),
     ("EUR", Currency::Euro),
     ("$", Currency::Dollar),
     ("USD", Currency::Dollar),
@@ -599,6 +601,7 @@ const CURRENCIES: &[(&str, Currency)] = &[
 const SCALES: &[(&str, i32, bool)] = &[
     ("k€", 3, false),
     ("keur", 3, false),
+    ("k", 3, false),
     ("m€", 6, false),
     ("meur", 6, false),
     ("md€", 9, true),
@@ -1264,6 +1267,9 @@ mod tests {
         check("1,5 Mds", "1500000000");
         check("1 234,56 k€", "ambiguous");
         check("12 M€", "ambiguous");
+        check("1,5 k", "ambiguous");
+        check("100 euros", "100");
+        check("1 euro", "1");
         check("1.234 million", "ambiguous");
     }
 
