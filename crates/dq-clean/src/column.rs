@@ -24,7 +24,7 @@
 //! ```
 
 use crate::boolean::{BooleanConvention, BooleanPair};
-use crate::date::{self, DateConvention, DateOrder, TwoDigitYear};
+use crate::date::{self, CompactTimestamp, DateConvention, DateOrder, ExcelSerial, TwoDigitYear};
 use crate::number::{self, DecimalSeparator, NumberConvention};
 use crate::Verdict;
 
@@ -96,6 +96,14 @@ pub struct ColumnConventions {
     /// column sets a pivot (inference never does).
     #[serde(default)]
     pub two_digit_year: TwoDigitYear,
+    /// Whether the column's bare numbers are Excel serial dates (set by a planner that
+    /// knows the column; inference never does).
+    #[serde(default)]
+    pub excel_serial: ExcelSerial,
+    /// Whether the column's 12- and 14-digit values are compact timestamps (set by a
+    /// planner; inference never does).
+    #[serde(default)]
+    pub compact_timestamp: CompactTimestamp,
     /// Values contradicting the convention (at most 16 kept).
     pub contradictions: Vec<Contradiction>,
     /// The number of contradicting values, all of them.
@@ -129,7 +137,9 @@ impl ColumnConventions {
     /// ```
     pub fn date_convention(&self) -> DateConvention {
         let mut c = DateConvention::new(self.date_order.unwrap_or_default());
-        c.two_digit_year(self.two_digit_year);
+        c.two_digit_year(self.two_digit_year)
+            .excel_serial(self.excel_serial)
+            .compact_timestamp(self.compact_timestamp);
         c
     }
 
@@ -376,6 +386,8 @@ impl ColumnInference {
             date_format,
             boolean_pair,
             two_digit_year: TwoDigitYear::default(),
+            excel_serial: ExcelSerial::default(),
+            compact_timestamp: CompactTimestamp::default(),
             contradictions,
             contradiction_count,
         }
@@ -481,11 +493,19 @@ mod tests {
         // The planner serializes a column's plan and replays it.
         let mut c = ColumnInference::from_values(["-1", "0", "NC"]);
         c.two_digit_year = TwoDigitYear::Pivot(30);
+        c.excel_serial = ExcelSerial::Accept;
         let json = serde_json::to_string(&c).unwrap();
         let back: ColumnConventions = serde_json::from_str(&json).unwrap();
         assert_eq!(back, c);
         assert!(json.contains("\"minus_one_zero\""), "{json}");
         assert_eq!(back.date_convention().two_digit_year, TwoDigitYear::Pivot(30));
+        assert_eq!(back.date_convention().excel_serial, ExcelSerial::Accept);
+        // A plan written before these fields existed still reads.
+        let old = json.replace(",\"two_digit_year\":{\"pivot\":30}", "");
+        let old = old.replace(",\"excel_serial\":\"accept\"", "");
+        let old = old.replace(",\"compact_timestamp\":\"reject\"", "");
+        let back: ColumnConventions = serde_json::from_str(&old).unwrap();
+        assert_eq!(back.two_digit_year, TwoDigitYear::Ambiguous, "{old}");
         let c = ColumnInference::from_values(["1 234,5", "12/03/2021"]);
         let back: ColumnConventions =
             serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
