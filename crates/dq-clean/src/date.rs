@@ -361,7 +361,7 @@ impl<'a> DateReading<'a> {
     /// The short, stable name of what was applied, as the verdict reports it
     /// (`"as_is"` when `input` was already in ISO form).
     pub fn rule(&self, input: &str) -> &'static str {
-        if self.value == input {
+        if crate::number::same_text(&self.value, input) {
             "as_is"
         } else {
             self.rule

@@ -313,7 +313,7 @@ impl<'a> NumberReading<'a> {
     /// The short, stable name of what was applied, as the verdict reports it
     /// (`"as_is"` when `input` was already canonical).
     pub fn rule(&self, input: &str) -> &'static str {
-        if self.value == input {
+        if same_text(&self.value, input) {
             "as_is"
         } else if self.percent {
             "number_percent"
@@ -336,6 +336,13 @@ impl<'a> NumberReading<'a> {
     pub fn into_owned(self) -> NumberReading<'static> {
         NumberReading { value: Cow::Owned(self.value.into_owned()), ..self }
     }
+}
+
+/// Whether `value` is `input`: at once when it borrows `input` itself (the common
+/// as-is case), by comparing the text otherwise.
+pub(crate) fn same_text(value: &str, input: &str) -> bool {
+    (std::ptr::eq(value.as_ptr(), input.as_ptr()) && value.len() == input.len())
+        || value == input
 }
 
 /// The outcome of [`read`]: a number, a null token, or why it is not one number.
