@@ -212,7 +212,8 @@ pub fn normalize_with<'a>(s: &'a str, convention: &BooleanConvention) -> Verdict
         return valid(true);
     }
     // `Non.`, `Oui !`: punctuation after the answer.
-    let bare = t.trim_end_matches(['.', '!', ';', ',']).trim_end();
+    let punctuated = t.ends_with(['.', '!', ';', ',']);
+    let bare = if punctuated { t.trim_end_matches(['.', '!', ';', ',']).trim_end() } else { t };
     if bare.len() <= 8 && !bare.is_empty() {
         if bare.eq_ignore_ascii_case("v") || bare.eq_ignore_ascii_case("f") {
             let (cand, other) =

@@ -341,8 +341,7 @@ impl<'a> NumberReading<'a> {
 /// Whether `value` is `input`: at once when it borrows `input` itself (the common
 /// as-is case), by comparing the text otherwise.
 pub(crate) fn same_text(value: &str, input: &str) -> bool {
-    (std::ptr::eq(value.as_ptr(), input.as_ptr()) && value.len() == input.len())
-        || value == input
+    (std::ptr::eq(value.as_ptr(), input.as_ptr()) && value.len() == input.len()) || value == input
 }
 
 /// The outcome of [`read`]: a number, a null token, or why it is not one number.

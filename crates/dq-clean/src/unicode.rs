@@ -157,10 +157,8 @@ impl Unicode {
         let mut rule = "as_is";
         let mut out = String::with_capacity(base.len());
         let mut changed = form_rule.is_some();
-        let chars: Vec<char> = base.chars().collect();
-        let mut i = 0usize;
-        while let Some(&c) = chars.get(i) {
-            i += 1;
+        let mut chars = base.chars().peekable();
+        while let Some(c) = chars.next() {
             let mapped = self.mapping(c);
             match mapped {
                 Some((m, r)) => {
@@ -176,8 +174,8 @@ impl Unicode {
                     }
                     out.push(m);
                     if m == '"' && c == '\u{00AB}' {
-                        while matches!(chars.get(i), Some(' ' | '\u{a0}' | '\u{202f}')) {
-                            i += 1;
+                        while matches!(chars.peek(), Some(' ' | '\u{a0}' | '\u{202f}')) {
+                            chars.next();
                         }
                     }
                 }
@@ -206,7 +204,16 @@ impl Unicode {
 
 /// Whether `s` may hold a backtick or a doubled apostrophe used as an apostrophe.
 fn has_contextual_apostrophe(s: &str) -> bool {
-    s.contains('`') || s.contains("''")
+    // One pass over the bytes: `str::contains("''")` would build a substring searcher on
+    // every call, which costs more than the scan on short values such as commune names.
+    let mut prev = 0u8;
+    for b in s.bytes() {
+        if b == b'`' || (b == b'\'' && prev == b'\'') {
+            return true;
+        }
+        prev = b;
+    }
+    false
 }
 
 /// `D`Artagnan` → `D'Artagnan`, `L''Ile` → `L'Ile`: a backtick or a doubled apostrophe
