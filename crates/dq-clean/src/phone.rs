@@ -211,21 +211,22 @@ fn strip_extension(t: &str) -> (&str, Option<&str>) {
         .map(|(i, _)| i);
     let Some(start) = start else { return (t, None) };
     let (head, ext) = digits_end.split_at_checked(start).unwrap_or((t, ""));
-    if ext.len() > 6 {
+    let head = head.trim_end();
+    // The common case, a plain number: no marker ends in a digit.
+    if ext.len() > 6 || head.is_empty() || head.ends_with(|c: char| c.is_ascii_digit()) {
         return (t, None);
     }
-    let lower = head.trim_end().to_ascii_lowercase();
     for marker in [";ext=", "poste", "ext.", "ext", "p.", "p", "x"] {
-        if let Some(before) = lower.strip_suffix(marker) {
-            // A marker is a word of its own: `poste`, not `…xposte`.
-            let word = marker.starts_with(';')
-                || before.is_empty()
-                || before.ends_with(|c: char| !c.is_ascii_alphabetic());
-            let number = head.get(..before.len()).unwrap_or("").trim_end();
-            let number = number.trim_end_matches([',', '-', '/']).trim_end();
-            if word && number.bytes().filter(u8::is_ascii_digit).count() >= 9 {
-                return (number, Some(ext));
-            }
+        let Some(cut) = head.len().checked_sub(marker.len()) else { continue };
+        let Some((before, tail)) = head.split_at_checked(cut) else { continue };
+        if !tail.eq_ignore_ascii_case(marker) {
+            continue;
+        }
+        // A marker is a word of its own: `poste`, not `…xposte`.
+        let word = marker.starts_with(';') || !before.ends_with(|c: char| c.is_ascii_alphabetic());
+        let number = before.trim_end().trim_end_matches([',', '-', '/']).trim_end();
+        if word && number.bytes().filter(u8::is_ascii_digit).count() >= 9 {
+            return (number, Some(ext));
         }
     }
     (t, None)
