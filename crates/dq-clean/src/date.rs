@@ -236,6 +236,14 @@ impl Normalizer for DateParser {
 
 /// Parses one value as `kind`: the verdict layer over [`read`].
 fn parse<'a>(input: &'a str, kind: DateKind, conv: &DateConvention) -> Verdict<'a> {
+    // The two commonest forms give their verdict without the reading around it (the
+    // same answer: `fast_paths_agree_with_the_reading` checks it).
+    if is_iso_date(input) {
+        return Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" };
+    }
+    if let Some(r) = numeric_fast(input, conv) {
+        return Verdict::Valid { value: r.value, rule: r.rule };
+    }
     parse_read(input, kind, conv).into_verdict(input)
 }
 
@@ -1612,6 +1620,19 @@ mod tests {
         assert_eq!(parse_datetime_with("20200307090512", &c).value(), Some("2020-03-07T09:05:12"));
         assert_eq!(parse_datetime_with("202013070905", &c).status(), "invalid");
         assert_eq!(parse_datetime("202003070905").status(), "invalid");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_reading() {
+        for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+            let conv = DateConvention::new(order);
+            for s in ["2021-03-12", "12/03/2021", "03/12/2021", "29.02.2024", "31-12-1999"] {
+                for kind in [DateKind::Date, DateKind::DateTime] {
+                    let reading = parse_read(s, kind, &conv).into_verdict(s);
+                    assert_eq!(parse(s, kind, &conv), reading, "{s:?} {order:?}");
+                }
+            }
+        }
     }
 
     #[test]

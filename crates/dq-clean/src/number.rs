@@ -455,6 +455,14 @@ pub fn parse(input: &str) -> Verdict<'_> {
 /// assert_eq!(number::parse_with("1,234", &comma).value(), Some("1.234"));
 /// ```
 pub fn parse_with<'a>(input: &'a str, convention: &NumberConvention) -> Verdict<'a> {
+    // A canonical value gives its verdict without the reading around it (the same
+    // answer: `fast_path_borrows` checks it).
+    if is_canonical(input) && !plain_ambiguous(input) {
+        return Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" };
+    }
+    if let Some(r) = french_fast(input) {
+        return Verdict::Valid { value: r.value, rule: "number_fr" };
+    }
     read(input, convention).into_verdict(input)
 }
 
@@ -1411,6 +1419,10 @@ mod tests {
 
     #[test]
     fn fast_path_borrows() {
+        for s in ["0", "-12", "1234.56", "0.5", "12.50", "1 234,5", "-12,5", "1\u{202f}234"] {
+            let reading = read(s, &NumberConvention::default()).into_verdict(s);
+            assert_eq!(parse(s), reading, "{s:?}");
+        }
         assert!(matches!(
             parse("1234.56"),
             Verdict::Valid { value: Cow::Borrowed(_), rule: "as_is" }
