@@ -29,6 +29,8 @@ add("unicode", [
     ("Château-Thierry", "Château-Thierry"), ("Cœur", "Cœur"), ("n’importe", "n'importe"),
     ("E\u0301vreux", "Évreux"), ("Saint‑Ouen", "Saint-Ouen"), ("„Zitat“", '"Zitat"'),
     ("l'Isle", "l'Isle"), ("Mont‐de‐Marsan", "Mont-de-Marsan"),
+    # Issue #14: primes are kept; a backtick or a doubled apostrophe used as one.
+    ("48°51′24″N", "48°51′24″N"), ("D`Artagnan", "D'Artagnan"), ("L''Île-Bouchard", "L'Île-Bouchard"),
 ])
 add("fold", [
     ("Saint-Étienne", "saint-etienne"), ("ÉVREUX", "evreux"), ("Œuvre", "oeuvre"), ("Lætitia", "laetitia"),
@@ -36,8 +38,10 @@ add("fold", [
     ("Châlons-en-Champagne", "chalons-en-champagne"), ("Saint-Rémy-lès-Chevreuse", "saint-remy-les-chevreuse"),
     ("Île-de-France", "ile-de-france"), ("Noël", "noel"), ("Ajaccio", "ajaccio"), ("lyon", "lyon"),
     ("Citroën", "citroen"), ("Périgueux", "perigueux"), ("Ungersheim", "ungersheim"),
-    ("Pont-l’Évêque", "pont-l'eveque"), ("Æsop", "aesop"), ("Bâgé-Dommartin", "bage-dommartin"),
+    ("Pont-l’Évêque", "pont-l’eveque"), ("Æsop", "aesop"), ("Bâgé-Dommartin", "bage-dommartin"),
     ("Orléans", "orleans"), ("Niño", "nino"), ("Zoé", "zoe"),
+    # Issue #14: Ð and ligatures fold; a prime is not an apostrophe.
+    ("Ðurđevac", "durdevac"), ("ﬁlière ﬂuviale", "filiere fluviale"), ("48°51′24″N", "48°51′24″n"),
 ])
 add("title", [
     ("LA ROCHE-SUR-YON", "La Roche-sur-Yon"), ("VILLENEUVE-D'ASCQ", "Villeneuve-d'Ascq"),

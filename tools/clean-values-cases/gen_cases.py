@@ -107,8 +107,10 @@ def date_cases():
             s = f"{d.day}/{d.month}/{d.year}"
         elif f == "dmy_dash_yy":
             s = d.strftime("%d-%m-%y")
-            if not yy_ok(d):
-                iso = "ambiguous"
+            # A two-digit year is ambiguous unless the column settles the century
+            # (issue #14); yy_ok is kept for the draw sequence.
+            yy_ok(d)
+            iso = "ambiguous"
         elif f == "dmy_dot":
             s = d.strftime("%d.%m.%Y")
         elif f == "iso":

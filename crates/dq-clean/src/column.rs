@@ -23,7 +23,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::date::{self, DateConvention, DateOrder};
+use crate::boolean::{BooleanConvention, BooleanPair};
+use crate::date::{self, CompactTimestamp, DateConvention, DateOrder, ExcelSerial, TwoDigitYear};
 use crate::number::{self, DecimalSeparator, NumberConvention};
 use crate::Verdict;
 
@@ -89,8 +90,20 @@ pub struct ColumnConventions {
     pub date_order: Option<DateOrder>,
     /// The `strftime` pattern of numeric dates (`%d/%m/%Y`), when the order is known.
     pub date_format: Option<String>,
-    /// The boolean pair (true token, false token), lower-cased, for a boolean column.
-    pub boolean_pair: Option<(String, String)>,
+    /// The boolean pair of a boolean column (`oui`/`non`, `-1`/`0`…).
+    pub boolean_pair: Option<BooleanPair>,
+    /// How two-digit years are completed: ambiguous unless a planner that knows the
+    /// column sets a pivot (inference never does).
+    #[serde(default)]
+    pub two_digit_year: TwoDigitYear,
+    /// Whether the column's bare numbers are Excel serial dates (set by a planner that
+    /// knows the column; inference never does).
+    #[serde(default)]
+    pub excel_serial: ExcelSerial,
+    /// Whether the column's 12- and 14-digit values are compact timestamps (set by a
+    /// planner; inference never does).
+    #[serde(default)]
+    pub compact_timestamp: CompactTimestamp,
     /// Values contradicting the convention (at most 16 kept).
     pub contradictions: Vec<Contradiction>,
     /// The number of contradicting values, all of them.
@@ -123,7 +136,25 @@ impl ColumnConventions {
     /// assert_eq!(date::parse_date_with("04/02/2021", &c.date_convention()).value(), Some("2021-04-02"));
     /// ```
     pub fn date_convention(&self) -> DateConvention {
-        DateConvention::new(self.date_order.unwrap_or_default())
+        let mut c = DateConvention::new(self.date_order.unwrap_or_default());
+        c.two_digit_year(self.two_digit_year)
+            .excel_serial(self.excel_serial)
+            .compact_timestamp(self.compact_timestamp);
+        c
+    }
+
+    /// The boolean convention of the column (`-1` is true in a `-1`/`0` column).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::boolean;
+    /// use dq_clean::column::ColumnInference;
+    /// let c = ColumnInference::from_values(["-1", "0", "0", "-1"]);
+    /// assert_eq!(boolean::normalize_with("-1", &c.boolean_convention()).value(), Some("true"));
+    /// ```
+    pub fn boolean_convention(&self) -> BooleanConvention {
+        BooleanConvention { pair: self.boolean_pair }
     }
 }
 
@@ -174,16 +205,6 @@ impl Side {
     }
 }
 
-const BOOLEAN_PAIRS: &[(&str, &str)] = &[
-    ("oui", "non"),
-    ("o", "n"),
-    ("vrai", "faux"),
-    ("true", "false"),
-    ("yes", "no"),
-    ("y", "n"),
-    ("x", ""),
-];
-
 impl ColumnInference {
     /// An empty accumulator.
     pub fn new() -> ColumnInference {
@@ -226,7 +247,12 @@ impl ColumnInference {
             return;
         }
         let lower = value.trim().to_lowercase();
-        if BOOLEAN_PAIRS.iter().any(|(t, f)| *t == lower || *f == lower) {
+        let in_pair = |p: &BooleanPair| {
+            let (t, f) = p.tokens();
+            t == lower || f == lower
+        };
+        // `1`/`0` columns stay numbers; `-1`/`0` is VBA's pair.
+        if BooleanPair::ALL.iter().filter(|p| **p != BooleanPair::OneZero).any(in_pair) {
             bump(&mut self.booleans, lower);
         }
         let t = value.trim();
@@ -359,20 +385,27 @@ impl ColumnInference {
             date_order,
             date_format,
             boolean_pair,
+            two_digit_year: TwoDigitYear::default(),
+            excel_serial: ExcelSerial::default(),
+            compact_timestamp: CompactTimestamp::default(),
             contradictions,
             contradiction_count,
         }
     }
 
-    fn boolean_pair(&self, non_null: u64) -> Option<(String, String)> {
+    fn boolean_pair(&self, non_null: u64) -> Option<BooleanPair> {
         let seen: u64 = self.booleans.iter().map(|(_, n)| n).sum();
         if non_null == 0 || seen != non_null {
             return None;
         }
-        BOOLEAN_PAIRS
-            .iter()
-            .find(|(t, f)| self.booleans.iter().all(|(k, _)| k == t || k == f))
-            .map(|(t, f)| ((*t).to_owned(), (*f).to_owned()))
+        BooleanPair::ALL.iter().copied().filter(|p| *p != BooleanPair::OneZero).find(|p| {
+            let (t, f) = p.tokens();
+            let only_these = self.booleans.iter().all(|(k, _)| k == t || k == f);
+            // `0` alone is a number: VBA's pair needs its `-1`.
+            let vba_seen =
+                *p != BooleanPair::MinusOneZero || self.booleans.iter().any(|(k, _)| k == t);
+            only_these && vba_seen
+        })
     }
 }
 
@@ -445,9 +478,38 @@ mod tests {
         check(&["Paris", "Lyon"], ColumnKind::Text);
         check(&["01", "02", "13"], ColumnKind::Text);
         let c = check(&["Oui", "non", "NC"], ColumnKind::Boolean);
-        assert_eq!(c.boolean_pair, Some(("oui".into(), "non".into())));
+        assert_eq!(c.boolean_pair, Some(BooleanPair::OuiNon));
+        let c = check(&["-1", "0", "0"], ColumnKind::Boolean);
+        assert_eq!(c.boolean_pair, Some(BooleanPair::MinusOneZero));
+        check(&["0", "0"], ColumnKind::Number);
+        check(&["-1", "0", "2"], ColumnKind::Number);
+        check(&["1", "0", "1"], ColumnKind::Number);
         check(&["12/03/2021 14:30", "13/03/2021 09h00"], ColumnKind::DateTime);
         check(&["2021-03-12"], ColumnKind::Date);
+    }
+
+    #[test]
+    fn conventions_round_trip_through_json() {
+        // The planner serializes a column's plan and replays it.
+        let mut c = ColumnInference::from_values(["-1", "0", "NC"]);
+        c.two_digit_year = TwoDigitYear::Pivot(30);
+        c.excel_serial = ExcelSerial::Accept;
+        let json = serde_json::to_string(&c).unwrap();
+        let back: ColumnConventions = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, c);
+        assert!(json.contains("\"minus_one_zero\""), "{json}");
+        assert_eq!(back.date_convention().two_digit_year, TwoDigitYear::Pivot(30));
+        assert_eq!(back.date_convention().excel_serial, ExcelSerial::Accept);
+        // A plan written before these fields existed still reads.
+        let old = json.replace(",\"two_digit_year\":{\"pivot\":30}", "");
+        let old = old.replace(",\"excel_serial\":\"accept\"", "");
+        let old = old.replace(",\"compact_timestamp\":\"reject\"", "");
+        let back: ColumnConventions = serde_json::from_str(&old).unwrap();
+        assert_eq!(back.two_digit_year, TwoDigitYear::Ambiguous, "{old}");
+        let c = ColumnInference::from_values(["1 234,5", "12/03/2021"]);
+        let back: ColumnConventions =
+            serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+        assert_eq!(back, c);
     }
 
     #[test]

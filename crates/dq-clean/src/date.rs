@@ -7,6 +7,19 @@
 //! ISO 8601 offsets (`Z`, `+01:00`, `+0100`), and Excel serial numbers (1900 system)
 //! when asked. Outputs `2021-03-12`, `2021-03-12T14:30:00`, `2021-03-12T10:00:00+01:00`.
 //!
+//! Also read, as other people write them: `le 3 février 2020`, times `9h05`, `9 h 05`,
+//! `19 h 21 min` (after an optional `à`), the month before the day (`mars 7 2019`,
+//! `March 7, 2019`), RFC 822 / HTTP dates with English names and a `GMT`/`UTC` zone
+//! (`Tue, 04 Feb 2020 10:00:00 GMT`), day, month and year separated by spaces
+//! (`07 03 2019`), Excel serials with a fraction of a day or in scientific notation
+//! (`43831.25`, when Excel serials are asked), and compact `AAAAMMJJHHMN[SS]` timestamps
+//! when the column is one ([`CompactTimestamp::Accept`]).
+//!
+//! [`read`] returns a typed [`DateReading`] (ISO value, precision, zone, day/month order,
+//! `strftime` pattern); the verdicts are the thin layer over it. A date asked for and a
+//! value with a time of day gives [`DateRead::TimeOfDay`] with the date-time reading (its
+//! verdict is invalid and names the date-time).
+//!
 //! A month and a year without a day (`mars 2021`, `03/2021`) give a month-precision
 //! value, `2021-03` (ISO 8601 reduced precision), with rule `date_month`; a missing year
 //! is never filled in (`12 mars` is invalid).
@@ -14,8 +27,8 @@
 //! Flagged, never guessed:
 //! - `03/25/2021` read day first has no month 25 but reads month first: ambiguous
 //!   (US order) unless the convention is [`DateOrder::MonthFirst`];
-//! - two-digit years: `00`–`39` are 2000–2039, `61`–`99` are 1961–1999, and `40`–`60`,
-//!   too close to either century, are ambiguous with both candidates;
+//! - two-digit years (`15/06/54`): ambiguous with both centuries as candidates, unless
+//!   the column settles the century ([`TwoDigitYear::Pivot`] in the convention);
 //! - a weekday that does not match the date: ambiguous;
 //! - `31/02/2021`: invalid (no such day); Excel serial 60, Excel's fake 1900-02-29: invalid.
 //!
@@ -81,6 +94,36 @@ pub enum DateKind {
     DateTime,
 }
 
+/// How two-digit years (`15/06/54`) are completed.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TwoDigitYear {
+    /// Nothing settles the century: the value is ambiguous, with both candidates. The
+    /// default.
+    #[default]
+    Ambiguous,
+    /// The column settles it: `yy` below the pivot is `20yy`, the others `19yy`
+    /// (`Pivot(40)`: `39` → 2039, `40` → 1940).
+    Pivot(u8),
+}
+
+/// Whether 12- and 14-digit values are compact timestamps (`AAAAMMJJHHMN[SS]`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CompactTimestamp {
+    /// `202003070905` is not a date-time (it may be an identifier). The default.
+    #[default]
+    Reject,
+    /// The column is one: `202003070905` is 2020-03-07T09:05:00.
+    Accept,
+}
+
 /// How dates are written in a column.
 ///
 /// # Example
@@ -97,12 +140,54 @@ pub struct DateConvention {
     pub order: DateOrder,
     /// Whether bare integers are Excel serial numbers (default: no).
     pub excel_serial: ExcelSerial,
+    /// How two-digit years are completed (default: ambiguous).
+    #[serde(default)]
+    pub two_digit_year: TwoDigitYear,
+    /// Whether 12- and 14-digit values are compact timestamps (default: no).
+    #[serde(default)]
+    pub compact_timestamp: CompactTimestamp,
 }
 
 impl DateConvention {
     /// A convention with the given order, rejecting Excel serial numbers.
     pub fn new(order: DateOrder) -> DateConvention {
-        DateConvention { order, excel_serial: ExcelSerial::Reject }
+        DateConvention {
+            order,
+            excel_serial: ExcelSerial::Reject,
+            two_digit_year: TwoDigitYear::Ambiguous,
+            compact_timestamp: CompactTimestamp::Reject,
+        }
+    }
+
+    /// Sets how two-digit years are completed (default: ambiguous).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::date::{self, DateConvention, TwoDigitYear};
+    /// assert_eq!(date::parse_date("15/06/54").status(), "ambiguous");
+    /// let mut c = DateConvention::default();
+    /// c.two_digit_year(TwoDigitYear::Pivot(60));
+    /// assert_eq!(date::parse_date_with("15/06/54", &c).value(), Some("2054-06-15"));
+    /// ```
+    pub fn two_digit_year(&mut self, t: TwoDigitYear) -> &mut DateConvention {
+        self.two_digit_year = t;
+        self
+    }
+
+    /// Sets whether 12- and 14-digit values are compact timestamps (default: reject).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::date::{self, CompactTimestamp, DateConvention};
+    /// let mut c = DateConvention::default();
+    /// c.compact_timestamp(CompactTimestamp::Accept);
+    /// assert_eq!(date::parse_datetime_with("202003070905", &c).value(), Some("2020-03-07T09:05:00"));
+    /// ```
+    pub fn compact_timestamp(&mut self, t: CompactTimestamp) -> &mut DateConvention {
+        self.compact_timestamp = t;
+        self
     }
 
     /// Sets whether bare integers are Excel serial numbers (default: reject).
@@ -147,6 +232,19 @@ impl Normalizer for DateParser {
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
         parse(input, self.kind, &self.convention)
     }
+}
+
+/// Parses one value as `kind`: the verdict layer over [`read`].
+fn parse<'a>(input: &'a str, kind: DateKind, conv: &DateConvention) -> Verdict<'a> {
+    // The two commonest forms give their verdict without the reading around it (the
+    // same answer: `fast_paths_agree_with_the_reading` checks it).
+    if is_iso_date(input) {
+        return Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" };
+    }
+    if let Some(r) = numeric_fast(input, conv) {
+        return Verdict::Valid { value: r.value, rule: r.rule };
+    }
+    parse_read(input, kind, conv).into_verdict(input)
 }
 
 /// Parses a date, day first, without Excel serial numbers.
@@ -202,6 +300,158 @@ pub fn parse_datetime(input: &str) -> Verdict<'_> {
 /// ```
 pub fn parse_datetime_with<'a>(input: &'a str, convention: &DateConvention) -> Verdict<'a> {
     parse(input, DateKind::DateTime, convention)
+}
+
+/// The precision of a date reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Precision {
+    /// A month: `2021-03`.
+    Month,
+    /// A day: `2021-03-12`.
+    Day,
+    /// A day and a time of day: `2021-03-12T14:30:00`.
+    DateTime,
+    /// A time of day alone: `14:30:00`.
+    Time,
+}
+
+/// Why a date has more than one reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DateAmbiguity {
+    /// A two-digit year, with no column to settle the century.
+    Century,
+    /// Day and month may be swapped (`03/25/2021` read day first).
+    DayMonthOrder,
+    /// The weekday written does not match the date.
+    Weekday,
+}
+
+/// A date or date-time as read: its ISO 8601 form and how it was written.
+///
+/// [`read`] returns it; the verdicts of [`parse_date_with`] and [`parse_datetime_with`]
+/// are built from it.
+///
+/// # Example
+///
+/// ```
+/// use dq_clean::date::{self, DateKind, DateOrder, DateRead, Precision};
+/// let DateRead::Date(r) = date::read("12/03/2021", DateKind::Date, &Default::default()) else {
+///     panic!()
+/// };
+/// assert_eq!(r.value, "2021-03-12");
+/// assert_eq!(r.precision, Precision::Day);
+/// assert_eq!(r.order, Some(DateOrder::DayFirst));
+/// assert_eq!(r.pattern, Some("%d/%m/%Y"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DateReading<'a> {
+    /// The ISO 8601 form: `2021-03-12`, `2021-03`, `2021-03-12T14:30:00+01:00`,
+    /// `14:30:00`; borrowed when the input was already in that form.
+    pub value: Cow<'a, str>,
+    /// Month, day, date-time or time.
+    pub precision: Precision,
+    /// Whether the time of day carries a zone (`Z`, `+01:00`, `GMT`).
+    pub zoned: bool,
+    /// The day/month order a numeric date was read in; `None` for other forms.
+    pub order: Option<DateOrder>,
+    /// The `strftime` pattern of a fixed-width numeric date (`%d/%m/%Y`, `%Y-%m-%d`,
+    /// `%Y%m%d`); `None` for other forms (`1/2/2021`, `12 mars 2021`).
+    pub pattern: Option<&'static str>,
+    rule: &'static str,
+}
+
+impl<'a> DateReading<'a> {
+    /// The short, stable name of what was applied, as the verdict reports it
+    /// (`"as_is"` when `input` was already in ISO form).
+    pub fn rule(&self, input: &str) -> &'static str {
+        if crate::number::same_text(&self.value, input) {
+            "as_is"
+        } else {
+            self.rule
+        }
+    }
+
+    /// Converts into a reading that owns its value.
+    pub fn into_owned(self) -> DateReading<'static> {
+        DateReading { value: Cow::Owned(self.value.into_owned()), ..self }
+    }
+}
+
+/// The outcome of [`read`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DateRead<'a> {
+    /// The value reads as one date (or date-time, or time when a date-time is asked).
+    Date(DateReading<'a>),
+    /// A null token (empty, `NC`, `00/00/0000`, …).
+    Null,
+    /// Not a date.
+    Invalid {
+        /// Why (`"no such day in the calendar"`).
+        reason: Cow<'static, str>,
+    },
+    /// A date was asked and the value has a time of day: here is the date-time, so that
+    /// a caller need not read it again as one. The verdict is invalid (the time would
+    /// be lost), its reason names the date-time.
+    TimeOfDay(DateReading<'a>),
+    /// More than one reading; nothing was chosen.
+    Ambiguous {
+        /// Why, as a type.
+        why: DateAmbiguity,
+        /// Why, in words.
+        reason: Cow<'static, str>,
+        /// The ISO forms it could stand for, most likely first.
+        candidates: Vec<String>,
+        /// How the value reads with the first candidate.
+        first: Box<DateReading<'static>>,
+    },
+}
+
+impl<'a> DateRead<'a> {
+    /// The thin verdict layer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::date::{self, DateKind};
+    /// let v = date::read("15/06/54", DateKind::Date, &Default::default()).into_verdict("15/06/54");
+    /// assert_eq!(v.status(), "ambiguous");
+    /// ```
+    pub fn into_verdict(self, input: &str) -> Verdict<'a> {
+        match self {
+            DateRead::Date(r) => {
+                let rule = r.rule(input);
+                Verdict::Valid { value: r.value, rule }
+            }
+            DateRead::Null => Verdict::Null,
+            DateRead::Invalid { reason } => Verdict::Invalid { reason },
+            DateRead::TimeOfDay(r) => Verdict::Invalid {
+                reason: Cow::Owned(format!("value has a time of day (use datetime): {}", r.value)),
+            },
+            DateRead::Ambiguous { reason, candidates, .. } => {
+                Verdict::Ambiguous { reason, candidates }
+            }
+        }
+    }
+}
+
+/// Reads one value as `kind` into a typed [`DateReading`], with `convention`.
+///
+/// # Example
+///
+/// ```
+/// use dq_clean::date::{self, DateKind, DateRead, Precision};
+/// let r = date::read("Tue, 04 Feb 2020 10:00:00 GMT", DateKind::DateTime, &Default::default());
+/// let DateRead::Date(r) = r else { panic!() };
+/// assert_eq!((r.value.as_ref(), r.precision, r.zoned), ("2020-02-04T10:00:00Z", Precision::DateTime, true));
+/// ```
+pub fn read<'a>(input: &'a str, kind: DateKind, convention: &DateConvention) -> DateRead<'a> {
+    parse_read(input, kind, convention)
 }
 
 // ---------------------------------------------------------------------------
@@ -299,7 +549,7 @@ fn ymd(y: i64, m: u32, d: u32) -> String {
 /// `DD/MM/YYYY` (or with `-` or `.`), exactly ten bytes and a valid date in the
 /// convention's order: the common French form, read without the general tokenizer.
 /// `None` sends everything else, invalid dates included, the general way.
-fn numeric_fast(input: &str, conv: &DateConvention) -> Option<Verdict<'static>> {
+fn numeric_fast(input: &str, conv: &DateConvention) -> Option<DateReading<'static>> {
     let b: [u8; 10] = input.as_bytes().try_into().ok()?;
     let [a1, a2, s1, b1, b2, s2, y1, y2, y3, y4] = b;
     if s1 != s2 || !matches!(s1, b'/' | b'-' | b'.') {
@@ -319,18 +569,59 @@ fn numeric_fast(input: &str, conv: &DateConvention) -> Option<Verdict<'static>> 
         DateOrder::DayFirst => (a, bb, "date_dmy"),
         DateOrder::MonthFirst => (bb, a, "date_mdy"),
     };
-    valid_ymd(y, m, d).then(|| Verdict::Valid { value: Cow::Owned(ymd(y, m, d)), rule })
+    valid_ymd(y, m, d).then(|| DateReading {
+        value: Cow::Owned(ymd(y, m, d)),
+        precision: Precision::Day,
+        zoned: false,
+        order: Some(conv.order),
+        pattern: numeric_pattern(char::from(s1), conv.order, 4),
+        rule,
+    })
 }
 
 // ---------------------------------------------------------------------------
 // Parsing.
 
-fn invalid(reason: &'static str) -> Verdict<'static> {
-    Verdict::Invalid { reason: Cow::Borrowed(reason) }
+fn invalid(reason: &'static str) -> DateRead<'static> {
+    DateRead::Invalid { reason: Cow::Borrowed(reason) }
 }
 
-fn ambiguous(reason: &'static str, candidates: Vec<String>) -> Verdict<'static> {
-    Verdict::Ambiguous { reason: Cow::Borrowed(reason), candidates }
+/// An ambiguous date part: `candidates` are dates (or months) of `first`'s shape.
+fn ambiguous(
+    why: DateAmbiguity,
+    reason: &'static str,
+    candidates: Vec<DateVal>,
+    first: &Part,
+) -> DateRead<'static> {
+    let rendered: Vec<String> = candidates.iter().map(DateVal::render).collect();
+    let first_val = candidates.first().cloned().unwrap_or_else(|| first.val.clone());
+    DateRead::Ambiguous {
+        why,
+        reason: Cow::Borrowed(reason),
+        candidates: rendered,
+        first: Box::new(first.with(first_val).reading()),
+    }
+}
+
+/// The `strftime` pattern of a fixed-width numeric date.
+fn numeric_pattern(sep: char, order: DateOrder, year_len: usize) -> Option<&'static str> {
+    Some(match (sep, order, year_len) {
+        ('/', DateOrder::DayFirst, 4) => "%d/%m/%Y",
+        ('-', DateOrder::DayFirst, 4) => "%d-%m-%Y",
+        ('.', DateOrder::DayFirst, 4) => "%d.%m.%Y",
+        (' ', DateOrder::DayFirst, 4) => "%d %m %Y",
+        ('/', DateOrder::MonthFirst, 4) => "%m/%d/%Y",
+        ('-', DateOrder::MonthFirst, 4) => "%m-%d-%Y",
+        ('.', DateOrder::MonthFirst, 4) => "%m.%d.%Y",
+        (' ', DateOrder::MonthFirst, 4) => "%m %d %Y",
+        ('/', DateOrder::DayFirst, 2) => "%d/%m/%y",
+        ('-', DateOrder::DayFirst, 2) => "%d-%m-%y",
+        ('.', DateOrder::DayFirst, 2) => "%d.%m.%y",
+        ('/', DateOrder::MonthFirst, 2) => "%m/%d/%y",
+        ('-', DateOrder::MonthFirst, 2) => "%m-%d-%y",
+        ('.', DateOrder::MonthFirst, 2) => "%m.%d.%y",
+        _ => return None,
+    })
 }
 
 /// A parsed date: full, or month precision.
@@ -349,10 +640,44 @@ impl DateVal {
     }
 }
 
+/// A date part read, before the time is attached.
+#[derive(Debug, Clone)]
+struct Part {
+    val: DateVal,
+    rule: &'static str,
+    order: Option<DateOrder>,
+    pattern: Option<&'static str>,
+}
+
+impl Part {
+    fn new(val: DateVal, rule: &'static str) -> Part {
+        Part { val, rule, order: None, pattern: None }
+    }
+
+    fn with(&self, val: DateVal) -> Part {
+        Part { val, ..self.clone() }
+    }
+
+    fn reading(&self) -> DateReading<'static> {
+        let precision = match self.val {
+            DateVal::Day(..) => Precision::Day,
+            DateVal::Month(..) => Precision::Month,
+        };
+        DateReading {
+            value: Cow::Owned(self.val.render()),
+            precision,
+            zoned: false,
+            order: self.order,
+            pattern: self.pattern,
+            rule: self.rule,
+        }
+    }
+}
+
 /// A date part's outcome before the time is attached.
 enum DatePart {
-    Ok(DateVal, &'static str),
-    Flag(Verdict<'static>),
+    Ok(Part),
+    Flag(DateRead<'static>),
 }
 
 fn digits(s: &str) -> Option<u32> {
@@ -362,16 +687,19 @@ fn digits(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
-/// Expands a two-digit year; `Err` with both candidates near the pivot.
-fn expand_year(s: &str) -> Result<i64, (i64, i64)> {
+/// Expands a two-digit year with the convention's pivot; `Err` with both candidates,
+/// the likelier first (`00`–`39` in this century, the others in the last), when nothing
+/// settles the century.
+fn expand_year(s: &str, conv: &DateConvention) -> Result<i64, (i64, i64)> {
     let n = i64::from(digits(s).unwrap_or(0));
     if s.len() != 2 {
         return Ok(n);
     }
-    match n {
-        0..=39 => Ok(2000 + n),
-        61..=99 => Ok(1900 + n),
-        _ => Err((1900 + n, 2000 + n)),
+    match conv.two_digit_year {
+        TwoDigitYear::Pivot(p) if n < i64::from(p) => Ok(2000 + n),
+        TwoDigitYear::Pivot(_) => Ok(1900 + n),
+        TwoDigitYear::Ambiguous if n <= 39 => Err((2000 + n, 1900 + n)),
+        TwoDigitYear::Ambiguous => Err((1900 + n, 2000 + n)),
     }
 }
 
@@ -393,18 +721,40 @@ fn is_iso_date(s: &str) -> bool {
     valid_ymd(i64::from(y), m, d)
 }
 
-/// Parses one value as `kind`.
-fn parse<'a>(input: &'a str, kind: DateKind, conv: &DateConvention) -> Verdict<'a> {
+/// Reads one value as `kind` (see [`read`]).
+fn parse_read<'a>(input: &'a str, kind: DateKind, conv: &DateConvention) -> DateRead<'a> {
     if is_iso_date(input) {
-        return Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" };
+        return DateRead::Date(DateReading {
+            value: Cow::Borrowed(input),
+            precision: Precision::Day,
+            zoned: false,
+            order: None,
+            pattern: Some("%Y-%m-%d"),
+            rule: "date_ymd",
+        });
     }
-    if let Some(v) = numeric_fast(input, conv) {
-        return v;
+    if let Some(r) = numeric_fast(input, conv) {
+        return DateRead::Date(r);
     }
     let s = input.trim_matches(is_space);
     if crate::number::is_null_token(s) || s == "00/00/0000" || s == "0000-00-00" {
-        return Verdict::Null;
+        return DateRead::Null;
     }
+    if conv.excel_serial == ExcelSerial::Accept {
+        if let Some(r) = excel_serial_fraction(s, kind) {
+            return r;
+        }
+    }
+    if conv.compact_timestamp == CompactTimestamp::Accept {
+        if let Some(r) = compact_timestamp(s, kind) {
+            return r;
+        }
+    }
+    // `le 3 février 2020`.
+    let s = match s.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("le ") => s.get(3..).unwrap_or("").trim_start(),
+        _ => s,
+    };
     let (date_s, time_s) = split_time(s);
     let time = match time_s {
         Some(t) => match parse_time(t) {
@@ -417,32 +767,128 @@ fn parse<'a>(input: &'a str, kind: DateKind, conv: &DateConvention) -> Verdict<'
         None
     } else {
         match parse_date_part(date_s, conv) {
-            DatePart::Ok(d, rule) => Some((d, rule)),
+            DatePart::Ok(p) => Some(p),
             DatePart::Flag(v) => return v,
         }
     };
-    let (out, rule) = match (kind, date, time) {
-        (_, None, None) => return invalid("not a date"),
-        (DateKind::Date, Some((d, rule)), None) => (d.render(), rule),
-        (DateKind::Date, _, Some(_)) => {
-            return invalid("value has a time of day (use datetime)");
+    let mut reading = match (date, time) {
+        (None, None) => return invalid("not a date"),
+        (Some(p), None) => p.reading(),
+        (None, Some((t, zoned))) => {
+            if kind == DateKind::Date {
+                return invalid("a time of day with no date");
+            }
+            DateReading {
+                value: Cow::Owned(t),
+                precision: Precision::Time,
+                zoned,
+                order: None,
+                pattern: None,
+                rule: "time",
+            }
         }
-        (DateKind::DateTime, Some((d, rule)), None) => (d.render(), rule),
-        (DateKind::DateTime, None, Some(t)) => (t, "time"),
-        (DateKind::DateTime, Some((d, _)), Some(t)) => match d {
-            DateVal::Day(..) => (format!("{}T{t}", d.render()), "datetime"),
-            DateVal::Month(..) => return invalid("a time of day with no day"),
-        },
+        (Some(p), Some((t, zoned))) => {
+            if matches!(p.val, DateVal::Month(..)) {
+                return invalid("a time of day with no day");
+            }
+            let r = DateReading {
+                value: Cow::Owned(format!("{}T{t}", p.val.render())),
+                precision: Precision::DateTime,
+                zoned,
+                order: p.order,
+                pattern: p.pattern,
+                rule: "datetime",
+            };
+            if kind == DateKind::Date {
+                return DateRead::TimeOfDay(r);
+            }
+            r
+        }
     };
-    if out == input {
-        Verdict::Valid { value: Cow::Borrowed(input), rule: "as_is" }
-    } else {
-        Verdict::Valid { value: Cow::Owned(out), rule }
+    if reading.value == input {
+        reading.value = Cow::Borrowed(input);
     }
+    DateRead::Date(reading)
+}
+
+/// An Excel serial number with a fraction of a day (`43831.25`) or in scientific
+/// notation (`4.3831E+04`): a date-time, or a date when the fraction is nil. `None`
+/// for every other value.
+fn excel_serial_fraction(s: &str, kind: DateKind) -> Option<DateRead<'static>> {
+    if !s.starts_with(|c: char| c.is_ascii_digit())
+        || !s.contains(['.', ',', 'e', 'E'])
+        || !s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'e' | b'E' | b'+'))
+    {
+        return None;
+    }
+    let crate::number::NumberRead::Number(n) =
+        crate::number::read(s, &crate::number::NumberConvention::default())
+    else {
+        return Some(invalid("not an Excel serial number"));
+    };
+    let (int, frac) = n.value.split_once('.').unwrap_or((&n.value, ""));
+    let days = i64::from(digits(int).filter(|d| (1..=2_958_465).contains(d))?);
+    if days == 60 {
+        return Some(invalid(
+            "Excel serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)",
+        ));
+    }
+    // The fraction of a day, rounded to the second, with integers only.
+    let frac = frac.get(..frac.len().min(9)).unwrap_or("");
+    let scale = 10u64.pow(u32::try_from(frac.len()).unwrap_or(0));
+    let num = if frac.is_empty() { 0 } else { u64::from(digits(frac)?) };
+    let secs = (num * 86_400 + scale / 2) / scale;
+    let base =
+        if days < 60 { days_from_civil(1899, 12, 31) } else { days_from_civil(1899, 12, 30) };
+    let day = base + days + i64::try_from(secs / 86_400).unwrap_or(0);
+    let secs = secs % 86_400;
+    let (y, m, d) = civil_from_days(day);
+    let part = Part::new(DateVal::Day(y, m, d), "excel_serial");
+    if secs == 0 {
+        return Some(DateRead::Date(part.reading()));
+    }
+    let (h, mi, se) = (secs / 3600, secs / 60 % 60, secs % 60);
+    let r = DateReading {
+        value: Cow::Owned(format!("{}T{h:02}:{mi:02}:{se:02}", ymd(y, m, d))),
+        precision: Precision::DateTime,
+        zoned: false,
+        order: None,
+        pattern: None,
+        rule: "excel_serial",
+    };
+    Some(match kind {
+        DateKind::Date => DateRead::TimeOfDay(r),
+        DateKind::DateTime => DateRead::Date(r),
+    })
+}
+
+/// `AAAAMMJJHHMN` or `AAAAMMJJHHMNSS`, in a column of compact timestamps.
+fn compact_timestamp(s: &str, kind: DateKind) -> Option<DateRead<'static>> {
+    if !(s.len() == 12 || s.len() == 14) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s.get(r).and_then(digits).unwrap_or(99);
+    let (y, m, d, h, mi) = (i64::from(n(0..4)), n(4..6), n(6..8), n(8..10), n(10..12));
+    let se = if s.len() == 14 { n(12..14) } else { 0 };
+    if !valid_ymd(y, m, d) || h > 23 || mi > 59 || se > 59 {
+        return Some(invalid("digits that are not an AAAAMMJJHHMN timestamp"));
+    }
+    let r = DateReading {
+        value: Cow::Owned(format!("{}T{h:02}:{mi:02}:{se:02}", ymd(y, m, d))),
+        precision: Precision::DateTime,
+        zoned: false,
+        order: None,
+        pattern: Some(if s.len() == 14 { "%Y%m%d%H%M%S" } else { "%Y%m%d%H%M" }),
+        rule: "datetime_compact",
+    };
+    Some(match kind {
+        DateKind::Date => DateRead::TimeOfDay(r),
+        DateKind::DateTime => DateRead::Date(r),
+    })
 }
 
 /// Splits a value into its date and time parts (`T` of ISO 8601, or the first token
-/// with `:` or `h`, after an optional `à`).
+/// with `:` or `h`, or a number followed by `h`, after an optional `à`).
 fn split_time(s: &str) -> (&str, Option<&str>) {
     // ISO 8601: `YYYY-MM-DDT…`.
     if let (Some(d), Some(rest)) = (s.get(..10), s.get(10..)) {
@@ -454,15 +900,14 @@ fn split_time(s: &str) -> (&str, Option<&str>) {
     }
     // Compact ISO 8601: `YYYYMMDDTHHMMSS` is not supported; tokens otherwise.
     let mut start = None;
-    for (i, c) in s.char_indices() {
+    for (i, _) in s.char_indices() {
         let at_token = i == 0 || s.get(..i).is_some_and(|h| h.ends_with(is_space));
         if !at_token {
             continue;
         }
-        let tok = s.get(i..).unwrap_or("");
-        let tok = tok.split(is_space).next().unwrap_or("");
-        let _ = c;
-        if looks_like_time(tok) {
+        let rest = s.get(i..).unwrap_or("");
+        let tok = rest.split(is_space).next().unwrap_or("");
+        if looks_like_time(tok) || spaced_hour(tok, rest) {
             start = Some(i);
             break;
         }
@@ -472,11 +917,24 @@ fn split_time(s: &str) -> (&str, Option<&str>) {
             let (d, t) = s.split_at_checked(i).unwrap_or((s, ""));
             let d = d.trim_end_matches(is_space);
             let d = d.strip_suffix(" à").or_else(|| d.strip_suffix(" a")).unwrap_or(d);
+            let d = if d == "à" || d == "a" { "" } else { d };
             let d = d.trim_end_matches([',', ' ']);
             (d, Some(t.trim_matches(is_space)))
         }
         None => (s, None),
     }
+}
+
+/// `9 h 05`, `19 h 21 min`: an hour of one or two digits, then `h` as its own token
+/// (or `h05`).
+fn spaced_hour(tok: &str, rest: &str) -> bool {
+    if tok.is_empty() || tok.len() > 2 || !tok.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let after = rest.get(tok.len()..).unwrap_or("").trim_start_matches(is_space);
+    let mut chars = after.chars();
+    matches!(chars.next(), Some('h' | 'H'))
+        && chars.next().map_or(true, |c| c.is_ascii_digit() || is_space(c))
 }
 
 fn looks_like_time(tok: &str) -> bool {
@@ -487,10 +945,34 @@ fn looks_like_time(tok: &str) -> bool {
             || tok.bytes().find(|c| !c.is_ascii_digit()).is_some_and(|c| c == b'h' || c == b'H'))
 }
 
-/// Parses `HH:MM[:SS[.fff]]`, `HHhMM`, `HHh`, with an optional offset; returns the
-/// ISO form `HH:MM:SS[.fff][offset]`.
-fn parse_time(t: &str) -> Option<String> {
+/// Parses `HH:MM[:SS[.fff]]`, `HHhMM`, `HHh`, `HH h MM min`, with an optional offset
+/// or a `GMT`/`UTC` suffix; returns the ISO form `HH:MM:SS[.fff][offset]` and whether it
+/// carries a zone.
+fn parse_time(t: &str) -> Option<(String, bool)> {
     let t = t.trim_matches(is_space);
+    // Zone names of RFC 822 and HTTP dates.
+    let t = ["GMT", "UTC", "UT"]
+        .iter()
+        .find_map(|z| {
+            let cut = t.len().checked_sub(z.len())?;
+            let (head, tail) = t.split_at_checked(cut)?;
+            (tail.eq_ignore_ascii_case(z)
+                && head.ends_with(|c: char| c.is_ascii_digit() || is_space(c)))
+            .then(|| format!("{}Z", head.trim_end_matches(is_space)))
+        })
+        .map_or(Cow::Borrowed(t), Cow::Owned);
+    let t = t.as_ref();
+    // `2:30 PM`: a twelve-hour clock.
+    let (t, meridiem) = ["am", "a.m.", "pm", "p.m."]
+        .iter()
+        .find_map(|m| {
+            let cut = t.len().checked_sub(m.len())?;
+            let (head, tail) = t.split_at_checked(cut)?;
+            let after_clock = head.ends_with(|c: char| c.is_ascii_digit() || is_space(c));
+            (tail.eq_ignore_ascii_case(m) && after_clock)
+                .then(|| (head.trim_end_matches(is_space), Some(m.starts_with('p'))))
+        })
+        .unwrap_or((t, None));
     // Offset.
     let (clock, offset) = if let Some(c) = t.strip_suffix(['Z', 'z']) {
         (c, Some("Z".to_owned()))
@@ -500,7 +982,9 @@ fn parse_time(t: &str) -> Option<String> {
     } else {
         (t, None)
     };
-    let clock = clock.trim_end_matches(is_space);
+    // `19 h 21 min`: spaces out, `min` off.
+    let clock: String = clock.chars().filter(|c| !is_space(*c)).collect();
+    let clock = clock.strip_suffix("min").or_else(|| clock.strip_suffix("mn")).unwrap_or(&clock);
     let (h, rest) = clock.split_once([':', 'h', 'H'])?;
     let h = if h.len() <= 2 { digits(h)? } else { return None };
     let (mi, rest) = match rest.split_once(':') {
@@ -530,6 +1014,12 @@ fn parse_time(t: &str) -> Option<String> {
         }
         None => (0, None),
     };
+    let h = match meridiem {
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(true) if h < 12 => h + 12,
+        Some(false) if h == 12 => 0,
+        _ => h,
+    };
     if h > 23 || mi > 59 || sec > 60 {
         return None;
     }
@@ -538,10 +1028,11 @@ fn parse_time(t: &str) -> Option<String> {
         out.push('.');
         out.push_str(f);
     }
+    let zoned = offset.is_some();
     if let Some(o) = offset {
         out.push_str(&o);
     }
-    Some(out)
+    Some((out, zoned))
 }
 
 fn parse_offset(o: &str) -> Option<String> {
@@ -597,6 +1088,23 @@ const MONTHS: &[(&str, u32)] = &[
     ("decembre", 12),
     ("déc", 12),
     ("dec", 12),
+    // English, as RFC 822 / HTTP dates and other projects' files write them.
+    ("january", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
 ];
 
 const WEEKDAYS: &[(&str, u32)] = &[
@@ -614,6 +1122,20 @@ const WEEKDAYS: &[(&str, u32)] = &[
     ("sam", 5),
     ("dimanche", 6),
     ("dim", 6),
+    ("monday", 0),
+    ("mon", 0),
+    ("tuesday", 1),
+    ("tue", 1),
+    ("wednesday", 2),
+    ("wed", 2),
+    ("thursday", 3),
+    ("thu", 3),
+    ("friday", 4),
+    ("fri", 4),
+    ("saturday", 5),
+    ("sat", 5),
+    ("sunday", 6),
+    ("sun", 6),
 ];
 
 fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
@@ -625,7 +1147,7 @@ fn parse_date_part(s: &str, conv: &DateConvention) -> DatePart {
         return compact_or_serial(s, conv);
     }
     if s.chars().any(char::is_alphabetic) {
-        return textual(s);
+        return textual(s, conv);
     }
     numeric(s, conv)
 }
@@ -638,7 +1160,9 @@ fn compact_or_serial(s: &str, conv: &DateConvention) -> DatePart {
             s.get(6..8).and_then(digits).unwrap_or(0),
         );
         if valid_ymd(i64::from(y), m, d) && y >= 1000 {
-            return DatePart::Ok(DateVal::Day(i64::from(y), m, d), "date_compact");
+            let mut p = Part::new(DateVal::Day(i64::from(y), m, d), "date_compact");
+            p.pattern = Some("%Y%m%d");
+            return DatePart::Ok(p);
         }
         return DatePart::Flag(invalid("eight digits that are not a YYYYMMDD date"));
     }
@@ -647,14 +1171,14 @@ fn compact_or_serial(s: &str, conv: &DateConvention) -> DatePart {
         return match n {
             1..=59 => {
                 let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 31) + n);
-                DatePart::Ok(DateVal::Day(y, m, d), "excel_serial")
+                DatePart::Ok(Part::new(DateVal::Day(y, m, d), "excel_serial"))
             }
             60 => DatePart::Flag(invalid(
                 "Excel serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)",
             )),
             61..=2_958_465 => {
                 let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 30) + n);
-                DatePart::Ok(DateVal::Day(y, m, d), "excel_serial")
+                DatePart::Ok(Part::new(DateVal::Day(y, m, d), "excel_serial"))
             }
             _ => DatePart::Flag(invalid("Excel serial number out of range")),
         };
@@ -666,29 +1190,44 @@ fn numeric(s: &str, conv: &DateConvention) -> DatePart {
     let Some(sep) = s.chars().find(|c| !c.is_ascii_digit()) else {
         return DatePart::Flag(invalid("not a date"));
     };
-    if !matches!(sep, '/' | '-' | '.') {
+    if !matches!(sep, '/' | '-' | '.' | ' ') {
         return DatePart::Flag(invalid("not a date"));
     }
     let parts: Vec<&str> = s.split(sep).collect();
     if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
         return DatePart::Flag(invalid("not a date"));
     }
+    // Spaces separate only `07 03 2019`: day, month, a four-digit year.
+    if sep == ' '
+        && !matches!(parts.as_slice(), [a, b, y] if a.len() <= 2 && b.len() <= 2 && y.len() == 4)
+    {
+        return DatePart::Flag(invalid("not a date"));
+    }
     match parts.as_slice() {
         [y, m, d] if y.len() == 4 => {
+            let padded = m.len() == 2 && d.len() == 2;
             let (y, m, d) =
                 (i64::from(digits(y).unwrap_or(0)), digits(m).unwrap_or(0), digits(d).unwrap_or(0));
             if m.to_string().len() > 2 || d > 99 {
                 return DatePart::Flag(invalid("not a date"));
             }
             if valid_ymd(y, m, d) {
-                DatePart::Ok(DateVal::Day(y, m, d), "date_ymd")
+                let mut p = Part::new(DateVal::Day(y, m, d), "date_ymd");
+                p.pattern = match sep {
+                    '-' if padded => Some("%Y-%m-%d"),
+                    '/' if padded => Some("%Y/%m/%d"),
+                    '.' if padded => Some("%Y.%m.%d"),
+                    _ => None,
+                };
+                DatePart::Ok(p)
             } else {
                 DatePart::Flag(invalid("no such day in the calendar"))
             }
         }
         [a, b, y] if a.len() <= 2 && b.len() <= 2 && (y.len() == 4 || y.len() == 2) => {
+            let padded = a.len() == 2 && b.len() == 2;
             let (a, b) = (digits(a).unwrap_or(0), digits(b).unwrap_or(0));
-            let years: Vec<i64> = match expand_year(y) {
+            let years: Vec<i64> = match expand_year(y, conv) {
                 Ok(y) => vec![y],
                 Err((y1, y2)) => vec![y1, y2],
             };
@@ -701,23 +1240,42 @@ fn numeric(s: &str, conv: &DateConvention) -> DatePart {
                 }
             };
             let first = years.first().copied().unwrap_or(0);
+            let mut part = Part::new(DateVal::Day(first, m, d), rule);
+            part.order = Some(conv.order);
+            part.pattern = if padded { numeric_pattern(sep, conv.order, y.len()) } else { None };
             if valid_ymd(first, m, d) {
                 if years.len() > 1 {
-                    let c = years.iter().map(|&y| ymd(y, m, d)).collect();
-                    return DatePart::Flag(ambiguous("two-digit year near the century pivot", c));
+                    let c = years.iter().map(|&y| DateVal::Day(y, m, d)).collect();
+                    return DatePart::Flag(ambiguous(
+                        DateAmbiguity::Century,
+                        "two-digit year: the century is not known",
+                        c,
+                        &part,
+                    ));
                 }
-                return DatePart::Ok(DateVal::Day(first, m, d), rule);
+                return DatePart::Ok(part);
             }
             if valid_ymd(first, d, m) {
-                let c = years.iter().map(|&y| ymd(y, d, m)).collect();
-                return DatePart::Flag(ambiguous(swapped_reason, c));
+                let c = years.iter().map(|&y| DateVal::Day(y, d, m)).collect();
+                let other = match conv.order {
+                    DateOrder::DayFirst => DateOrder::MonthFirst,
+                    DateOrder::MonthFirst => DateOrder::DayFirst,
+                };
+                part.order = Some(other);
+                part.pattern = if padded { numeric_pattern(sep, other, y.len()) } else { None };
+                return DatePart::Flag(ambiguous(
+                    DateAmbiguity::DayMonthOrder,
+                    swapped_reason,
+                    c,
+                    &part,
+                ));
             }
             DatePart::Flag(invalid("no such day in the calendar"))
         }
         [m, y] if m.len() <= 2 && y.len() == 4 => {
             let (m, y) = (digits(m).unwrap_or(0), i64::from(digits(y).unwrap_or(0)));
             if (1..=12).contains(&m) {
-                DatePart::Ok(DateVal::Month(y, m), "date_month")
+                DatePart::Ok(Part::new(DateVal::Month(y, m), "date_month"))
             } else {
                 DatePart::Flag(invalid("no such month"))
             }
@@ -725,7 +1283,7 @@ fn numeric(s: &str, conv: &DateConvention) -> DatePart {
         [y, m] if y.len() == 4 && m.len() == 2 && sep == '-' => {
             let (m, y) = (digits(m).unwrap_or(0), i64::from(digits(y).unwrap_or(0)));
             if (1..=12).contains(&m) {
-                DatePart::Ok(DateVal::Month(y, m), "date_month")
+                DatePart::Ok(Part::new(DateVal::Month(y, m), "date_month"))
             } else {
                 DatePart::Flag(invalid("no such month"))
             }
@@ -734,7 +1292,7 @@ fn numeric(s: &str, conv: &DateConvention) -> DatePart {
     }
 }
 
-fn textual(s: &str) -> DatePart {
+fn textual(s: &str, conv: &DateConvention) -> DatePart {
     let lower = s.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| is_space(c) || c == ',')
@@ -752,15 +1310,19 @@ fn textual(s: &str) -> DatePart {
             }
         }
     }
-    let (day, rest) = match it.split_first() {
-        Some((t, rest)) if day_number(t).is_some() => (day_number(t), rest),
-        _ => (None, it),
-    };
-    let [month, year] = rest else {
-        return match rest {
-            [_] => DatePart::Flag(invalid("no year (a missing year is never filled in)")),
-            _ => DatePart::Flag(invalid("not a date")),
-        };
+    let (day, month, year) = match it {
+        // `7 mars 2019`, `1er mars 2021`.
+        [d, month, year] if day_number(d).is_some() => (day_number(d), *month, *year),
+        // `mars 7 2019`, `March 7, 2019`: the month first, in words.
+        [month, d, year] if lookup(MONTHS, month).is_some() && day_number(d).is_some() => {
+            (day_number(d), *month, *year)
+        }
+        [d, _] if day_number(d).is_some() => {
+            return DatePart::Flag(invalid("no year (a missing year is never filled in)"))
+        }
+        [month, year] => (None, *month, *year),
+        [_] => return DatePart::Flag(invalid("no year (a missing year is never filled in)")),
+        _ => return DatePart::Flag(invalid("not a date")),
     };
     let Some(m) = lookup(MONTHS, month) else {
         return DatePart::Flag(invalid("unknown month name"));
@@ -771,34 +1333,49 @@ fn textual(s: &str) -> DatePart {
     if digits(year).is_none() {
         return DatePart::Flag(invalid("malformed year"));
     }
-    let y = match expand_year(year) {
+    let val = |y: i64| match day {
+        Some(d) => DateVal::Day(y, m, d),
+        None => DateVal::Month(y, m),
+    };
+    let rule = if day.is_some() { "date_text" } else { "date_month" };
+    let y = match expand_year(year, conv) {
         Ok(y) => y,
         Err((a, b)) => {
-            let c = match day {
-                Some(d) => vec![ymd(a, m, d), ymd(b, m, d)],
-                None => vec![format!("{a:04}-{m:02}"), format!("{b:04}-{m:02}")],
-            };
-            return DatePart::Flag(ambiguous("two-digit year near the century pivot", c));
+            if let Some(d) = day {
+                if !valid_ymd(a, m, d) && !valid_ymd(b, m, d) {
+                    return DatePart::Flag(invalid("no such day in the calendar"));
+                }
+            }
+            let part = Part::new(val(a), rule);
+            return DatePart::Flag(ambiguous(
+                DateAmbiguity::Century,
+                "two-digit year: the century is not known",
+                vec![val(a), val(b)],
+                &part,
+            ));
         }
     };
     let Some(d) = day else {
         if wd.is_some() {
             return DatePart::Flag(invalid("a weekday with no day"));
         }
-        return DatePart::Ok(DateVal::Month(y, m), "date_month");
+        return DatePart::Ok(Part::new(DateVal::Month(y, m), "date_month"));
     };
     if !valid_ymd(y, m, d) {
         return DatePart::Flag(invalid("no such day in the calendar"));
     }
+    let part = Part::new(DateVal::Day(y, m, d), "date_text");
     if let Some(w) = wd {
         if weekday(y, m, d) != w {
             return DatePart::Flag(ambiguous(
+                DateAmbiguity::Weekday,
                 "the weekday does not match the date",
-                vec![ymd(y, m, d)],
+                vec![DateVal::Day(y, m, d)],
+                &part,
             ));
         }
     }
-    DatePart::Ok(DateVal::Day(y, m, d), "date_text")
+    DatePart::Ok(part)
 }
 
 fn day_number(t: &str) -> Option<u32> {
@@ -903,7 +1480,7 @@ mod tests {
     fn dates() {
         check("12/03/2021", "2021-03-12");
         check("1/2/2021", "2021-02-01");
-        check("12-03-21", "2021-03-12");
+        check("12-03-21", "ambiguous");
         check("12.03.2021", "2021-03-12");
         check("2021-03-12", "2021-03-12");
         check("2021/03/12", "2021-03-12");
@@ -933,7 +1510,7 @@ mod tests {
         check("03/25/2021", "ambiguous");
         check("05/06/2021", "2021-06-05");
         check("12/03/45", "ambiguous");
-        check("12/03/85", "1985-03-12");
+        check("12/03/85", "ambiguous");
         check("12 mars", "invalid");
         check("44267", "invalid");
         check("", "null");
@@ -954,6 +1531,135 @@ mod tests {
         check_dt("12/03/2021", "2021-03-12");
         check_dt("12/03/2021 25:00", "invalid");
         check_dt("2021-03-12 10:00:00.250", "2021-03-12T10:00:00.250");
+    }
+
+    #[test]
+    fn two_digit_years_need_the_column() {
+        // Issue #14: `15/06/54` was completed silently; both centuries are candidates.
+        for (input, candidates) in [
+            ("15/06/54", ["1954-06-15", "2054-06-15"]),
+            ("12-03-21", ["2021-03-12", "1921-03-12"]),
+            ("12/03/85", ["1985-03-12", "2085-03-12"]),
+            ("3 mars 21", ["2021-03-03", "1921-03-03"]),
+        ] {
+            match read(input, DateKind::Date, &DateConvention::default()) {
+                DateRead::Ambiguous { why, candidates: c, first, .. } => {
+                    assert_eq!(why, DateAmbiguity::Century, "{input:?}");
+                    assert_eq!(c, candidates, "{input:?}");
+                    assert_eq!(first.value, candidates[0], "{input:?}");
+                }
+                other => panic!("{input:?}: {other:?}"),
+            }
+        }
+        let mut c = DateConvention::default();
+        c.two_digit_year(TwoDigitYear::Pivot(30));
+        assert_eq!(parse_date_with("15/06/54", &c).value(), Some("1954-06-15"));
+        assert_eq!(parse_date_with("15/06/29", &c).value(), Some("2029-06-15"));
+        assert_eq!(parse_date_with("15/06/30", &c).value(), Some("1930-06-15"));
+        assert_eq!(parse_date_with("3 mars 21", &c).value(), Some("2021-03-03"));
+        assert_eq!(parse_date_with("15/06/2054", &c).value(), Some("2054-06-15"));
+    }
+
+    #[test]
+    fn forms_written_by_others() {
+        check("le 3 février 2020", "2020-02-03");
+        check("Le 3 février 2020", "2020-02-03");
+        check("mars 7 2019", "2019-03-07");
+        check("March 7, 2019", "2019-03-07");
+        check("07 03 2019", "2019-03-07");
+        check("7 3 2019", "2019-03-07");
+        check("07 03 19", "invalid");
+        check("1 234 567", "invalid");
+        check("Tue, 04 Feb 2020", "2020-02-04");
+        check("Wed, 04 Feb 2020", "ambiguous");
+        check("3 février 2020 à 9 h 05", "invalid");
+        check_dt("3 février 2020 à 9 h 05", "2020-02-03T09:05:00");
+        check_dt("3 février 2020 9h05", "2020-02-03T09:05:00");
+        check_dt("03/02/2020 19 h 21 min", "2020-02-03T19:21:00");
+        check_dt("03/02/2020 à 19 h", "2020-02-03T19:00:00");
+        check_dt("Tue, 04 Feb 2020 10:00:00 GMT", "2020-02-04T10:00:00Z");
+        check_dt("Tue, 04 Feb 2020 10:00:00 +0100", "2020-02-04T10:00:00+01:00");
+        check_dt("2020-02-04 10:00:00 UTC", "2020-02-04T10:00:00Z");
+        check_dt("9 h 05", "09:05:00");
+        check_dt("March 12, 2020 2:30 PM", "2020-03-12T14:30:00");
+        check_dt("12/03/2020 12:15 am", "2020-03-12T00:15:00");
+        check_dt("12/03/2020 12:15 p.m.", "2020-03-12T12:15:00");
+        check_dt("12/03/2020 13:15 PM", "invalid");
+        check_dt("3 heures", "invalid");
+    }
+
+    #[test]
+    fn a_date_with_a_time_keeps_the_datetime() {
+        match read("12/03/2021 14:30", DateKind::Date, &DateConvention::default()) {
+            DateRead::TimeOfDay(r) => {
+                assert_eq!(r.value, "2021-03-12T14:30:00");
+                assert_eq!(r.precision, Precision::DateTime);
+            }
+            other => panic!("{other:?}"),
+        }
+        let v = parse_date("12/03/2021 14:30");
+        assert!(v.reason().is_some_and(|r| r.contains("2021-03-12T14:30:00")), "{v:?}");
+    }
+
+    #[test]
+    fn excel_fractions_and_compact_timestamps() {
+        let mut c = DateConvention::default();
+        c.excel_serial(ExcelSerial::Accept);
+        assert_eq!(parse_datetime_with("43831.25", &c).value(), Some("2020-01-01T06:00:00"));
+        assert_eq!(parse_datetime_with("43831,5", &c).value(), Some("2020-01-01T12:00:00"));
+        assert_eq!(parse_datetime_with("4.3831E+04", &c).value(), Some("2020-01-01"));
+        assert_eq!(parse_datetime_with("4.383125E+04", &c).value(), Some("2020-01-01T06:00:00"));
+        assert_eq!(parse_datetime_with("43831.99999999", &c).value(), Some("2020-01-02"));
+        assert_eq!(parse_date_with("43831.0", &c).value(), Some("2020-01-01"));
+        assert_eq!(parse_date_with("43831.25", &c).status(), "invalid");
+        assert_eq!(parse_date_with("60.5", &c).status(), "invalid");
+        assert_eq!(parse_datetime("43831.25").status(), "invalid");
+        let mut c = DateConvention::default();
+        c.compact_timestamp(CompactTimestamp::Accept);
+        assert_eq!(parse_datetime_with("202003070905", &c).value(), Some("2020-03-07T09:05:00"));
+        assert_eq!(parse_datetime_with("20200307090512", &c).value(), Some("2020-03-07T09:05:12"));
+        assert_eq!(parse_datetime_with("202013070905", &c).status(), "invalid");
+        assert_eq!(parse_datetime("202003070905").status(), "invalid");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_reading() {
+        for order in [DateOrder::DayFirst, DateOrder::MonthFirst] {
+            let conv = DateConvention::new(order);
+            for s in ["2021-03-12", "12/03/2021", "03/12/2021", "29.02.2024", "31-12-1999"] {
+                for kind in [DateKind::Date, DateKind::DateTime] {
+                    let reading = parse_read(s, kind, &conv).into_verdict(s);
+                    assert_eq!(parse(s, kind, &conv), reading, "{s:?} {order:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn readings() {
+        let conv = DateConvention::default();
+        let DateRead::Date(r) = read("2021-03-12", DateKind::Date, &conv) else { panic!() };
+        assert_eq!((r.pattern, r.rule("2021-03-12")), (Some("%Y-%m-%d"), "as_is"));
+        let DateRead::Date(r) = read("12.03.2021", DateKind::Date, &conv) else { panic!() };
+        assert_eq!(r.pattern, Some("%d.%m.%Y"));
+        let DateRead::Date(r) = read("1/2/2021", DateKind::Date, &conv) else { panic!() };
+        assert_eq!((r.pattern, r.order), (None, Some(DateOrder::DayFirst)));
+        let DateRead::Date(r) = read("20210312", DateKind::Date, &conv) else { panic!() };
+        assert_eq!(r.pattern, Some("%Y%m%d"));
+        let DateRead::Date(r) = read("mars 2021", DateKind::Date, &conv) else { panic!() };
+        assert_eq!((r.precision, r.value.as_ref()), (Precision::Month, "2021-03"));
+        let DateRead::Date(r) = read("2021-03-12T10:00:00Z", DateKind::DateTime, &conv) else {
+            panic!()
+        };
+        assert!(r.zoned);
+        match read("03/25/2021", DateKind::Date, &conv) {
+            DateRead::Ambiguous { why, first, .. } => {
+                assert_eq!(why, DateAmbiguity::DayMonthOrder);
+                assert_eq!(first.order, Some(DateOrder::MonthFirst));
+                assert_eq!(first.pattern, Some("%m/%d/%Y"));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -984,7 +1690,9 @@ mod tests {
                     let spaced = format!(" {s}");
                     let general = parse(&spaced, DateKind::Date, &conv);
                     match fast {
-                        Some(v) => assert_eq!(v, general, "{s:?} {order:?}"),
+                        Some(v) => {
+                            assert_eq!(DateRead::Date(v).into_verdict(&spaced), general, "{s:?}")
+                        }
                         None => assert_ne!(general.status(), "valid", "{s:?} {order:?}"),
                     }
                 }

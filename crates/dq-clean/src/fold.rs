@@ -1,15 +1,18 @@
 //! Accent and case folding for keys: `Saint-Étienne` → `saint-etienne` or `SAINT-ETIENNE`.
 //!
-//! Ligatures are spelled out (`Œ` → `OE`, `æ` → `ae`, `ß` → `ss`); typographic
-//! apostrophes become `'`, and the apostrophe is kept unless [`Apostrophe::Remove`] is
-//! asked. Spaces and hyphens are left alone. An already folded ASCII key is borrowed,
+//! Ligatures are spelled out (`Œ` → `OE`, `æ` → `ae`, `ß` → `ss`, `ﬁ` → `fi`,
+//! `ﬂ` → `fl`), letters with no decomposition get their base (`Ð` → `D`, `Ø` → `O`,
+//! `Ł` → `L`, `Þ` → `TH`). Apostrophes are never touched unless asked: the default
+//! [`Apostrophe::Keep`] keeps `’` as written; [`Apostrophe::Straight`] makes it `'`,
+//! [`Apostrophe::Space`] and [`Apostrophe::Remove`] replace or drop every apostrophe.
+//! Prime signs (`′`, `″`) are not apostrophes. Spaces and hyphens are left alone. An already folded ASCII key is borrowed,
 //! without allocation, so that `dq-dedupe` and `dq-pivot` can call it on every key.
 //!
 //! ```
 //! use dq_clean::fold::{fold, Case};
 //!
 //! assert_eq!(fold("Saint-Étienne", Case::Lower), "saint-etienne");
-//! assert_eq!(fold("Cœur d’Alène", Case::Upper), "COEUR D'ALENE");
+//! assert_eq!(fold("Cœur d’Alène", Case::Upper), "COEUR D’ALENE");
 //! assert!(matches!(fold("lyon", Case::Lower), std::borrow::Cow::Borrowed(_)));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -33,13 +36,15 @@ pub enum Case {
     Keep,
 }
 
-/// What to do with apostrophes.
+/// What to do with apostrophes (`'`, and the typographic `’ ‘ ´ ʼ ‛`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Apostrophe {
-    /// Keep them, as `'` (the default).
+    /// Keep them as written (the default): `d’Alène` stays `d’alene`.
     #[default]
     Keep,
+    /// Straighten typographic apostrophes: `d’Alène` → `d'alene`.
+    Straight,
     /// Replace them with a space: `l'isle` → `l isle`.
     Space,
     /// Remove them: `l'isle` → `lisle`.
@@ -99,7 +104,8 @@ impl Fold {
                     Case::Upper => !b.is_ascii_lowercase(),
                     Case::Keep => true,
                 }
-                && (b != b'\'' || self.apostrophe == Apostrophe::Keep)
+                && (b != b'\''
+                    || matches!(self.apostrophe, Apostrophe::Keep | Apostrophe::Straight))
         })
     }
 
@@ -119,7 +125,7 @@ impl Fold {
                 continue;
             }
             match c {
-                c if is_apostrophe(c) => self.push('\'', out),
+                c if is_apostrophe(c) => self.push_apostrophe(c, out),
                 'Œ' => self.push_str("OE", out),
                 'œ' => self.push_str("oe", out),
                 'Æ' => self.push_str("AE", out),
@@ -133,10 +139,22 @@ impl Fold {
                 'Ł' => self.push('L', out),
                 'ł' => self.push('l', out),
                 'ı' => self.push('i', out),
+                'Ð' => self.push('D', out),
+                'ð' => self.push('d', out),
+                'Þ' => self.push_str("Th", out),
+                'þ' => self.push_str("th", out),
+                'Ĳ' => self.push_str("IJ", out),
+                'ĳ' => self.push_str("ij", out),
+                'ﬀ' => self.push_str("ff", out),
+                'ﬁ' => self.push_str("fi", out),
+                'ﬂ' => self.push_str("fl", out),
+                'ﬃ' => self.push_str("ffi", out),
+                'ﬄ' => self.push_str("ffl", out),
+                'ﬅ' | 'ﬆ' => self.push_str("st", out),
                 _ => {
                     decompose_canonical(c, |d| {
                         if is_apostrophe(d) {
-                            self.push('\'', out);
+                            self.push_apostrophe(d, out);
                         } else if !is_combining_mark(d) {
                             self.push(d, out);
                         }
@@ -152,13 +170,18 @@ impl Fold {
         }
     }
 
+    fn push_apostrophe(&self, c: char, out: &mut String) {
+        match self.apostrophe {
+            Apostrophe::Keep => out.push(c),
+            Apostrophe::Straight => out.push('\''),
+            Apostrophe::Space => out.push(' '),
+            Apostrophe::Remove => {}
+        }
+    }
+
     fn push(&self, c: char, out: &mut String) {
         if c == '\'' {
-            match self.apostrophe {
-                Apostrophe::Keep => out.push('\''),
-                Apostrophe::Space => out.push(' '),
-                Apostrophe::Remove => {}
-            }
+            self.push_apostrophe(c, out);
             return;
         }
         match self.case {
@@ -171,8 +194,9 @@ impl Fold {
     }
 }
 
+/// Typographic apostrophes. Not the prime `′` (U+2032): minutes of arc and feet.
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{2032}' | '\u{201B}')
+    matches!(c, '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{201B}')
 }
 
 /// Folds accents and case (apostrophes kept); borrows when already folded.
@@ -298,7 +322,11 @@ fn french_base(c: char) -> Option<&'static str> {
         'ß' | 'ẞ' => "SS",
         // Letters without a canonical decomposition, as `Fold` maps them.
         'Ł' | 'ł' => "L",
-        'Đ' | 'đ' => "D",
+        'Đ' | 'đ' | 'Ð' | 'ð' => "D",
+        'Þ' | 'þ' => "TH",
+        'ﬁ' => "FI",
+        'ﬂ' => "FL",
+        'ﬀ' => "FF",
         'ı' => "I",
         _ => return None,
     })
@@ -321,7 +349,20 @@ mod tests {
         check("ŒUVRE", Case::Lower, "oeuvre");
         check("Lætitia", Case::Lower, "laetitia");
         check("Straße", Case::Lower, "strasse");
-        check("L’Haÿ-les-Roses", Case::Lower, "l'hay-les-roses");
+        check("L’Haÿ-les-Roses", Case::Lower, "l’hay-les-roses");
+        check("L'Haÿ-les-Roses", Case::Lower, "l'hay-les-roses");
+        // Ð, ligatures (issue #14).
+        check("Ðakovica", Case::Lower, "dakovica");
+        check("ðe", Case::Upper, "DE");
+        check("ﬁchier ﬂeur", Case::Lower, "fichier fleur");
+        check("Þórr", Case::Keep, "Thorr");
+        // A prime is not an apostrophe: 48°51′24″N stays.
+        check("48°51′24″N", Case::Upper, "48°51′24″N");
+        let straight = Fold::new(Case::Lower).with_apostrophe(Apostrophe::Straight);
+        assert_eq!(straight.fold("L’Haÿ"), "l'hay");
+        assert_eq!(straight.fold("48°51′"), "48°51′");
+        let space = Fold::new(Case::Lower).with_apostrophe(Apostrophe::Space);
+        assert_eq!(space.fold("L’Haÿ l'Isle"), "l hay l isle");
         check("Ajaccio", Case::Lower, "ajaccio");
         check("Ple\u{301}neuf", Case::Lower, "pleneuf");
         check("Çà et là", Case::Upper, "CA ET LA");

@@ -5,6 +5,13 @@
 //! Sentinels such as `9999` or `-999` are flagged as ambiguous, and so is `Na`
 //! (sodium, or a name), never silently dropped.
 //!
+//! The list is data: [`TOKENS`] gives each token with its [`NullFamily`] (`NC` is "not
+//! communicated", `—` a placeholder, `#DIV/0!` a spreadsheet error) and whether the
+//! default set holds it, so that a column planner can decide per column which tokens
+//! are nulls ([`NullsBuilder::family`], [`NullsBuilder::remove_family`]). Tokens that
+//! are often real values — `SO` (a code), `inconnu`, `NSP`, `non concerné` (answers) —
+//! are nulls only where asked.
+//!
 //! ```
 //! use dq_clean::null::Nulls;
 //!
@@ -20,55 +27,130 @@ use std::borrow::Cow;
 
 use crate::{Normalizer, Verdict};
 
-/// The French default null tokens, written in their matching key form
-/// (ASCII lower case, no spaces).
-const FRENCH_TOKENS: &[&str] = &[
-    "",
-    "na",
-    "n/a",
-    "n.a.",
-    "n.a",
-    "-",
-    "--",
-    "---",
-    "nc",
-    "n.c.",
-    "n.c",
-    "nd",
-    "n.d.",
-    "n.d",
-    "null",
-    "none",
-    "nan",
-    "#n/a",
-    "#na",
-    "s.o.",
-    "s.o",
-    "so",
-    "sans objet",
-    "00/00/0000",
-    "0000-00-00",
-    "#valeur!",
-    "#value!",
-    "#div/0!",
-    "#ref!",
-    "#nom?",
-    "#name?",
-    "#null!",
-    "#num!",
-    "?",
-    "??",
-    "non communiqué",
-    "non renseigné",
-    "nr",
-    "n.r.",
-    "/",
-    ".",
-    "..",
-    "...",
-    "x.x",
-    "inconnu",
+/// What kind of absence a null token says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NullFamily {
+    /// The empty cell (or blanks only).
+    Empty,
+    /// Not available: `NA`, `N/A`, `ND`, `n.d.`, `N/D`, `non disponible`.
+    NotAvailable,
+    /// Not communicated or not filled in: `NC`, `non communiqué`, `NR`, `non renseigné`
+    /// (often statistical secrecy in French tables).
+    NotCommunicated,
+    /// Not applicable: `s.o.`, `sans objet`, `SO`, `non concerné`.
+    NotApplicable,
+    /// Unknown to whoever answered: `inconnu`, `NSP` (ne sait pas).
+    Unknown,
+    /// Punctuation standing for nothing: `-`, `—`, `–`, `/`, `.`, `...`, `…`, `?`.
+    Placeholder,
+    /// A spreadsheet error left in the cell: `#N/A`, `#VALEUR!`, `#DIV/0!`.
+    SpreadsheetError,
+    /// A software's missing-value marker: `null`, `None`, `NaN`.
+    Software,
+    /// An all-zero date: `00/00/0000`, `0000-00-00`.
+    ZeroDate,
+}
+
+/// One null token of the French list, as data: a planner decides per column which ones
+/// hold (a token that is a regular value of a category column is data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NullToken {
+    /// The token as usually written; matching ignores ASCII case and blanks.
+    pub token: &'static str,
+    /// What kind of absence it says.
+    pub family: NullFamily,
+    /// Whether [`Nulls::default`] holds it. Tokens that are often real values (`SO`, a
+    /// code; `inconnu`, `NSP`, `non concerné`, answers) are only nulls where asked.
+    pub default: bool,
+}
+
+const fn tok(token: &'static str, family: NullFamily, default: bool) -> NullToken {
+    NullToken { token, family, default }
+}
+
+/// The French null tokens, with their family and whether they are in the default set.
+///
+/// # Example
+///
+/// ```
+/// use dq_clean::null::{NullFamily, TOKENS};
+/// let nc = TOKENS.iter().find(|t| t.token == "NC").unwrap();
+/// assert_eq!(nc.family, NullFamily::NotCommunicated);
+/// assert!(!TOKENS.iter().any(|t| t.token == "inconnu" && t.default));
+/// ```
+pub const TOKENS: &[NullToken] = &[
+    tok("", NullFamily::Empty, true),
+    tok("NA", NullFamily::NotAvailable, true),
+    tok("N/A", NullFamily::NotAvailable, true),
+    tok("N.A.", NullFamily::NotAvailable, true),
+    tok("N.A", NullFamily::NotAvailable, true),
+    tok("ND", NullFamily::NotAvailable, true),
+    tok("N.D.", NullFamily::NotAvailable, true),
+    tok("N.D", NullFamily::NotAvailable, true),
+    tok("N/D", NullFamily::NotAvailable, true),
+    tok("non disponible", NullFamily::NotAvailable, true),
+    tok("NC", NullFamily::NotCommunicated, true),
+    tok("N.C.", NullFamily::NotCommunicated, true),
+    tok("N.C", NullFamily::NotCommunicated, true),
+    tok("non communiqué", NullFamily::NotCommunicated, true),
+    tok("non renseigné", NullFamily::NotCommunicated, true),
+    tok("NR", NullFamily::NotCommunicated, true),
+    tok("N.R.", NullFamily::NotCommunicated, true),
+    tok("s.o.", NullFamily::NotApplicable, true),
+    tok("s.o", NullFamily::NotApplicable, true),
+    tok("sans objet", NullFamily::NotApplicable, true),
+    tok("SO", NullFamily::NotApplicable, false),
+    tok("non concerné", NullFamily::NotApplicable, false),
+    tok("inconnu", NullFamily::Unknown, false),
+    tok("NSP", NullFamily::Unknown, false),
+    tok("ne sait pas", NullFamily::Unknown, false),
+    tok("-", NullFamily::Placeholder, true),
+    tok("--", NullFamily::Placeholder, true),
+    tok("---", NullFamily::Placeholder, true),
+    tok("\u{2014}", NullFamily::Placeholder, true),
+    tok("\u{2013}", NullFamily::Placeholder, true),
+    tok("/", NullFamily::Placeholder, true),
+    tok(".", NullFamily::Placeholder, true),
+    tok("..", NullFamily::Placeholder, true),
+    tok("...", NullFamily::Placeholder, true),
+    tok("\u{2026}", NullFamily::Placeholder, true),
+    tok("?", NullFamily::Placeholder, true),
+    tok("??", NullFamily::Placeholder, true),
+    tok("x.x", NullFamily::Placeholder, true),
+    tok("#N/A", NullFamily::SpreadsheetError, true),
+    tok("#NA", NullFamily::SpreadsheetError, true),
+    tok("#VALEUR!", NullFamily::SpreadsheetError, true),
+    tok("#VALUE!", NullFamily::SpreadsheetError, true),
+    tok("#DIV/0!", NullFamily::SpreadsheetError, true),
+    tok("#REF!", NullFamily::SpreadsheetError, true),
+    tok("#NOM?", NullFamily::SpreadsheetError, true),
+    tok("#NAME?", NullFamily::SpreadsheetError, true),
+    tok("#NULL!", NullFamily::SpreadsheetError, true),
+    tok("#NUM!", NullFamily::SpreadsheetError, true),
+    tok("null", NullFamily::Software, true),
+    tok("None", NullFamily::Software, true),
+    tok("NaN", NullFamily::Software, true),
+    tok("00/00/0000", NullFamily::ZeroDate, true),
+    tok("0000-00-00", NullFamily::ZeroDate, true),
 ];
+
+/// The family of a token of the French list that `s` matches (ignoring ASCII case and
+/// blanks), whether or not it is in the default set.
+///
+/// # Example
+///
+/// ```
+/// use dq_clean::null::{family_of, NullFamily};
+/// assert_eq!(family_of(" n / d "), Some(NullFamily::NotAvailable));
+/// assert_eq!(family_of("inconnu"), Some(NullFamily::Unknown));
+/// assert_eq!(family_of("Nancy"), None);
+/// ```
+pub fn family_of(s: &str) -> Option<NullFamily> {
+    TOKENS.iter().find(|t| key_chars(t.token).eq(key_chars(s))).map(|t| t.family)
+}
 
 /// The default sentinels: numbers used in some files to mean "missing".
 const SENTINELS: &[&str] =
@@ -145,7 +227,7 @@ impl Default for NullsBuilder {
     /// Starts from the French list, sentinels flagged.
     fn default() -> Self {
         NullsBuilder {
-            tokens: FRENCH_TOKENS.iter().map(|t| key(t)).collect(),
+            tokens: TOKENS.iter().filter(|t| t.default).map(|t| key(t.token)).collect(),
             sentinels: Sentinels::Flag,
         }
     }
@@ -162,6 +244,32 @@ impl NullsBuilder {
         let k = key(token);
         if !self.tokens.contains(&k) {
             self.tokens.push(k);
+        }
+        self
+    }
+
+    /// Adds every token of a family of the French list, those outside the default set
+    /// included: `family(NullFamily::Unknown)` makes `inconnu` and `NSP` nulls.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::null::{NullFamily, Nulls};
+    /// assert!(!Nulls::default().is_null("NSP"));
+    /// assert!(Nulls::builder().family(NullFamily::Unknown).build().is_null("NSP"));
+    /// ```
+    pub fn family(&mut self, family: NullFamily) -> &mut Self {
+        for t in TOKENS.iter().filter(|t| t.family == family) {
+            self.token(t.token);
+        }
+        self
+    }
+
+    /// Removes every token of a family, e.g. [`NullFamily::Placeholder`] in a column
+    /// where a dash is a value.
+    pub fn remove_family(&mut self, family: NullFamily) -> &mut Self {
+        for t in TOKENS.iter().filter(|t| t.family == family) {
+            self.remove_token(t.token);
         }
         self
     }
@@ -379,7 +487,7 @@ pub fn is_null(s: &str) -> bool {
             }
         }
     }
-    s.trim() != "Na" && FRENCH_TOKENS.iter().any(|t| key_chars(t).eq(key_chars(s)))
+    s.trim() != "Na" && TOKENS.iter().any(|t| t.default && key_chars(t.token).eq(key_chars(s)))
 }
 
 #[cfg(test)]
@@ -395,8 +503,8 @@ mod tests {
     #[test]
     fn french_tokens_have_no_digit_but_zero() {
         // `is_null` relies on it for its quick reject.
-        for t in FRENCH_TOKENS {
-            assert!(!t.bytes().any(|b| (b'1'..=b'9').contains(&b)), "{t:?}");
+        for t in TOKENS {
+            assert!(!t.token.bytes().any(|b| (b'1'..=b'9').contains(&b)), "{t:?}");
         }
     }
 
@@ -459,6 +567,33 @@ mod tests {
         }
         for s in ["Nancy", "Nord", "0", "Non", "RAS", "aucun", "N", "nda", "Nice", "-5"] {
             check(s, "valid");
+        }
+        // New forms (issue #14).
+        for s in ["N/D", "n / d", "n.d.", "\u{2014}", "\u{2013}", " \u{2026} ", "non disponible"] {
+            check(s, "null");
+        }
+        // Only where a planner asks (issue #11): codes and answers.
+        for s in ["SO", "so", "inconnu", "Inconnu", "NSP", "non concerné", "ne sait pas"] {
+            check(s, "valid");
+        }
+    }
+
+    #[test]
+    fn families_on_request() {
+        let n =
+            Nulls::builder().family(NullFamily::Unknown).family(NullFamily::NotApplicable).build();
+        for s in ["SO", "inconnu", "NSP", "non concerné", "NC"] {
+            assert!(n.is_null(s), "{s:?}");
+        }
+        let n = Nulls::builder().remove_family(NullFamily::Placeholder).build();
+        for s in ["-", "\u{2014}", "...", "?"] {
+            assert!(!n.is_null(s), "{s:?}");
+        }
+        assert!(n.is_null("NC"));
+        assert_eq!(family_of("#DIV/0!"), Some(NullFamily::SpreadsheetError));
+        assert_eq!(family_of("00/00/0000"), Some(NullFamily::ZeroDate));
+        for t in TOKENS {
+            assert_eq!(family_of(t.token), Some(t.family), "{t:?}");
         }
         for s in ["9999", "-999", "99999", "Na"] {
             check(s, "ambiguous");

@@ -11,8 +11,12 @@
 //! `"overseas_country_code"` (an overseas number written with `+33`),
 //! `"special_number"` (`08…`), `"short_number"` (`15`, `112`, `3949`…) kept as is,
 //! `"leading_zero_restored"` (nine digits: a spreadsheet dropped the `0`),
-//! `"e164_foreign"`. An Excel-mangled `1,23457E+08` is invalid (digits were lost); two
-//! numbers in one cell are ambiguous, with both candidates.
+//! `"e164_foreign"`. An Excel-mangled `1,23457E+08` is invalid (digits were lost);
+//! `145678901.0` (Excel read it as a float) gets its zero back (`"leading_zero_restored"`);
+//! two numbers in one cell are ambiguous, with both candidates. `(+33) 1 45 …` is read
+//! as `+33 1 45 …`. An extension (`poste 45`, `p. 45`, `ext. 45`) is kept as RFC 3966's
+//! `;ext=45` (rule `"extension"`), a trailing comment in parentheses (`(accueil)`) is cut
+//! off (rule `"comment_removed"`), both together give `"extension_comment_removed"`.
 //!
 //! ```
 //! use dq_clean::phone;
@@ -115,6 +119,42 @@ pub fn normalize(s: &str) -> Verdict<'_> {
     if t.is_empty() || crate::null::is_null(t) {
         return Verdict::Null;
     }
+    // `06 12 34 56 78 (accueil)`, `01 45 … poste 45`: the number, then what follows.
+    let (core, comment) = strip_comment(t);
+    let (core, ext) = strip_extension(core);
+    if comment || ext.is_some() {
+        return match normalize(core) {
+            Verdict::Valid { value, rule } => {
+                // What the inner call cut: `06 … (accueil) poste 12`.
+                let comment = comment || rule.ends_with("comment_removed");
+                if ext.is_some() && rule.starts_with("extension") {
+                    return invalid(format!("{t:?} has two extensions"));
+                }
+                let mut value = value.into_owned();
+                if let Some(e) = ext {
+                    value.push_str(";ext=");
+                    value.push_str(e);
+                }
+                let rule = match (ext.is_some(), comment) {
+                    (true, true) => "extension_comment_removed",
+                    (true, false) => "extension",
+                    _ => "comment_removed",
+                };
+                if value == s {
+                    Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" }
+                } else {
+                    Verdict::Valid { value: Cow::Owned(value), rule }
+                }
+            }
+            v => v.into_owned(),
+        };
+    }
+    // `145678901.0`: Excel read the number as a float, dropping the leading zero.
+    if let Some(c) = t.strip_suffix(".0").or_else(|| t.strip_suffix(",0")) {
+        if c.len() == 9 && c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0') {
+            return national_number(c, t, true);
+        }
+    }
     // Excel scientific notation: the last digits are gone.
     if t.contains(['E', 'e']) && t.contains('+') && t.chars().any(|c| c == ',' || c == '.') {
         let sci = t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'E' | 'e' | '+'));
@@ -146,6 +186,52 @@ pub fn normalize(s: &str) -> Verdict<'_> {
     }
 }
 
+/// Cuts a trailing comment in parentheses (`(accueil)`, `(standard)`): a letter inside,
+/// so that `(0)` and digits stay.
+fn strip_comment(t: &str) -> (&str, bool) {
+    if let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        let (head, inner) = t.split_at_checked(open).unwrap_or((t, ""));
+        let head = head.trim_end();
+        if inner.chars().any(char::is_alphabetic) && head.chars().any(|c| c.is_ascii_digit()) {
+            return (head, true);
+        }
+    }
+    (t, false)
+}
+
+/// Splits off an extension written after the number: `poste 45`, `p. 45`, `p45`,
+/// `ext. 45`, `x 45`, or RFC 3966's `;ext=45`.
+fn strip_extension(t: &str) -> (&str, Option<&str>) {
+    let digits_end = t.trim_end();
+    let start = digits_end
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i);
+    let Some(start) = start else { return (t, None) };
+    let (head, ext) = digits_end.split_at_checked(start).unwrap_or((t, ""));
+    let head = head.trim_end();
+    // The common case, a plain number: no marker ends in a digit.
+    if ext.len() > 6 || head.is_empty() || head.ends_with(|c: char| c.is_ascii_digit()) {
+        return (t, None);
+    }
+    for marker in [";ext=", "poste", "ext.", "ext", "p.", "p", "x"] {
+        let Some(cut) = head.len().checked_sub(marker.len()) else { continue };
+        let Some((before, tail)) = head.split_at_checked(cut) else { continue };
+        if !tail.eq_ignore_ascii_case(marker) {
+            continue;
+        }
+        // A marker is a word of its own: `poste`, not `…xposte`.
+        let word = marker.starts_with(';') || !before.ends_with(|c: char| c.is_ascii_alphabetic());
+        let number = before.trim_end().trim_end_matches([',', '-', '/']).trim_end();
+        if word && number.bytes().filter(u8::is_ascii_digit).count() >= 9 {
+            return (number, Some(ext));
+        }
+    }
+    (t, None)
+}
+
 /// Splits a cell holding several numbers on `;`, `,`, `|`, ` / `, ` ou `, ` et `, line breaks.
 fn split_numbers(t: &str) -> Vec<&str> {
     let mut parts: Vec<&str> = vec![t];
@@ -162,6 +248,15 @@ fn split_numbers(t: &str) -> Vec<&str> {
 
 fn one(t: &str) -> Verdict<'static> {
     let t = strip_label(t.trim());
+    // `(+33) 1 45 …`: the country code in brackets.
+    let bracketed;
+    let t = match t.strip_prefix("(+").and_then(|r| r.split_once(')')) {
+        Some((cc, rest)) if !cc.is_empty() && cc.bytes().all(|b| b.is_ascii_digit()) => {
+            bracketed = format!("+{cc} {}", rest.trim_start());
+            bracketed.as_str()
+        }
+        _ => t,
+    };
     let mut digits = String::with_capacity(16);
     let plus = t.starts_with('+');
     let mut rest = if plus { t.get(1..).unwrap_or("") } else { t };
@@ -318,5 +413,59 @@ mod tests {
         check("", "null");
         check("abc", "invalid");
         check("+32 2 123 45 67", "+3221234567");
+    }
+
+    proptest::proptest! {
+        /// An extension written after a number is the number's E.164 form plus `;ext=`,
+        /// and the output reads back to itself.
+        #[test]
+        fn prop_extension_is_kept(
+            n in "0[1-7]( ?[0-9]{2}){4}", m in "(poste|p\\.|ext\\.|P) ?", e in "[0-9]{1,5}"
+        ) {
+            let plain = normalize(&n).value().map(str::to_owned);
+            let input = format!("{n} {m}{e}");
+            let with = normalize(&input);
+            let expected = plain.map(|p| format!("{p};ext={e}"));
+            proptest::prop_assert_eq!(with.value().map(str::to_owned), expected.clone());
+            if let Some(out) = expected {
+                let again = normalize(&out);
+                proptest::prop_assert_eq!(again.value(), Some(out.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn forms_written_by_others() {
+        // Issue #14: Excel damage, bracketed country code, extensions, comments.
+        check("145678901.0", "+33145678901");
+        check("612345678,0", "+33612345678");
+        check("0145678901.0", "invalid");
+        check("(+33) 1 45 67 89 01", "+33145678901");
+        check("(+33)6 12 34 56 78", "+33612345678");
+        check("(+262) 692 12 34 56", "+262692123456");
+        check("01 45 67 89 01 poste 45", "+33145678901;ext=45");
+        check("01 45 67 89 01 p. 45", "+33145678901;ext=45");
+        check("01 45 67 89 01 p45", "+33145678901;ext=45");
+        check("01.45.67.89.01 - poste 1234", "+33145678901;ext=1234");
+        check("+33 1 45 67 89 01 ext. 7", "+33145678901;ext=7");
+        check("06 12 34 56 78 (accueil)", "+33612345678");
+        check("06 12 34 56 78 (accueil) poste 12", "+33612345678;ext=12");
+        check("01 45 67 89 01 poste 4 poste 5", "invalid");
+        check("01 45 67 89 01 poste 45 (standard)", "+33145678901;ext=45");
+        check("+33 (0)1 45 67 89 01", "+33145678901");
+        check("(accueil)", "invalid");
+        check("poste 45", "invalid");
+        assert_eq!(normalize("06 12 34 56 78 (accueil)").rule(), Some("comment_removed"));
+        assert_eq!(normalize("01 45 67 89 01 poste 45").rule(), Some("extension"));
+        assert_eq!(
+            normalize("01 45 67 89 01 poste 45 (standard)").rule(),
+            Some("extension_comment_removed")
+        );
+        assert_eq!(
+            normalize("06 12 34 56 78 (accueil) poste 12").rule(),
+            Some("extension_comment_removed")
+        );
+        assert_eq!(normalize("145678901.0").rule(), Some("leading_zero_restored"));
+        assert_eq!(normalize("+33145678901;ext=45").rule(), Some("as_is"));
     }
 }

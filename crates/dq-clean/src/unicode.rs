@@ -1,6 +1,10 @@
 //! Unicode: NFC (NFKC on request), typographic apostrophes and quotes, dashes.
 //!
-//! Apostrophes `’ ‘ ´ ʼ ʹ ′ ` ` become `'`. English double quotes `“ ” „ ‟` become `"`.
+//! Apostrophes `’ ‘ ´ ʼ ʹ ‛ ＇` become `'`, and so do a backtick and a doubled apostrophe
+//! used as one between two letters (`D`Artagnan`, `L''Ile`: the cell is read after CSV
+//! unquoting, so a doubled apostrophe here is not CSV escaping). English double quotes
+//! `“ ” „ ‟` become `"`. Prime and double-prime signs (`′`, `″`), as in `48°51′24″N` or
+//! `5′ 11″`, are not apostrophes nor quotes: they are kept.
 //! French guillemets `« »` are kept by default (they are correct French typography);
 //! [`Guillemets::Straight`] turns them, and the spaces inside them, into `"`.
 //! Dashes `‐ ‑ ‒ – — ― −` become `-`.
@@ -95,11 +99,9 @@ impl Unicode {
     /// The replacement of one character and its rule, when this normalizer maps it.
     fn mapping(&self, c: char) -> Option<(char, &'static str)> {
         match c {
-            '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}'
-            | '\u{201B}' | '\u{FF07}' => Some(('\'', "apostrophe")),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}'
-                if self.scope == Scope::All =>
-            {
+            '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{201B}'
+            | '\u{FF07}' => Some(('\'', "apostrophe")),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' if self.scope == Scope::All => {
                 Some(('"', "quote"))
             }
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
@@ -120,7 +122,7 @@ impl Unicode {
     /// Normalizes one value. Always [`Verdict::Valid`]; the rule is `"apostrophe"`,
     /// `"quote"`, `"dash"`, `"nfc"`, `"nfkc"` (the first change found) or `"as_is"`.
     pub fn normalize<'a>(&self, s: &'a str) -> Verdict<'a> {
-        if s.is_ascii() {
+        if s.is_ascii() && !has_contextual_apostrophe(s) {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
         // Compose first, so that what composition yields (U+1FFD → U+00B4) is mapped too.
@@ -146,7 +148,10 @@ impl Unicode {
             Cow::Borrowed(s)
         };
         // Fast path: already composed and nothing to map: borrow, allocate nothing.
-        if form_rule.is_none() && !base.chars().any(|c| self.mapping(c).is_some()) {
+        if form_rule.is_none()
+            && !base.chars().any(|c| self.mapping(c).is_some())
+            && !has_contextual_apostrophe(&base)
+        {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
         let mut rule = "as_is";
@@ -177,6 +182,16 @@ impl Unicode {
                 None => out.push(c),
             }
         }
+        // After the mapping, so that `a'‘b` gives what `a''b` gives: idempotent.
+        if has_contextual_apostrophe(&out) {
+            if let Some(collapsed) = collapse_apostrophes(&out) {
+                out = collapsed;
+                changed = true;
+                if rule == "as_is" {
+                    rule = "apostrophe";
+                }
+            }
+        }
         if rule == "as_is" {
             rule = form_rule.unwrap_or("as_is");
         }
@@ -185,6 +200,45 @@ impl Unicode {
         }
         Verdict::Valid { value: Cow::Owned(out), rule }
     }
+}
+
+/// Whether `s` may hold a backtick or a doubled apostrophe used as an apostrophe.
+fn has_contextual_apostrophe(s: &str) -> bool {
+    // One pass over the bytes: `str::contains("''")` would build a substring searcher on
+    // every call, which costs more than the scan on short values such as commune names.
+    let mut prev = 0u8;
+    for b in s.bytes() {
+        if b == b'`' || (b == b'\'' && prev == b'\'') {
+            return true;
+        }
+        prev = b;
+    }
+    false
+}
+
+/// `D`Artagnan` → `D'Artagnan`, `L''Ile` → `L'Ile`: a backtick or a doubled apostrophe
+/// between two letters is one apostrophe. `None` when nothing changes.
+fn collapse_apostrophes(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |k: usize| chars.get(k).is_some_and(|c| c.is_alphabetic());
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0usize;
+    while let Some(&c) = chars.get(i) {
+        let after_letter = i > 0 && letter(i - 1);
+        if after_letter && c == '`' && letter(i + 1) {
+            out.push('\'');
+            changed = true;
+        } else if after_letter && c == '\'' && chars.get(i + 1) == Some(&'\'') && letter(i + 2) {
+            out.push('\'');
+            changed = true;
+            i += 1;
+        } else {
+            out.push(c);
+        }
+        i += 1;
+    }
+    changed.then_some(out)
 }
 
 impl Normalizer for Unicode {
@@ -222,6 +276,21 @@ mod tests {
         check("1990–2000", "1990-2000");
         check("Ple\u{301}neuf", "Pléneuf");
         check("−5", "-5");
+        // Primes are not apostrophes nor quotes (issue #14).
+        check("48°51′24″N", "48°51′24″N");
+        check("5′ 11″", "5′ 11″");
+        check("L’angle 30′", "L'angle 30′");
+        // A backtick or a doubled apostrophe used as one, between letters.
+        check("D`Artagnan", "D'Artagnan");
+        check("L''Ile", "L'Ile");
+        check("L''Île-d’Yeu", "L'Île-d'Yeu");
+        check("`code`", "`code`");
+        check("''", "''");
+        check("a''", "a''");
+        check("1``2", "1``2");
+        assert_eq!(Unicode::default().normalize("D`Artagnan").rule(), Some("apostrophe"));
+        assert_eq!(Unicode::apostrophes().normalize("L''Ile").value(), Some("L'Ile"));
+        assert_eq!(Unicode::apostrophes().normalize("5′").value(), Some("5′"));
         let s = Unicode { guillemets: Guillemets::Straight, ..Unicode::default() };
         assert_eq!(s.normalize("« oui »").value(), Some("\"oui\""));
         assert_eq!(Unicode::apostrophes().normalize("L’Isle – x").value(), Some("L'Isle – x"));

@@ -63,7 +63,8 @@ proptest! {
             unicode::Unicode::default().normalize(&s),
             Verdict::Valid { value: Cow::Borrowed(_), .. }
         );
-        prop_assert!(borrowed);
+        // A doubled apostrophe between letters (`L''Ile`) is one apostrophe (issue #14).
+        prop_assert!(borrowed || s.contains("''"));
     }
 
     #[test]

@@ -92,3 +92,63 @@ proptest! {
         }
     }
 }
+
+/// Writes the integer `int` with grouping `sep` every three digits.
+fn grouped(int: u64, sep: &str) -> String {
+    let digits = int.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+proptest! {
+    /// Issue #14: a number in the forms of other people's tables (apostrophe or space
+    /// grouping, a trailing minus or a leading sign, a currency and a tax mention) reads as
+    /// the decimal it was written for, and that canonical value reads back to itself.
+    #[test]
+    fn prop_number_forms_read_the_written_decimal(
+        int in 0u64..10_000_000_000,
+        frac in "[0-9]{2}",
+        sep in prop_oneof![Just(" "), Just("\u{a0}"), Just("'"), Just("\u{2019}")],
+        sign in prop_oneof![Just(""), Just("-"), Just("trailing")],
+        affix in prop_oneof![Just(""), Just(" €"), Just(" € TTC"), Just(" EUR HT"), Just(" CHF")],
+    ) {
+        let body = format!("{},{frac}", grouped(int, sep));
+        let input = match sign {
+            "-" => format!("-{body}{affix}"),
+            "trailing" => format!("{body}-{affix}"),
+            _ => format!("{body}{affix}"),
+        };
+        let zero = int == 0 && frac == "00";
+        let negative = !sign.is_empty() && !zero;
+        let expected = format!("{}{int}.{frac}", if negative { "-" } else { "" });
+        let v = number::parse(&input);
+        prop_assert_eq!(v.value(), Some(expected.as_str()), "{:?}", input);
+        let again = number::parse(&expected);
+        prop_assert_eq!(again.value(), Some(expected.as_str()));
+    }
+
+    /// Issue #11: an integer written with leading zeros is never rewritten.
+    #[test]
+    fn prop_leading_zeros_never_rewritten(s in "0[0-9]{1,9}") {
+        prop_assert_eq!(number::parse(&s).status(), "ambiguous");
+    }
+
+    /// Issue #14: a two-digit year is never completed without a pivot, and always with one.
+    #[test]
+    fn prop_two_digit_years_need_a_pivot(d in 1u32..=28, m in 1u32..=12, y in 0u32..=99, sep in "[/.-]") {
+        let s = format!("{d:02}{sep}{m:02}{sep}{y:02}");
+        prop_assert_eq!(date::parse_date(&s).status(), "ambiguous");
+        let mut c = date::DateConvention::default();
+        c.two_digit_year(date::TwoDigitYear::Pivot(50));
+        let century = if y < 50 { 2000 } else { 1900 };
+        let expected = format!("{:04}-{m:02}-{d:02}", century + y);
+        let v = date::parse_date_with(&s, &c);
+        prop_assert_eq!(v.value(), Some(expected.as_str()));
+    }
+}

@@ -1,8 +1,11 @@
 //! Value reading for type inference, through dq-clean: null tokens
-//! (`dq_clean::null::Nulls`), French numbers (`dq_clean::number`) and dates
-//! (`dq_clean::date`). This module only adds what profiling needs on top: the decimal
-//! convention and the strftime pattern a value was written in.
+//! (`dq_clean::null::Nulls`), French numbers (`dq_clean::number::read`) and dates
+//! (`dq_clean::date::read`). Both readers return typed readings (decimal separator,
+//! grouping, currency; precision, zone, `strftime` pattern): this module maps them to
+//! what profiling needs, and never matches a rule name or rescans the raw value.
 
+use dq_clean::date::{self, DateAmbiguity, DateConvention, DateKind, DateRead, Precision};
+use dq_clean::number::{self, DecimalSeparator, NumberConvention, NumberRead, Sign};
 use dq_clean::Verdict;
 
 /// The decimal convention of a number.
@@ -39,31 +42,38 @@ pub(crate) fn parse_number(s: &str) -> Option<Num> {
     parse_number_general(s)
 }
 
-/// [`parse_number`] through dq-clean's reader.
+/// [`parse_number`] through dq-clean's typed reading. Percentages, explicit scales
+/// (`1,2 million`), and, without a currency, exponents and accounting signs are not
+/// numbers here; an ambiguous value (`1.234`, `00016`, `12 k€`) is read with its first
+/// candidate.
 fn parse_number_general(s: &str) -> Option<Num> {
     if !may_be_number(s) {
         return None;
     }
-    let verdict = dq_clean::number::parse(s);
-    let (canonical, currency) = match &verdict {
-        Verdict::Valid { value, rule: "as_is" | "number_fr" } => (value.as_ref(), false),
-        Verdict::Valid { value, rule: "number_currency" } => (value.as_ref(), true),
-        Verdict::Ambiguous { candidates, .. } => (candidates.first()?.as_str(), has_currency(s)),
+    let read = number::read(s, &NumberConvention::default());
+    let r = match &read {
+        NumberRead::Number(r) => r,
+        NumberRead::Ambiguous { first, .. } => first.as_ref(),
         _ => return None,
     };
-    let value: f64 = canonical.parse().ok()?;
-    let integral = !canonical.contains('.');
-    let decimal = if integral {
-        Decimal::None
-    } else if s.contains(',') && !s.contains('.') || s.rfind(',') > s.rfind('.') {
-        Decimal::Comma
-    } else {
-        Decimal::Point
+    let plain_sign = !matches!(r.sign, Sign::Parentheses | Sign::TrailingMinus);
+    if r.percent || r.scale != 0 || (r.currency.is_none() && (!plain_sign || r.exponent != 0)) {
+        return None;
+    }
+    let value: f64 = r.value.parse().ok()?;
+    let integral = r.is_integer();
+    let decimal = match (integral, r.decimal) {
+        (true, _) => Decimal::None,
+        (false, Some(DecimalSeparator::Comma)) => Decimal::Comma,
+        (false, _) => Decimal::Point,
     };
-    let grouped = s.contains([' ', '\u{a0}', '\u{202f}'])
-        || (decimal == Decimal::Comma && s.contains('.'))
-        || (decimal == Decimal::Point && s.contains(','));
-    Some(Num { value, integral, decimal, grouped, currency })
+    Some(Num {
+        value,
+        integral,
+        decimal,
+        grouped: r.grouping.is_some(),
+        currency: r.currency.is_some(),
+    })
 }
 
 /// The two commonest shapes, read in one pass without allocating, with the result
@@ -189,23 +199,21 @@ fn exact_decimal(text: &str) -> Option<f64> {
     Some(if neg { -v } else { v })
 }
 
-/// Whether `s` names the euro (`€`, `EUR` in any case).
-fn has_currency(s: &str) -> bool {
-    s.contains('€') || s.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"eur"))
-}
-
 /// Whether dq-clean's number reader could accept `s`: an ASCII digit, and nothing but
 /// digits, separators (`.`, `,`, spaces) and the affixes it peels (signs, parentheses,
-/// `%`, `€`, `EUR`, `k€`, `keur`, `M€`, `Meur`, `Md€` in any case, an exponent `e`).
-/// A quick reject, so that text costs no allocation.
+/// `%`, currencies (`€`, `$`, `£`, `EUR`, `USD`, `GBP`, `CHF`), tax mentions (`HT`,
+/// `TTC`), scales (`k€`, `Meur`, `Md€`…) in any case, an exponent `e`, apostrophe
+/// grouping). A quick reject, so that text costs no allocation.
 fn may_be_number(s: &str) -> bool {
     let mut digit = false;
     for c in s.chars() {
         match c {
             '0'..='9' => digit = true,
-            '.' | ',' | '%' | '€' | '(' | ')' | '-' | '+' | '\u{2212}' | '\u{202f}'
-            | '\u{2009}' | '\u{a0}' => {}
-            'e' | 'E' | 'u' | 'U' | 'r' | 'R' | 'k' | 'K' | 'm' | 'M' | 'd' | 'D' => {}
+            '.' | ',' | '%' | '€' | '$' | '£' | '\'' | '\u{2019}' | '(' | ')' | '-' | '+'
+            | '\u{2212}' | '\u{202f}' | '\u{2009}' | '\u{a0}' => {}
+            'e' | 'E' | 'u' | 'U' | 'r' | 'R' | 'k' | 'K' | 'm' | 'M' | 'd' | 'D' | 's' | 'S'
+            | 'g' | 'G' | 'b' | 'B' | 'p' | 'P' | 'c' | 'C' | 'h' | 'H' | 'f' | 'F' | 't' | 'T' => {
+            }
             c if c.is_whitespace() => {}
             _ => return false,
         }
@@ -213,49 +221,36 @@ fn may_be_number(s: &str) -> bool {
     digit
 }
 
-/// The strftime pattern of a numeric date's shape (`%d/%m/%Y`), if it has one.
-fn date_pattern(s: &str) -> &'static str {
-    let b = s.trim().as_bytes();
-    let sep = |i: usize| b.get(i).copied();
-    match (b.len(), sep(2), sep(4)) {
-        (10, _, Some(b'-')) => "%Y-%m-%d",
-        (10, _, Some(b'/')) => "%Y/%m/%d",
-        (10, Some(b'/'), _) => "%d/%m/%Y",
-        (10, Some(b'-'), _) => "%d-%m-%Y",
-        (10, Some(b'.'), _) => "%d.%m.%Y",
-        (8, Some(b'/'), _) => "%d/%m/%y",
-        (8, _, _) if b.iter().all(u8::is_ascii_digit) => "%Y%m%d",
-        _ => "other",
-    }
-}
-
-/// A date read by dq-clean: its ISO form and the pattern it was written in. Values that
-/// are plain 4-digit numbers (years) are not dates.
+/// A date read by dq-clean: its ISO form and the `strftime` pattern it was written in
+/// (`"other"` for dates with no fixed-width numeric pattern, like `1/2/2021` or
+/// `12 mars 2021`). A two-digit year is a date here, read with its likelier century
+/// (dq-clean flags it as ambiguous). Values that are plain 4-digit numbers (years) are
+/// not dates.
 pub(crate) fn parse_date(s: &str) -> Option<(String, &'static str)> {
     // Every date dq-clean reads has a year in digits.
     if s.len() <= 4 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let v = dq_clean::date::parse_date(s);
-    let iso = v.value()?;
-    (iso.len() == 10).then(|| (iso.to_owned(), date_pattern(s)))
+    let r = match date::read(s, DateKind::Date, &DateConvention::default()) {
+        DateRead::Date(r) => r,
+        DateRead::Ambiguous { why: DateAmbiguity::Century, first, .. } => *first,
+        _ => return None,
+    };
+    (r.precision == Precision::Day).then(|| (r.value.into_owned(), r.pattern.unwrap_or("other")))
 }
 
-/// A date-time read by dq-clean (a time of day is required): its ISO form and whether it
-/// carries a zone (`Z`, `+02:00`).
+/// A date-time read by dq-clean (a date and a time of day are required): its ISO form
+/// and whether it carries a zone (`Z`, `+02:00`, `GMT`).
 pub(crate) fn parse_datetime(s: &str) -> Option<(String, bool)> {
     if !s.contains(':') || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let v = dq_clean::date::parse_datetime(s);
-    let iso = v.value()?;
-    let time = iso.get(10..)?;
-    if !time.starts_with('T') {
-        return None;
+    match date::read(s, DateKind::DateTime, &DateConvention::default()) {
+        DateRead::Date(r) if r.precision == Precision::DateTime => {
+            Some((r.value.into_owned(), r.zoned))
+        }
+        _ => None,
     }
-    let aware =
-        time.ends_with('Z') || time.contains('+') || time.get(1..).is_some_and(|t| t.contains('-'));
-    Some((iso.to_owned(), aware))
 }
 
 /// A boolean read by dq-clean's normalizer (`oui`/`non`, `O`/`N`, `vrai`/`faux`,
@@ -358,6 +353,40 @@ mod tests {
         for input in ["n.d.", "N/A", "NC", "-", "12,5 %", "1 23,4"] {
             assert_eq!(parse_number(input), None, "{input}");
         }
+    }
+
+    #[test]
+    fn typed_readings_of_other_forms() {
+        // (input, value, decimal, grouped, currency)
+        let table = [
+            ("89,90 € TTC", 89.9, Decimal::Comma, false, true),
+            ("$1,234.56", 1234.56, Decimal::Point, true, true),
+            ("2'500.00", 2500.0, Decimal::Point, true, false),
+            ("EUR 12,50", 12.5, Decimal::Comma, false, true),
+            ("45,", 45.0, Decimal::None, false, false),
+            ("00016", 16.0, Decimal::None, false, false),
+        ];
+        for (input, value, decimal, grouped, currency) in table {
+            let n = parse_number(input);
+            assert_eq!(
+                n.map(|n| (n.value, n.decimal, n.grouped, n.currency)),
+                Some((value, decimal, grouped, currency)),
+                "{input}"
+            );
+        }
+        for input in ["1,2 million", "3 250,75-", "(1 234)", "1,5E+3", "12 %"] {
+            assert_eq!(parse_number(input), None, "{input}");
+        }
+        assert_eq!(parse_date("12-03-21"), Some(("2021-03-12".to_owned(), "%d-%m-%y")));
+        assert_eq!(parse_date("12/03/54").map(|d| d.1), Some("%d/%m/%y"));
+        assert_eq!(parse_date("1/2/2021").map(|d| d.1), Some("other"));
+        assert_eq!(parse_date("12 mars 2021").map(|d| d.1), Some("other"));
+        assert_eq!(parse_date("03/25/2021"), None);
+        assert_eq!(parse_date("12/03/2021 10:00"), None);
+        assert_eq!(
+            parse_datetime("Tue, 04 Feb 2020 10:00:00 GMT"),
+            Some(("2020-02-04T10:00:00Z".to_owned(), true))
+        );
     }
 
     #[test]
