@@ -1228,12 +1228,8 @@ impl Format {
             Format::Year => yes(v.len() == 4
                 && all_digits(v)
                 && v.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))),
-            Format::LatitudeWgsFrMetropole => {
-                yes(coord(p).is_some_and(|x| (41.0..=51.5).contains(&x)))
-            }
-            Format::LongitudeWgsFrMetropole => {
-                yes(coord(p).is_some_and(|x| (-5.5..=10.0).contains(&x)))
-            }
+            Format::LatitudeWgsFrMetropole => yes(coord(p).is_some_and(in_metropole_lat)),
+            Format::LongitudeWgsFrMetropole => yes(coord(p).is_some_and(in_metropole_lon)),
             Format::LatitudeWgs => yes(coord(p).is_some_and(|x| (-90.0..=90.0).contains(&x))),
             Format::LongitudeWgs => yes(coord(p).is_some_and(|x| (-180.0..=180.0).contains(&x))),
             Format::Int => yes(p.num().is_some_and(|n| n.integral)),
