@@ -1,4 +1,5 @@
-//! dq-pivot geography (issue 4): INSEE lookup, commune-name resolution, address keys.
+//! dq-pivot geography (issue 4): INSEE lookup, commune-name resolution, address keys,
+//! postal codes as real files write them (issue 14).
 //! Every table, the name index included, is static data: there is no start-up cost.
 //!
 //! Group `pivot` measures wall time, group `pivot_cpu` the same benchmarks in thread CPU
@@ -109,7 +110,39 @@ fn bench<M: Measurement>(c: &mut Criterion<M>, group: &str, mode: SamplingMode) 
         })
     });
 
+    // Postal codes: 3 in 4 plain, then the forms of #14 (lost zero, digit groups,
+    // spreadsheet scientific form, country prefix, town, CEDEX).
+    let pcs = postal_values(1024);
+    g.throughput(Throughput::Elements(pcs.len() as u64));
+    g.bench_function("pivot/postal_parse/1024_values", |b| {
+        b.iter(|| {
+            for v in &pcs {
+                let r = dq_pivot::postal::parse_parts(black_box(v));
+                assert!(r.is_ok(), "{v}");
+            }
+        })
+    });
+
     g.finish();
+}
+
+fn postal_values(n: usize) -> Vec<String> {
+    let all: Vec<&'static str> = all_codes()
+        .filter(|(_, k)| *k == CommuneKind::Commune)
+        .flat_map(|(c, _)| dq_pivot::postal::codes_of(c))
+        .collect();
+    let mut rng = Rng::new(7);
+    (0..n)
+        .filter_map(|_| pick(&mut rng, &all))
+        .enumerate()
+        .map(|(i, p)| match i % 16 {
+            12 => format!("F-{p}"),
+            13 => format!("{p} Ville"),
+            14 => format!("{p} VILLE CEDEX 9"),
+            15 => format!("{} {}", p.get(..2).unwrap_or(""), p.get(2..).unwrap_or("")),
+            _ => p.to_owned(),
+        })
+        .collect()
 }
 
 fn wall(c: &mut Criterion) {

@@ -72,6 +72,49 @@ OLD_REGIONS = [
 ]
 
 
+# The communes of Saint-Barthélemy (97123) and Saint-Martin (97127) were communes of the
+# Guadeloupe until loi organique n° 2007-223 du 21 février 2007 made each an overseas
+# collectivity, coded 97701 and 97801 by INSEE since then (COG 2008, "collectivités
+# d'outre-mer"). The npm package lists the current codes without their former ones, so
+# these two rows of public law are added to the historic codes; each target is checked
+# below to be a current commune of the package.
+COM_2007 = [
+    ("97123", "97701"),
+    ("97127", "97801"),
+]
+
+# The Ministry of the Interior codes overseas départements and collectivities with
+# letters in its election results and in the Répertoire national des élus (RNE): see
+# the "codes départements" of data.gouv.fr's "Répertoire national des élus" and the
+# election results' documentation ("ZA Guadeloupe, ZB Martinique, ZC Guyane, ZD La
+# Réunion, ZM Mayotte, ZN Nouvelle-Calédonie, ZP Polynésie française, ZS
+# Saint-Pierre-et-Miquelon, ZW Wallis-et-Futuna, ZX Saint-Martin/Saint-Barthélemy,
+# ZZ Français établis hors de France"). The rule: `Z` followed by a letter, each naming
+# the INSEE code it stands for (ZX names both 977 and 978, listed by the first; ZZ
+# has none). Every INSEE code is checked below to be a département of the package.
+ELECTORAL = [
+    ("ZA", "971", "Guadeloupe"),
+    ("ZB", "972", "Martinique"),
+    ("ZC", "973", "Guyane"),
+    ("ZD", "974", "La Réunion"),
+    ("ZM", "976", "Mayotte"),
+    ("ZN", "988", "Nouvelle-Calédonie"),
+    ("ZP", "987", "Polynésie française"),
+    ("ZS", "975", "Saint-Pierre-et-Miquelon"),
+    ("ZW", "986", "Wallis-et-Futuna"),
+    ("ZX", "977 978", "Saint-Martin/Saint-Barthélemy"),
+    ("ZZ", "", "Français établis hors de France"),
+]
+
+# The Collectivité européenne d'Alsace (loi n° 2019-816 du 2 août 2019), coded 6AE by
+# INSEE's COG since 2021 ("collectivités territoriales ayant les compétences
+# départementales", alongside the départements 67 and 68 it groups). Checked below
+# against the package's départements.
+CTCD = [
+    ("6AE", "Collectivité européenne d'Alsace", "67 68"),
+]
+
+
 def lit(s):
     """A Rust string literal."""
     return json.dumps(s, ensure_ascii=False)
@@ -126,7 +169,7 @@ def load(tarball):
         meta = json.load(t.extractfile("package/package.json"))
         if meta.get("version") != VERSION:
             sys.exit(f"expected version {VERSION}, got {meta.get('version')}")
-        for name in ("communes", "departements", "regions", "epci"):
+        for name in ("communes", "departements", "regions", "epci", "arrondissements"):
             out[name] = json.load(t.extractfile(f"package/data/{name}.json"))
     return out
 
@@ -159,6 +202,11 @@ def gen_communes(d):
                 postal.append((cp, c["code"]))
         for old in c.get("anciensCodes", []):
             historic.append((old, c["code"]))
+    current = {c["code"] for c in d["communes"] if c["type"] == "commune-actuelle"}
+    for old, new in COM_2007:
+        if new not in current:
+            sys.exit(f"historic code {old} maps to unknown commune {new}")
+        historic.append((old, new))
     rows.sort()
     historic.sort()
     postal = sorted(set(postal))
@@ -295,7 +343,7 @@ def u32s(name, values):
 
 
 def gen_admin(d):
-    s = [header("Départements, régions (current and pre-2016) and EPCI.")]
+    s = [header("Départements, régions (current and pre-2016), arrondissements, electoral codes and EPCI.")]
     s.append("/// `(code, tncc, name, region, chef-lieu)`, sorted by code.\n")
     s.append("pub static DEPARTEMENTS: &[(&str, u8, &str, &str, &str)] = &[\n")
     for x in sorted(d["departements"], key=lambda x: x["code"]):
@@ -312,6 +360,27 @@ def gen_admin(d):
         if new not in current:
             sys.exit(f"old région {code} maps to unknown région {new}")
         s.append(f"({lit(code)},{lit(name)},{lit(new)}),\n")
+    s.append("];\n\n/// `(code, département, name, chef-lieu)` of the arrondissements départementaux, sorted by code.\n")
+    s.append("pub static ARRONDISSEMENTS: &[(&str, &str, &str, &str)] = &[\n")
+    for x in sorted(d["arrondissements"], key=lambda x: x["code"]):
+        s.append(f"({lit(x['code'])},{lit(x['departement'])},{lit(x['nom'])},{lit(x['chefLieu'])}),\n")
+    deps = {x["code"] for x in d["departements"]}
+    s.append("];\n\n/// `(electoral code, INSEE département codes joined by spaces, name)` of the Ministry of\n")
+    s.append("/// the Interior, sorted by code.\n")
+    s.append("pub static ELECTORAL: &[(&str, &str, &str)] = &[\n")
+    for code, insee, name in sorted(ELECTORAL):
+        for dep in insee.split():
+            if dep not in deps:
+                sys.exit(f"electoral code {code} names unknown département {dep}")
+        s.append(f"({lit(code)},{lit(insee)},{lit(name)}),\n")
+    s.append("];\n\n/// `(code, name, départements joined by spaces)` of the collectivités à compétences\n")
+    s.append("/// départementales that are not départements, sorted by code.\n")
+    s.append("pub static CTCD: &[(&str, &str, &str)] = &[\n")
+    for code, name, members in sorted(CTCD):
+        for dep in members.split():
+            if dep not in deps:
+                sys.exit(f"collectivity {code} names unknown département {dep}")
+        s.append(f"({lit(code)},{lit(name)},{lit(members)}),\n")
     s.append("];\n\n/// `(siren, type, name, member communes joined by spaces, sorted)`, sorted by SIREN.\n")
     s.append("pub static EPCI: &[(&str, &str, &str, &str)] = &[\n")
     for x in sorted(d["epci"], key=lambda x: x["code"]):

@@ -59,6 +59,55 @@ fn postal_code_communes() {
     assert_eq!(v[2]["status"], "invalid");
 }
 
+/// The forms of #14 and La Poste's codes without a commune (#11), one per pattern.
+#[test]
+fn postal_code_forms() {
+    let input =
+        "6 000\n6,00E+03\nF-13001\n13001 Marseille\n13299 MARSEILLE CEDEX 20\n98000\n98830\n";
+    let v = run(&["normalize", "postal-code", "--json"], input);
+    let out = |i: usize| (v[i]["status"].clone(), v[i]["output"].clone(), v[i]["rule"].clone());
+    assert_eq!(out(0), ("valid".into(), "06000".into(), "leading_zero".into()));
+    assert_eq!(out(1), ("valid".into(), "06000".into(), "excel_scientific".into()));
+    assert_eq!(out(2), ("valid".into(), "13001".into(), "country_prefix".into()));
+    assert_eq!(out(3), ("valid".into(), "13001".into(), "with_town".into()));
+    assert_eq!(v[3]["town"], "Marseille");
+    assert_eq!(v[3]["communes"], serde_json::json!(["13055"]));
+    // A CEDEX value stays whole; the code and the mention are reported beside it.
+    assert_eq!(out(4), ("valid".into(), "13299 MARSEILLE CEDEX 20".into(), "cedex".into()));
+    assert_eq!(v[4]["postal_code"], "13299");
+    assert_eq!(v[4]["cedex"], "CEDEX 20");
+    assert_eq!(v[4]["communes"], serde_json::json!([]));
+    // Monaco's and New Caledonia's codes: valid, no commune.
+    for i in [5, 6] {
+        assert_eq!(v[i]["status"], "valid", "{i}");
+        assert_eq!(v[i]["communes"], serde_json::json!([]), "{i}");
+    }
+}
+
+/// The Ministry of the Interior's codes, Alsace and 3-digit codes (#11).
+#[test]
+fn departement_codes_of_the_interior() {
+    let v = run(&["normalize", "departement", "--json"], "ZA\nZZ\n6AE\n001\nZE\n");
+    assert_eq!(
+        (v[0]["status"].clone(), v[0]["rule"].clone()),
+        ("valid".into(), "electoral".into())
+    );
+    assert_eq!(v[1]["output"], "ZZ");
+    assert_eq!(v[2]["output"], "6AE");
+    assert_eq!(
+        (v[3]["output"].clone(), v[3]["rule"].clone()),
+        ("01".into(), "three_digits".into())
+    );
+    assert_eq!(v[4]["status"], "invalid");
+}
+
+#[test]
+fn insee_with_inner_space() {
+    let v = run(&["normalize", "insee", "--json"], "01 053\n97123\n");
+    assert_eq!((v[0]["output"].clone(), v[0]["rule"].clone()), ("01053".into(), "spaces".into()));
+    assert_eq!(v[1]["current_code"], "97701");
+}
+
 #[test]
 fn commune_names_with_hint() {
     let v = run(&["normalize", "commune", "--json"], "st etienne\nSaint-Martin\nAtlantis\n");

@@ -385,6 +385,9 @@ pub enum Repair {
     LeadingZero,
     /// A float written by a spreadsheet (`1001.0`, `01001.0`) read back.
     ExcelFloat,
+    /// A space or a no-break space inside the code removed (`01 053` → `01053`), as
+    /// spreadsheets and word processors group digits.
+    Spaces,
 }
 
 impl Repair {
@@ -402,6 +405,7 @@ impl Repair {
             Repair::Uppercase => "uppercase",
             Repair::LeadingZero => "leading_zero",
             Repair::ExcelFloat => "excel_float",
+            Repair::Spaces => "spaces",
         }
     }
 }
@@ -442,6 +446,9 @@ pub fn parse_lenient(input: &str) -> Result<(CommuneCode, Repair), CodeError> {
         return Err(err(CodeReason::Empty));
     }
     let mut repair = if t.len() == input.len() { Repair::AsIs } else { Repair::Trim };
+    // `01 053`, `2A 004`: one space or no-break space after the département part.
+    let joined = join_inner_space(t);
+    let t = joined.as_deref().unwrap_or(t);
     let (s, float) = strip_float(t);
     if float {
         repair = Repair::ExcelFloat;
@@ -476,7 +483,24 @@ pub fn parse_lenient(input: &str) -> Result<(CommuneCode, Repair), CodeError> {
     if !well_formed(code) {
         return Err(err(CodeReason::Format));
     }
+    if joined.is_some() && !float {
+        if pad == 1 {
+            return Err(err(CodeReason::Format));
+        }
+        repair = Repair::Spaces;
+    }
     lookup(code).map(|c| (CommuneCode(c.code), repair)).ok_or_else(|| err(CodeReason::Unknown))
+}
+
+/// `01 053` or `2A\u{a0}004` without its one inner space: two or three characters, one
+/// space (or no-break space, or narrow no-break space), then the rest of a 5-char code.
+/// `None` when the value has no such space.
+fn join_inner_space(t: &str) -> Option<String> {
+    let (head, tail) = t.split_once([' ', '\u{a0}', '\u{202f}'])?;
+    let ok = matches!(head.len(), 2 | 3)
+        && head.len() + tail.len() == 5
+        && head.bytes().chain(tail.bytes()).all(|b| b.is_ascii_alphanumeric());
+    ok.then(|| format!("{head}{tail}"))
 }
 
 /// The [`Normalizer`] of INSEE commune codes (`dq normalize insee`).
@@ -568,6 +592,18 @@ mod tests {
         check("001", None);
         check("é1001", None);
         check("010011", None);
+        // A space or a no-break space inside (#14).
+        check("01 053", Some(("01053", "spaces", Commune, "01053")));
+        check("01\u{a0}053", Some(("01053", "spaces", Commune, "01053")));
+        check("2A 004", Some(("2A004", "spaces", Commune, "2A004")));
+        check("971 23", Some(("97123", "spaces", Historic, "97701")));
+        check("01  053", None);
+        check("0 1053", None);
+        check("01 05", None);
+        check("01 053 1", None);
+        // Saint-Barthélemy and Saint-Martin before 2007 (#11).
+        check("97123", Some(("97123", "as_is", Historic, "97701")));
+        check("97127", Some(("97127", "as_is", Historic, "97801")));
         check("a001", None);
     }
 

@@ -11,7 +11,25 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::sync::LazyLock;
+
 use crate::commune::admin_table::EPCI;
+use crate::commune::fold::fold_into;
+
+/// `(folded name, row of EPCI)`, sorted, built on first use.
+static NAME_INDEX: LazyLock<Vec<(String, usize)>> = LazyLock::new(|| {
+    let mut v: Vec<(String, usize)> = EPCI
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut k = String::with_capacity(r.2.len());
+            fold_into(r.2, &mut k);
+            (k, i)
+        })
+        .collect();
+    v.sort();
+    v
+});
 
 /// One EPCI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +83,26 @@ pub fn epci_of(commune: &str) -> Option<Epci> {
     EPCI.iter().find(|r| r.3.split(' ').any(|c| c == commune)).map(row)
 }
 
+/// Looks up an EPCI by its name, case, accents and punctuation ignored.
+///
+/// # Example
+///
+/// ```
+/// let e = dq_pivot::epci::epci_by_name("METROPOLE DE LYON").ok_or("no epci")?;
+/// assert_eq!(e.siren, "200046977");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn epci_by_name(name: &str) -> Option<Epci> {
+    if name.len() > 200 {
+        return None;
+    }
+    let mut key = String::with_capacity(name.len());
+    fold_into(name, &mut key);
+    let i = NAME_INDEX.binary_search_by(|r| r.0.as_str().cmp(key.as_str())).ok()?;
+    let row_index = NAME_INDEX.get(i)?.1;
+    EPCI.get(row_index).map(row)
+}
+
 /// Every EPCI, sorted by SIREN.
 pub fn all() -> impl Iterator<Item = Epci> {
     EPCI.iter().map(row)
@@ -79,5 +117,10 @@ mod tests {
         assert_eq!(all().count(), 1255);
         assert!(all().all(|e| e.siren.len() == 9 && e.siren.starts_with('2')));
         assert_eq!(epci("").map(|e| e.siren), None);
+        for e in all() {
+            let found = epci_by_name(e.name).map(|f| f.name);
+            assert_eq!(found, Some(e.name), "{}", e.name);
+        }
+        assert!(epci_by_name("Communauté de communes imaginaire").is_none());
     }
 }

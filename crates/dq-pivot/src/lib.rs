@@ -55,10 +55,26 @@ pub mod uai;
 
 // Official geography and addresses.
 pub mod ban;
+pub mod canton;
+pub mod circonscription;
 pub mod commune;
 pub mod epci;
+pub mod fantoir;
 pub mod postal;
 pub mod region;
+
+// Other official nomenclatures.
+pub mod country;
+pub mod pcs;
+
+#[rustfmt::skip]
+#[allow(clippy::type_complexity, reason = "generated tuples, documented in the table")]
+#[path = "generated/refs.rs"]
+pub(crate) mod refs_table;
+
+/// The packages the lists other than the COG come from (countries, cantons, PCS,
+/// FANTOIR, La Poste's codes without a commune), with their versions.
+pub const REFS_SOURCES: &str = refs_table::SOURCES;
 
 /// The crate's name.
 #[deprecated(since = "0.2.0", note = "unused; use `env!(\"CARGO_PKG_NAME\")` in your own crate")]

@@ -10,14 +10,18 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Only distribution postal codes are listed: CEDEX codes and special codes of
-//! businesses are not in the source, so they are reported as unknown.
+//! Distribution postal codes come with their communes from the COG package; La Poste's
+//! codes that no commune carries (Monaco's `98000`, New Caledonia's delivery codes) come
+//! from La Poste's own list (`tools/gen-refs`) and are valid postal codes with no
+//! commune. CEDEX codes are in neither list: a value that says `CEDEX` is read as one
+//! (valid, no commune, rule `cedex`); a bare unknown code is reported as unknown.
 
 use std::borrow::Cow;
 
 use dq_clean::{Normalizer, Verdict};
 
 use crate::commune::{self, strip_float, table};
+use crate::refs_table;
 
 fn range(postal: &str) -> &'static [(&'static str, &'static str)] {
     if postal.len() != 5 || !postal.bytes().all(|b| b.is_ascii_digit()) {
@@ -30,18 +34,51 @@ fn range(postal: &str) -> &'static [(&'static str, &'static str)] {
     table::POSTAL.get(start..end).unwrap_or(&[])
 }
 
-/// Whether `postal` is a known postal code.
+/// Whether `postal` is a La Poste postal code that no commune carries (Monaco's `98000`,
+/// New Caledonia's delivery codes).
+///
+/// # Example
+///
+/// ```
+/// assert!(dq_pivot::postal::is_without_commune("98000"));
+/// assert!(!dq_pivot::postal::is_without_commune("75001"));
+/// ```
+pub fn is_without_commune(postal: &str) -> bool {
+    refs_table::POSTAL_WITHOUT_COMMUNE.binary_search(&postal).is_ok()
+}
+
+/// Whether `postal` is a known postal code: a commune's, or one of La Poste's codes that
+/// no commune carries ([`is_without_commune`]).
 ///
 /// # Example
 ///
 /// ```
 /// assert!(dq_pivot::postal::exists("33000"));
+/// assert!(dq_pivot::postal::exists("98000")); // Monaco
 /// assert!(!dq_pivot::postal::exists("00000"));
 /// ```
 pub fn exists(postal: &str) -> bool {
-    !range(postal).is_empty()
+    !range(postal).is_empty() || is_without_commune(postal)
 }
 
+/// The number of known postal codes (those of communes and those without one).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dq_pivot::postal::count(), 6_328);
+/// ```
+pub fn count() -> usize {
+    let mut n = 0;
+    let mut last = "";
+    for (p, _) in table::POSTAL {
+        if *p != last {
+            n += 1;
+            last = p;
+        }
+    }
+    n + refs_table::POSTAL_WITHOUT_COMMUNE.len()
+}
 /// The current communes a postal code serves (sorted); Paris, Lyon and Marseille appear
 /// by their commune code (`75056`), see [`arrondissements`] for `75101`…
 ///
@@ -117,9 +154,198 @@ impl PostalReason {
     }
 }
 
-/// Reads a postal code leniently: trims, reads spreadsheet floats (`1000.0`) and
-/// restores a lost leading zero (`1000` → `01000`). Returns the code and the rule
-/// applied (`as_is`, `trim`, `leading_zero`, `excel_float`).
+/// A postal code read out of a cell, with what came with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PostalParts<'a> {
+    /// The five digits.
+    pub code: String,
+    /// The rule applied: `as_is`, `trim`, `leading_zero`, `excel_float`,
+    /// `excel_scientific` (`6,00E+03`), `spaces` (`13 001`), `country_prefix`
+    /// (`F-13001`), `with_town` (`13001 Marseille`), `cedex` (`13299 MARSEILLE CEDEX 20`).
+    pub rule: &'static str,
+    /// The town written after the code (`Marseille`), if any.
+    pub town: Option<&'a str>,
+    /// The CEDEX mention with its number (`CEDEX 20`), if any.
+    pub cedex: Option<&'a str>,
+}
+
+impl PostalParts<'_> {
+    /// Whether a commune carries this code (false for a CEDEX code, Monaco's `98000`…).
+    pub fn has_commune(&self) -> bool {
+        !range(&self.code).is_empty()
+    }
+}
+
+/// `F-13001`, `FR 13001`, `F13001` without the country prefix.
+fn strip_country(t: &str) -> Option<&str> {
+    for p in ["FR-", "FR ", "FR", "F-", "F ", "F"] {
+        if let Some(head) = t.get(..p.len()) {
+            if head.eq_ignore_ascii_case(p) {
+                let rest = t.get(p.len()..).unwrap_or("");
+                if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Some(rest);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The integer written `6,00E+03` or `1.3001E4` by a spreadsheet, as digits, when it is
+/// a whole number of at most 5 digits.
+fn excel_scientific(t: &str) -> Option<String> {
+    let (mantissa, exp) = t.split_once(['E', 'e'])?;
+    let exp: usize = exp.strip_prefix('+').unwrap_or(exp).parse().ok()?;
+    let (int, frac) = mantissa.split_once(['.', ',']).unwrap_or((mantissa, ""));
+    if int.len() != 1
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        || exp > 4
+        || int == "0"
+    {
+        return None;
+    }
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > exp {
+        return None;
+    }
+    let mut out = String::with_capacity(exp + 1);
+    out.push_str(int);
+    out.push_str(frac);
+    out.extend(std::iter::repeat('0').take(exp - frac.len()));
+    Some(out)
+}
+
+/// `13 001` or `6\u{a0}000` without the digit-group space.
+fn join_group(t: &str) -> Option<String> {
+    let (head, tail) = t.split_once([' ', '\u{a0}', '\u{202f}'])?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (matches!(head.len(), 1 | 2) && tail.len() == 3 && digits(head) && digits(tail))
+        .then(|| format!("{head}{tail}"))
+}
+
+/// `13001 Marseille` or `13299 MARSEILLE CEDEX 20`: the code, the town and the CEDEX
+/// mention.
+fn split_town(t: &str) -> Option<(&str, Option<&str>, Option<&str>)> {
+    let code = t.get(..5)?;
+    let rest = t.get(5..)?;
+    if !code.bytes().all(|b| b.is_ascii_digit()) || !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim();
+    if !rest.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let cedex_at = rest.char_indices().find_map(|(i, _)| {
+        let word = rest.get(i..i + 5)?;
+        let before_ok = rest.get(..i).is_some_and(|b| b.is_empty() || b.ends_with(' '));
+        let after = rest.get(i + 5..).unwrap_or("");
+        let after_ok = after.is_empty() || after.starts_with(' ');
+        (word.eq_ignore_ascii_case("cedex") && before_ok && after_ok).then_some(i)
+    });
+    match cedex_at {
+        Some(i) => {
+            let town = rest.get(..i).map(str::trim).filter(|s| !s.is_empty());
+            let cedex = rest.get(i..).map(str::trim);
+            Some((code, town, cedex))
+        }
+        None => Some((code, Some(rest), None)),
+    }
+}
+
+/// Whether a CEDEX code's first digits name a département La Poste serves (a code of the
+/// same département or overseas collectivity exists).
+fn plausible_cedex(code: &str) -> bool {
+    let prefix_len = if code.starts_with("97") || code.starts_with("98") { 3 } else { 2 };
+    let Some(prefix) = code.get(..prefix_len) else { return false };
+    let Ok(lo) = format!("{prefix:0<5}").parse::<u32>() else { return false };
+    let hi = lo + if prefix_len == 3 { 100 } else { 1000 };
+    let keys = table::POSTAL_KEYS;
+    let i = keys.partition_point(|&x| x < lo);
+    keys.get(i).is_some_and(|&k| k < hi)
+}
+
+/// Reads a postal code out of a cell: the code alone, or with a country prefix
+/// (`F-13001`), digit groups (`13 001`, `6 000`), a spreadsheet's float or scientific form
+/// (`1000.0`, `6,00E+03`), a town after it (`13001 Marseille`) or a CEDEX mention
+/// (`13299 MARSEILLE CEDEX 20`). A lost leading zero is put back.
+///
+/// # Errors
+///
+/// A [`PostalReason`] when empty, malformed or unknown. A code with a CEDEX mention is
+/// accepted when its département exists; a bare code must be in the lists.
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::postal::parse_parts;
+/// let p = parse_parts("13299 MARSEILLE CEDEX 20")?;
+/// assert_eq!((p.code.as_str(), p.rule, p.town, p.cedex), ("13299", "cedex", Some("MARSEILLE"), Some("CEDEX 20")));
+/// assert!(!p.has_commune());
+/// assert_eq!(parse_parts("6,00E+03")?.code, "06000");
+/// assert_eq!(parse_parts("F-13001")?.rule, "country_prefix");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
+    let t = input.trim();
+    if t.is_empty() {
+        return Err(PostalReason::Empty);
+    }
+    let mut rule = if t.len() == input.len() { "as_is" } else { "trim" };
+    let mut town = None;
+    let mut cedex = None;
+    let t = match strip_country(t) {
+        Some(rest) => {
+            rule = "country_prefix";
+            rest
+        }
+        None => t,
+    };
+    let owned;
+    let s: &str = if let Some(d) = excel_scientific(t) {
+        rule = "excel_scientific";
+        owned = d;
+        &owned
+    } else if let Some(d) = join_group(t) {
+        rule = "spaces";
+        owned = d;
+        &owned
+    } else if let Some((code, tw, cx)) = split_town(t) {
+        rule = if cx.is_some() { "cedex" } else { "with_town" };
+        town = tw;
+        cedex = cx;
+        code
+    } else {
+        let (s, float) = strip_float(t);
+        if float {
+            rule = "excel_float";
+        }
+        s
+    };
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PostalReason::Format);
+    }
+    let code = match s.len() {
+        5 => s.to_owned(),
+        4 => {
+            if matches!(rule, "as_is" | "trim" | "spaces") {
+                rule = "leading_zero";
+            }
+            format!("0{s}")
+        }
+        _ => return Err(PostalReason::Format),
+    };
+    let known = exists(&code) || (cedex.is_some() && plausible_cedex(&code));
+    if known {
+        Ok(PostalParts { code, rule, town, cedex })
+    } else {
+        Err(PostalReason::Unknown)
+    }
+}
+
+/// Reads a postal code leniently ([`parse_parts`] without the town and CEDEX parts).
+/// Returns the code and the rule applied (`as_is`, `trim`, `leading_zero`,
+/// `excel_float`, `excel_scientific`, `spaces`, `country_prefix`, `with_town`, `cedex`).
 ///
 /// # Errors
 ///
@@ -131,39 +357,18 @@ impl PostalReason {
 /// use dq_pivot::postal::{parse_lenient, PostalReason};
 /// assert_eq!(parse_lenient("01000"), Ok(("01000".to_owned(), "as_is")));
 /// assert_eq!(parse_lenient("1000.0"), Ok(("01000".to_owned(), "excel_float")));
+/// assert_eq!(parse_lenient("6 000"), Ok(("06000".to_owned(), "leading_zero")));
 /// assert_eq!(parse_lenient("99999"), Err(PostalReason::Unknown));
 /// ```
 pub fn parse_lenient(input: &str) -> Result<(String, &'static str), PostalReason> {
-    let t = input.trim();
-    if t.is_empty() {
-        return Err(PostalReason::Empty);
-    }
-    let mut rule = if t.len() == input.len() { "as_is" } else { "trim" };
-    let (s, float) = strip_float(t);
-    if float {
-        rule = "excel_float";
-    }
-    if !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(PostalReason::Format);
-    }
-    let code = match s.len() {
-        5 => s.to_owned(),
-        4 => {
-            if !float {
-                rule = "leading_zero";
-            }
-            format!("0{s}")
-        }
-        _ => return Err(PostalReason::Format),
-    };
-    if exists(&code) {
-        Ok((code, rule))
-    } else {
-        Err(PostalReason::Unknown)
-    }
+    parse_parts(input).map(|p| (p.code, p.rule))
 }
 
 /// The [`Normalizer`] of postal codes (`dq normalize postal-code`).
+///
+/// The code is written alone, except after a CEDEX mention: `13299 MARSEILLE CEDEX 20`
+/// stays whole (valid, rule `cedex`), since a bare CEDEX code is in no list and could
+/// not be checked again.
 ///
 /// # Example
 ///
@@ -172,6 +377,8 @@ pub fn parse_lenient(input: &str) -> Result<(String, &'static str), PostalReason
 /// let n = dq_pivot::postal::PostalCodeNormalizer;
 /// assert_eq!(n.normalize("6000").value(), Some("06000"));
 /// assert_eq!(n.normalize("6000").rule(), Some("leading_zero"));
+/// assert_eq!(n.normalize("13001 Marseille").value(), Some("13001"));
+/// assert_eq!(n.normalize("13299 MARSEILLE CEDEX 20").value(), Some("13299 MARSEILLE CEDEX 20"));
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PostalCodeNormalizer;
@@ -182,10 +389,14 @@ impl Normalizer for PostalCodeNormalizer {
     }
 
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
-        match parse_lenient(input) {
-            Ok((code, rule)) => {
-                let value = if code == input { Cow::Borrowed(input) } else { Cow::Owned(code) };
-                Verdict::Valid { value, rule }
+        match parse_parts(input) {
+            Ok(p) => {
+                let value = if p.code == input || p.cedex.is_some() {
+                    Cow::Borrowed(input)
+                } else {
+                    Cow::Owned(p.code)
+                };
+                Verdict::Valid { value, rule: p.rule }
             }
             Err(PostalReason::Empty) => Verdict::Null,
             Err(r) => Verdict::Invalid { reason: Cow::Borrowed(r.as_str()) },
@@ -213,8 +424,72 @@ mod tests {
         check("7500", Ok(("07500", "leading_zero")));
         check("999", Err(PostalReason::Format));
         check("750011", Err(PostalReason::Format));
-        check("75 001", Err(PostalReason::Format));
         check("", Err(PostalReason::Empty));
+    }
+
+    /// The value forms of #14, one per pattern.
+    #[test]
+    fn forms() {
+        // Lost zero written with a digit-group space or by a spreadsheet.
+        check("6 000", Ok(("06000", "leading_zero")));
+        check("6\u{a0}000", Ok(("06000", "leading_zero")));
+        check("75 001", Ok(("75001", "spaces")));
+        check("6,00E+03", Ok(("06000", "excel_scientific")));
+        check("6.00E+03", Ok(("06000", "excel_scientific")));
+        check("1.3001E+04", Ok(("13001", "excel_scientific")));
+        check("1,3001E4", Ok(("13001", "excel_scientific")));
+        check("1.30015E+04", Err(PostalReason::Format));
+        check("6,00E+08", Err(PostalReason::Format));
+        // Country prefix.
+        check("F-13001", Ok(("13001", "country_prefix")));
+        check("FR 13001", Ok(("13001", "country_prefix")));
+        check("f13001", Ok(("13001", "country_prefix")));
+        check("F-6000", Ok(("06000", "country_prefix")));
+        check("FRANCE", Err(PostalReason::Format));
+        // The town after the code, and CEDEX.
+        check("13001 Marseille", Ok(("13001", "with_town")));
+        check("13299 MARSEILLE CEDEX 20", Ok(("13299", "cedex")));
+        check("75700 Paris Cedex 07", Ok(("75700", "cedex")));
+        check("92099 LA DEFENSE CEDEX", Ok(("92099", "cedex")));
+        check("00999 NULLE PART CEDEX", Err(PostalReason::Unknown));
+        check("13299 MARSEILLE", Err(PostalReason::Unknown));
+        check("13001 12", Err(PostalReason::Format));
+        check("13001 CEDEXIA", Ok(("13001", "with_town")));
+        // La Poste's codes that no commune carries, and the overseas collectivities'.
+        check("98000", Ok(("98000", "as_is")));
+        check("98830", Ok(("98830", "as_is")));
+        check("98714", Ok(("98714", "as_is")));
+        check("98600", Ok(("98600", "as_is")));
+    }
+
+    #[test]
+    fn parts() {
+        let p = parse_parts(" 13001  Marseille ").unwrap();
+        assert_eq!(
+            (p.code.as_str(), p.town, p.cedex, p.has_commune()),
+            ("13001", Some("Marseille"), None, true)
+        );
+        let p = parse_parts("13299 MARSEILLE CEDEX 20").unwrap();
+        assert_eq!(
+            (p.town, p.cedex, p.has_commune()),
+            (Some("MARSEILLE"), Some("CEDEX 20"), false)
+        );
+        assert!(!parse_parts("98000").unwrap().has_commune());
+        assert_eq!(communes("98000").count(), 0);
+        assert_eq!(count(), 6_328);
+        assert_eq!(refs_table::POSTAL_WITHOUT_COMMUNE.len(), 18);
+        assert!(refs_table::POSTAL_WITHOUT_COMMUNE.windows(2).all(|w| w[0] < w[1]));
+        assert!(refs_table::POSTAL_WITHOUT_COMMUNE.iter().all(|p| range(p).is_empty()));
+    }
+
+    #[test]
+    fn normalizer_keeps_cedex_whole() {
+        let n = PostalCodeNormalizer;
+        assert_eq!(n.normalize("F-13001").value(), Some("13001"));
+        assert_eq!(n.normalize("13001 Marseille").rule(), Some("with_town"));
+        let v = n.normalize("13299 MARSEILLE CEDEX 20");
+        assert_eq!((v.value(), v.rule()), (Some("13299 MARSEILLE CEDEX 20"), Some("cedex")));
+        assert_eq!(n.normalize("13299").status(), "invalid");
     }
 
     #[test]
@@ -223,5 +498,31 @@ mod tests {
         assert!(codes_of("75056").any(|p| p == "75116"));
         assert!(codes_of("20004").any(|p| p == "20000"));
         assert_eq!(codes_of("00000").count(), 0);
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A repaired postal code always exists in the lists, or says why not (`cedex`).
+        #[test]
+        fn prop_repaired_code_exists_or_says_why(s in "[0-9FfR ,.E+\\-]{0,12}( [A-Za-z]{1,8})?( CEDEX( [0-9]{1,2})?)?") {
+            if let Ok(p) = parse_parts(&s) {
+                prop_assert_eq!(p.code.len(), 5);
+                prop_assert!(exists(&p.code) || (p.rule == "cedex" && p.cedex.is_some()), "{:?}", s);
+                // The code alone reads back as itself.
+                if p.rule != "cedex" {
+                    prop_assert_eq!(parse_lenient(&p.code), Ok((p.code.clone(), "as_is")));
+                }
+            }
+        }
+
+        #[test]
+        fn prop_never_panics(s in "\\PC{0,30}") {
+            let _ = parse_parts(&s);
+        }
     }
 }

@@ -14,7 +14,9 @@ use std::borrow::Cow;
 
 use dq_clean::{Normalizer, Verdict};
 
-use crate::commune::admin_table::{DEPARTEMENTS, OLD_REGIONS, REGIONS};
+use crate::commune::admin_table::{
+    ARRONDISSEMENTS, CTCD, DEPARTEMENTS, ELECTORAL, OLD_REGIONS, REGIONS,
+};
 use crate::commune::fold::fold_into;
 use crate::commune::strip_float;
 
@@ -132,6 +134,139 @@ pub fn regions() -> impl Iterator<Item = Region> {
     REGIONS.iter().map(region_row)
 }
 
+/// An electoral département code of the Ministry of the Interior (`ZA` Guadeloupe…
+/// `ZZ` Français établis hors de France), as its election results and the Répertoire
+/// national des élus write them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Electoral {
+    /// The code (`ZA`).
+    pub code: &'static str,
+    /// What it stands for (`Guadeloupe`).
+    pub name: &'static str,
+    insee: &'static str,
+}
+
+impl Electoral {
+    /// The INSEE département codes it stands for (`971`; `977`, `978` for `ZX`; none for
+    /// `ZZ`).
+    pub fn departements(&self) -> impl Iterator<Item = &'static str> {
+        self.insee.split(' ').filter(|s| !s.is_empty())
+    }
+}
+
+/// Looks up an electoral département code (`ZA`…`ZZ`, upper case).
+///
+/// # Example
+///
+/// ```
+/// let za = dq_pivot::region::electoral("ZA").unwrap();
+/// assert_eq!(za.departements().collect::<Vec<_>>(), ["971"]);
+/// assert_eq!(dq_pivot::region::electoral("ZZ").map(|e| e.departements().count()), Some(0));
+/// assert!(dq_pivot::region::electoral("ZE").is_none());
+/// ```
+pub fn electoral(code: &str) -> Option<Electoral> {
+    let i = ELECTORAL.binary_search_by(|r| r.0.cmp(code)).ok()?;
+    ELECTORAL.get(i).map(|r| Electoral { code: r.0, name: r.2, insee: r.1 })
+}
+
+/// Every electoral département code, sorted.
+pub fn electorals() -> impl Iterator<Item = Electoral> {
+    ELECTORAL.iter().map(|r| Electoral { code: r.0, name: r.2, insee: r.1 })
+}
+
+/// A collectivity with the powers of a département that is not one (`6AE`, the
+/// Collectivité européenne d'Alsace): its name and the départements it groups.
+///
+/// # Example
+///
+/// ```
+/// let (name, deps) = dq_pivot::region::collectivity("6AE").unwrap();
+/// assert_eq!((name, deps.collect::<Vec<_>>()), ("Collectivité européenne d'Alsace", vec!["67", "68"]));
+/// ```
+pub fn collectivity(code: &str) -> Option<(&'static str, impl Iterator<Item = &'static str>)> {
+    let r = CTCD.iter().find(|r| r.0 == code)?;
+    Some((r.1, r.2.split(' ').filter(|s| !s.is_empty())))
+}
+
+/// An arrondissement départemental (not a municipal arrondissement of Paris, Lyon or
+/// Marseille: see `commune`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Arrondissement {
+    /// The code: the département's code and one digit (`011`, `2A1`, `9711`).
+    pub code: &'static str,
+    /// The département's code.
+    pub departement: &'static str,
+    /// The official name (its chef-lieu's, mostly).
+    pub name: &'static str,
+    /// The chef-lieu's INSEE code.
+    pub chef_lieu: &'static str,
+}
+
+fn arr_row(r: &'static (&'static str, &'static str, &'static str, &'static str)) -> Arrondissement {
+    Arrondissement { code: r.0, departement: r.1, name: r.2, chef_lieu: r.3 }
+}
+
+/// Looks up an arrondissement départemental by its code (COG 2026).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dq_pivot::region::arrondissement("012").map(|a| a.name), Some("Bourg-en-Bresse"));
+/// assert!(dq_pivot::region::arrondissement("019").is_none());
+/// ```
+pub fn arrondissement(code: &str) -> Option<Arrondissement> {
+    let i = ARRONDISSEMENTS.binary_search_by(|r| r.0.cmp(code)).ok()?;
+    ARRONDISSEMENTS.get(i).map(arr_row)
+}
+
+/// Every arrondissement départemental, sorted by code.
+pub fn arrondissements() -> impl Iterator<Item = Arrondissement> {
+    ARRONDISSEMENTS.iter().map(arr_row)
+}
+
+/// Looks up an arrondissement départemental by name (case and accents ignored); several
+/// départements may have one of the same name, the first by code is returned.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dq_pivot::region::arrondissement_by_name("BELLEY").map(|a| a.code), Some("011"));
+/// ```
+pub fn arrondissement_by_name(name: &str) -> Option<Arrondissement> {
+    let key = folded(name);
+    ARRONDISSEMENTS.iter().find(|r| folded(r.2) == key).map(arr_row)
+}
+
+/// The département part of a code written by the Ministry of the Interior or INSEE:
+/// a current département (`01`, `2A`, `971`), a 3-digit form with a leading zero
+/// (`001`, `02A`), an electoral code (`ZA`) or `6AE`. Returns the canonical code and the
+/// rule (`as_is`, `three_digits`, `electoral`, `collectivity`).
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::region::departement_part;
+/// assert_eq!(departement_part("001"), Some(("01", "three_digits")));
+/// assert_eq!(departement_part("ZA"), Some(("ZA", "electoral")));
+/// assert_eq!(departement_part("6AE"), Some(("6AE", "collectivity")));
+/// assert_eq!(departement_part("20"), None);
+/// ```
+pub fn departement_part(code: &str) -> Option<(&'static str, &'static str)> {
+    if let Some(d) = departement(code) {
+        return Some((d.code, "as_is"));
+    }
+    if let Some(e) = electoral(code) {
+        return Some((e.code, "electoral"));
+    }
+    if let Some(r) = CTCD.iter().find(|r| r.0 == code) {
+        return Some((r.0, "collectivity"));
+    }
+    let two = code.strip_prefix('0').filter(|t| t.len() == 2)?;
+    departement(two).map(|d| (d.code, "three_digits"))
+}
+
 /// Repairs a département code: trims, spreadsheet floats, `1` → `01`, `2a` → `2A`.
 fn repair_dep_code(input: &str) -> Option<(String, &'static str)> {
     let t = input.trim();
@@ -183,6 +318,12 @@ impl Normalizer for DepartementNormalizer {
         }
         if let Some((code, rule)) = repair_dep_code(input) {
             let value = if code == input { Cow::Borrowed(input) } else { Cow::Owned(code) };
+            return Verdict::Valid { value, rule };
+        }
+        // The Ministry of the Interior's codes (`ZA`, `ZZ`), `6AE` and `001` (#11).
+        let up = input.trim().to_ascii_uppercase();
+        if let Some((code, rule)) = departement_part(&up) {
+            let value = if code == input { Cow::Borrowed(input) } else { Cow::Borrowed(code) };
             return Verdict::Valid { value, rule };
         }
         if input.trim() == "20" {
@@ -273,6 +414,25 @@ mod tests {
         check(&n, "Seine-Saint-Denis", Some("93"));
         check(&n, "96", None);
         check(&n, "Seine-et-Oise", None);
+        // The Ministry of the Interior's codes, Alsace and 3-digit codes (#11).
+        for z in ["ZA", "ZB", "ZC", "ZD", "ZM", "ZN", "ZP", "ZS", "ZW", "ZX", "ZZ"] {
+            check(&n, z, Some(z));
+            assert_eq!(n.normalize(z).rule(), Some("electoral"), "{z}");
+        }
+        check(&n, "za", Some("ZA"));
+        check(&n, "ZE", None);
+        check(&n, "6AE", Some("6AE"));
+        check(&n, "001", Some("01"));
+        check(&n, "02A", Some("2A"));
+        check(&n, "095", Some("95"));
+        check(&n, "096", None);
+        check(&n, "0971", None);
+        assert_eq!(n.normalize("001").rule(), Some("three_digits"));
+        assert_eq!(electorals().count(), 11);
+        assert_eq!(arrondissements().count(), 333);
+        assert!(arrondissements().all(|a| a.code.starts_with(a.departement)
+            && departement(a.departement).is_some()
+            && a.code.len() == a.departement.len() + 1));
         assert_eq!(DEPARTEMENTS.iter().filter(|r| r.3.len() == 2).count(), 101);
     }
 

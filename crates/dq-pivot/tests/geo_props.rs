@@ -42,6 +42,33 @@ proptest! {
         }
     }
 
+    /// The readers of #11 never panic; what they accept reads back the same.
+    #[test]
+    fn prop_reference_readers(s in "\\PC{0,16}", code in "[0-9A-Z]{2,5}") {
+        for v in [s.as_str(), code.as_str()] {
+            if let Some(c) = dq_pivot::circonscription::parse(v) {
+                prop_assert!(v.starts_with(c.departement));
+            }
+            if let Some(c) = dq_pivot::canton::parse_code(v) {
+                prop_assert!(v.starts_with(c.departement));
+            }
+            if let Some(n) = dq_pivot::canton::official_name(v) {
+                prop_assert_eq!(dq_pivot::canton::official_name(n), Some(n));
+            }
+            if let Some(c) = dq_pivot::country::by_alpha2(v) {
+                prop_assert_eq!(dq_pivot::country::by_alpha3(c.alpha3), Some(c));
+            }
+            if let Some((d, _)) = dq_pivot::region::departement_part(v) {
+                prop_assert_eq!(dq_pivot::region::departement_part(d).map(|p| p.0), Some(d));
+            }
+            let _ = dq_pivot::country::pays_name(v);
+            let _ = dq_pivot::fantoir::is_valid(v);
+            let _ = dq_pivot::pcs::is_label(v);
+            let _ = dq_pivot::pcs::is_code(v);
+            let _ = dq_pivot::epci::epci_by_name(v);
+        }
+    }
+
     #[test]
     fn prop_address_key_is_stable(num in 1u32..2000, street in "[a-zA-Zéè' .-]{1,30}") {
         let a = format!("{num} {street}");

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::value;
 
 /// A semantic format. The serialized names are csv-detective's, plus `finess`, `nir`,
-/// `tva`, `cle_interop` where csv-detective has none.
+/// `tva`, `cle_interop`, `code_canton`, `code_circonscription`, `code_arrondissement`
+/// and `epci` (an EPCI's name) where csv-detective has none.
 ///
 /// # Example
 ///
@@ -70,6 +71,31 @@ pub enum Format {
     Float,
     Bool,
     String,
+    // The rest of csv-detective's catalogue (#11).
+    Pays,
+    IsoCountryCodeAlpha2,
+    IsoCountryCodeAlpha3,
+    IsoCountryCodeNumeric,
+    Geojson,
+    LonlatWgs,
+    LatitudeL93,
+    LongitudeL93,
+    CodeFantoir,
+    InseeCanton,
+    CspInsee,
+    CodeCspInsee,
+    CodeImport,
+    IdRnb,
+    MongoObjectId,
+    Username,
+    Binary,
+    DateFr,
+    DatetimeRfc822,
+    // Ours, for crossing French datasets (#11).
+    CodeCanton,
+    CodeCirconscription,
+    CodeArrondissement,
+    Epci,
 }
 
 /// The verdict of one value against one format.
@@ -96,7 +122,8 @@ impl Check {
     }
 }
 
-/// Every format, most specific first (the order breaks ties).
+/// The formats the profiler tests by default, most specific first (the order breaks
+/// ties). [`CATALOGUE`] lists every format; the profiler's verdict slots hold 42.
 pub const ALL: &[Format] = &[
     Format::Siret,
     Format::Siren,
@@ -142,6 +169,121 @@ pub const ALL: &[Format] = &[
     Format::String,
 ];
 
+/// Every format, csv-detective's and ours, most specific first (the order breaks ties):
+/// [`ALL`] with the rest of the catalogue placed among them.
+///
+/// # Example
+///
+/// ```
+/// use dq_profile::format::CATALOGUE;
+/// assert_eq!(CATALOGUE.len(), 65);
+/// assert!(CATALOGUE.iter().any(|f| f.name() == "iso_country_code_alpha2"));
+/// ```
+pub const CATALOGUE: &[Format] = &[
+    Format::Siret,
+    Format::Siren,
+    Format::Nir,
+    Format::Tva,
+    Format::Finess,
+    Format::Uai,
+    Format::CodeWaldec,
+    Format::CodeRna,
+    Format::CodeImport,
+    Format::InseeApe700,
+    Format::CodeEpci,
+    Format::CleInterop,
+    Format::CodeFantoir,
+    Format::IdRnb,
+    Format::Uuid,
+    Format::MongoObjectId,
+    Format::Email,
+    Format::Username,
+    Format::Url,
+    Format::TelFr,
+    Format::Geojson,
+    Format::Json,
+    Format::Binary,
+    Format::LatlonWgs,
+    Format::LonlatWgs,
+    Format::DatetimeAware,
+    Format::DatetimeNaive,
+    Format::DatetimeRfc822,
+    Format::Date,
+    Format::DateFr,
+    Format::CodePostal,
+    Format::CodeCommune,
+    Format::CodeCirconscription,
+    Format::CodeCanton,
+    Format::CodeArrondissement,
+    Format::CodeDepartement,
+    Format::CodeRegion,
+    Format::CodeCspInsee,
+    Format::IsoCountryCodeAlpha3,
+    Format::IsoCountryCodeNumeric,
+    Format::IsoCountryCodeAlpha2,
+    Format::Commune,
+    Format::InseeCanton,
+    Format::Epci,
+    Format::Departement,
+    Format::Region,
+    Format::Pays,
+    Format::CspInsee,
+    Format::Adresse,
+    Format::Sexe,
+    Format::JourDeLaSemaine,
+    Format::MoisDeLannee,
+    Format::Money,
+    Format::Percent,
+    Format::Year,
+    Format::LatitudeWgsFrMetropole,
+    Format::LongitudeWgsFrMetropole,
+    Format::LatitudeWgs,
+    Format::LongitudeWgs,
+    Format::LatitudeL93,
+    Format::LongitudeL93,
+    Format::Int,
+    Format::Float,
+    Format::Bool,
+    Format::String,
+];
+
+/// The bounds of metropolitan France (Corsica included) in WGS 84 degrees: latitude
+/// `41.3..=51.3` and longitude `-5.5..=10.0`, csv-detective's for latitude. A column is
+/// `latitude_wgs_fr_metropole` only when none of its values lies outside them; the
+/// column's scoring reads [`in_metropole_lat`] and [`in_metropole_lon`] per value.
+pub const METROPOLE_LAT: (f64, f64) = (41.3, 51.3);
+/// See [`METROPOLE_LAT`].
+pub const METROPOLE_LON: (f64, f64) = (-5.5, 10.0);
+
+/// Whether a WGS 84 latitude lies in metropolitan France ([`METROPOLE_LAT`]).
+///
+/// # Example
+///
+/// ```
+/// assert!(dq_profile::format::in_metropole_lat(48.85));
+/// assert!(!dq_profile::format::in_metropole_lat(-21.1)); // La Réunion
+/// ```
+pub fn in_metropole_lat(x: f64) -> bool {
+    (METROPOLE_LAT.0..=METROPOLE_LAT.1).contains(&x)
+}
+
+/// Whether a WGS 84 longitude lies in metropolitan France ([`METROPOLE_LON`]).
+///
+/// # Example
+///
+/// ```
+/// assert!(dq_profile::format::in_metropole_lon(2.35));
+/// assert!(!dq_profile::format::in_metropole_lon(55.5)); // La Réunion
+/// ```
+pub fn in_metropole_lon(x: f64) -> bool {
+    (METROPOLE_LON.0..=METROPOLE_LON.1).contains(&x)
+}
+
+/// The Lambert 93 extent of metropolitan France in metres (frformat's bounds): easting
+/// (`longitude_l93`) and northing (`latitude_l93`).
+const L93_X: (f64, f64) = (-357_823.0, 1_313_633.0);
+const L93_Y: (f64, f64) = (6_037_008.0, 7_230_728.0);
+
 static UUID: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
         .ok()
@@ -152,6 +294,26 @@ static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static ADRESSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(\d+\s*(bis|ter|quater|[a-d])?\b[\s,]*)?(rue|r\.|avenue|av\.?|bd|boulevard|chemin|che|ch\.|place|pl\.?|all[ée]e|impasse|imp\.?|route|rte|quai|cours|square|sq|lieu[- ]dit|lotissement|lot\.?|r[ée]sidence|hameau|faubourg|fbg|passage|voie|sentier|cit[ée]|parvis|esplanade|rond[- ]point|zone|za|zi|zac|le bourg|mont[ée]e|chauss[ée]e|promenade|villa|domaine|carrefour|traverse)\b",
+    )
+    .ok()
+});
+
+// The Import registry's codes (associations of Alsace-Moselle), as csv-detective reads
+// them: 3 digits, `S` or `P`, 4 to 10 digits and an optional suffix; or a digit, a letter
+// or digit, a digit, `S` or `P` and a short tail.
+static CODE_IMPORT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(\d{3}[SP]\d{4,10}(.\w{1,3}\d{0,5})?|\d[A-Z0-9]\d[SP]\w(\w-?\w{0,2}\d{0,6})?)$")
+        .ok()
+});
+static DATE_FR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^(0?[1-9]|[12][0-9]|3[01])[ /-](janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)[ /-]\d{4}$",
+    )
+    .ok()
+});
+static RFC822: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(mon|tue|wed|thu|fri|sat|sun), (0[1-9]|[12][0-9]|3[01]) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) \d{4} ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] (ut|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|[+-](0[0-9]|1[0-3])00)$",
     )
     .ok()
 });
@@ -370,7 +532,90 @@ impl Format {
             Format::Float => "float",
             Format::Bool => "bool",
             Format::String => "string",
+            Format::Pays => "pays",
+            Format::IsoCountryCodeAlpha2 => "iso_country_code_alpha2",
+            Format::IsoCountryCodeAlpha3 => "iso_country_code_alpha3",
+            Format::IsoCountryCodeNumeric => "iso_country_code_numeric",
+            Format::Geojson => "geojson",
+            Format::LonlatWgs => "lonlat_wgs",
+            Format::LatitudeL93 => "latitude_l93",
+            Format::LongitudeL93 => "longitude_l93",
+            Format::CodeFantoir => "code_fantoir",
+            Format::InseeCanton => "insee_canton",
+            Format::CspInsee => "csp_insee",
+            Format::CodeCspInsee => "code_csp_insee",
+            Format::CodeImport => "code_import",
+            Format::IdRnb => "id_rnb",
+            Format::MongoObjectId => "mongo_object_id",
+            Format::Username => "username",
+            Format::Binary => "binary",
+            Format::DateFr => "date_fr",
+            Format::DatetimeRfc822 => "datetime_rfc822",
+            Format::CodeCanton => "code_canton",
+            Format::CodeCirconscription => "code_circonscription",
+            Format::CodeArrondissement => "code_arrondissement",
+            Format::Epci => "epci",
         }
+    }
+
+    /// The format of a csv-detective (or dq) name, the inverse of [`Format::name`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_profile::Format;
+    /// assert_eq!(Format::from_name("code_fantoir"), Some(Format::CodeFantoir));
+    /// assert_eq!(Format::from_name("nope"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Format> {
+        CATALOGUE.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// Whether values of this format are codes or identifiers: text that must never be
+    /// rewritten as a number (`01053` is not `1053`) nor have its letters flagged, even
+    /// when every value is made of digits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_profile::Format;
+    /// assert!(Format::CodePostal.is_code());
+    /// assert!(Format::CodeCirconscription.is_code());
+    /// assert!(!Format::Int.is_code());
+    /// assert!(!Format::Year.is_code());
+    /// ```
+    pub fn is_code(self) -> bool {
+        matches!(
+            self,
+            Format::Siret
+                | Format::Siren
+                | Format::Nir
+                | Format::Tva
+                | Format::Finess
+                | Format::Uai
+                | Format::CodeWaldec
+                | Format::CodeRna
+                | Format::InseeApe700
+                | Format::CodeEpci
+                | Format::CleInterop
+                | Format::Uuid
+                | Format::TelFr
+                | Format::CodePostal
+                | Format::CodeCommune
+                | Format::CodeDepartement
+                | Format::CodeRegion
+                | Format::IsoCountryCodeAlpha2
+                | Format::IsoCountryCodeAlpha3
+                | Format::IsoCountryCodeNumeric
+                | Format::CodeFantoir
+                | Format::CodeCspInsee
+                | Format::CodeImport
+                | Format::IdRnb
+                | Format::MongoObjectId
+                | Format::CodeCanton
+                | Format::CodeCirconscription
+                | Format::CodeArrondissement
+        )
     }
 
     /// The Table Schema type of a column of this format.
@@ -391,7 +636,10 @@ impl Format {
             | Format::LatitudeWgs
             | Format::LongitudeWgs
             | Format::LatitudeWgsFrMetropole
-            | Format::LongitudeWgsFrMetropole => "number",
+            | Format::LongitudeWgsFrMetropole
+            | Format::LatitudeL93
+            | Format::LongitudeL93 => "number",
+            Format::Geojson => "geojson",
             Format::Bool => "boolean",
             Format::Date => "date",
             Format::DatetimeAware | Format::DatetimeNaive => "datetime",
@@ -445,6 +693,29 @@ impl Format {
             Format::Float => "Nombre décimal",
             Format::Bool => "Booléen",
             Format::String => "Texte",
+            Format::Pays => "Nom du pays ou territoire (COG de l'INSEE)",
+            Format::IsoCountryCodeAlpha2 => "Code pays ISO 3166-1 alpha-2",
+            Format::IsoCountryCodeAlpha3 => "Code pays ISO 3166-1 alpha-3",
+            Format::IsoCountryCodeNumeric => "Code pays ISO 3166-1 numérique",
+            Format::Geojson => "Géométrie GeoJSON",
+            Format::LonlatWgs => "Longitude et latitude WGS 84",
+            Format::LatitudeL93 => "Coordonnée Y en Lambert 93 (mètres)",
+            Format::LongitudeL93 => "Coordonnée X en Lambert 93 (mètres)",
+            Format::CodeFantoir => "Code FANTOIR (RIVOLI) de la voie ou du lieu-dit",
+            Format::InseeCanton => "Nom du canton",
+            Format::CspInsee => "Catégorie socioprofessionnelle (PCS de l'INSEE)",
+            Format::CodeCspInsee => "Code de la catégorie socioprofessionnelle (PCS 2003)",
+            Format::CodeImport => "Numéro du registre des associations d'Alsace-Moselle",
+            Format::IdRnb => "Identifiant du Référentiel national des bâtiments (RNB)",
+            Format::MongoObjectId => "Identifiant d'objet MongoDB",
+            Format::Username => "Nom d'utilisateur (@compte)",
+            Format::Binary => "Données binaires",
+            Format::DateFr => "Date en toutes lettres",
+            Format::DatetimeRfc822 => "Date et heure au format RFC 822",
+            Format::CodeCanton => "Code du canton",
+            Format::CodeCirconscription => "Code de la circonscription législative",
+            Format::CodeArrondissement => "Code de l'arrondissement départemental",
+            Format::Epci => "Nom de l'EPCI",
         }
     }
 
@@ -461,6 +732,14 @@ impl Format {
                 | Format::LongitudeWgsFrMetropole
                 | Format::Sexe
                 | Format::CodeDepartement
+                | Format::LatitudeL93
+                | Format::LongitudeL93
+                | Format::CodeFantoir
+                | Format::IdRnb
+                | Format::IsoCountryCodeNumeric
+                | Format::CodeCanton
+                | Format::CodeCirconscription
+                | Format::CodeArrondissement
         )
     }
 
@@ -486,8 +765,294 @@ impl Format {
             }
             Format::Sexe => has(&["sexe", "genre", "civilite"]),
             Format::Commune => has(&["commune", "ville", "localite"]),
-            _ => false,
+            _ => self.header_score(header) >= 0.75,
         }
+    }
+
+    /// The header names that point to this format, folded (see [`fold_header`]), with
+    /// their credibility (1 names the format; 0.5 is a weak hint such as `com`).
+    fn labels(self) -> &'static [(&'static str, f32)] {
+        match self {
+            Format::Siret => {
+                &[("siret", 1.0), ("num siret", 1.0), ("numero siret", 1.0), ("n siret", 1.0)]
+            }
+            Format::Siren => {
+                &[("siren", 1.0), ("num siren", 1.0), ("numero siren", 1.0), ("n siren", 1.0)]
+            }
+            Format::Nir => &[("nir", 1.0), ("numero securite sociale", 1.0), ("nss", 0.75)],
+            Format::Tva => &[
+                ("tva intracommunautaire", 1.0),
+                ("numero tva", 1.0),
+                ("n tva", 1.0),
+                ("tva", 0.5),
+            ],
+            Format::Finess => &[
+                ("finess", 1.0),
+                ("numero finess", 1.0),
+                ("finess et", 1.0),
+                ("finess ej", 1.0),
+                ("id et", 0.75),
+                ("id ej", 0.75),
+            ],
+            Format::Uai => &[("uai", 1.0), ("code uai", 1.0), ("numero uai", 1.0), ("rne", 0.5)],
+            Format::CodeWaldec => &[("waldec", 1.0), ("numero waldec", 1.0)],
+            Format::CodeRna => &[("rna", 1.0), ("numero rna", 1.0), ("id association", 0.75)],
+            Format::InseeApe700 => &[
+                ("ape", 1.0),
+                ("naf", 1.0),
+                ("code ape", 1.0),
+                ("code naf", 1.0),
+                ("activite principale", 0.75),
+            ],
+            Format::CodeEpci => &[("siren epci", 1.0), ("code epci", 1.0), ("epci", 0.75)],
+            Format::CleInterop => &[("cle interop", 1.0)],
+            Format::Uuid => &[("uuid", 1.0), ("guid", 1.0)],
+            Format::Email => &[
+                ("email", 1.0),
+                ("e mail", 1.0),
+                ("mail", 1.0),
+                ("courriel", 1.0),
+                ("adresse electronique", 1.0),
+            ],
+            Format::Url => &[
+                ("url", 1.0),
+                ("site web", 1.0),
+                ("site internet", 1.0),
+                ("web", 0.75),
+                ("lien", 0.75),
+            ],
+            Format::TelFr => &[
+                ("telephone", 1.0),
+                ("tel", 1.0),
+                ("phone", 1.0),
+                ("portable", 1.0),
+                ("fax", 0.75),
+            ],
+            Format::Json => &[("json", 1.0)],
+            Format::LatlonWgs => &[
+                ("latlon", 1.0),
+                ("lat lon", 1.0),
+                ("lat lng", 1.0),
+                ("geo point", 1.0),
+                ("geopoint", 1.0),
+                ("coordonnees gps", 1.0),
+                ("coordonnees", 0.75),
+            ],
+            Format::LonlatWgs => {
+                &[("lonlat", 1.0), ("lon lat", 1.0), ("lng lat", 1.0), ("coordonnees", 0.5)]
+            }
+            Format::DatetimeAware | Format::DatetimeNaive | Format::DatetimeRfc822 => &[
+                ("datetime", 1.0),
+                ("date heure", 1.0),
+                ("horodatage", 1.0),
+                ("timestamp", 1.0),
+                ("created at", 0.75),
+                ("updated at", 0.75),
+            ],
+            Format::Date | Format::DateFr => &[("date", 1.0)],
+            Format::CodePostal => &[
+                ("code postal", 1.0),
+                ("codepostal", 1.0),
+                ("codes postaux", 1.0),
+                ("postal code", 1.0),
+                ("postcode", 1.0),
+                ("cp", 0.75),
+            ],
+            Format::CodeCommune => &[
+                ("code commune", 1.0),
+                ("code insee", 1.0),
+                ("code commune insee", 1.0),
+                ("code com", 1.0),
+                ("insee com", 1.0),
+                ("depcom", 1.0),
+                ("codgeo", 1.0),
+                ("insee", 0.75),
+                ("cog", 0.75),
+                ("com", 0.5),
+            ],
+            Format::CodeDepartement => &[
+                ("code departement", 1.0),
+                ("code dep", 1.0),
+                ("code dept", 1.0),
+                ("dep", 0.75),
+                ("dept", 0.75),
+                ("dpt", 0.75),
+                ("departement", 0.5),
+            ],
+            Format::CodeRegion => {
+                &[("code region", 1.0), ("code reg", 1.0), ("reg", 0.75), ("region", 0.5)]
+            }
+            Format::CodeArrondissement => &[
+                ("code arrondissement", 1.0),
+                ("code arr", 1.0),
+                ("arr", 0.75),
+                ("arrondissement", 0.5),
+            ],
+            Format::CodeCanton => {
+                &[("code canton", 1.0), ("code can", 1.0), ("can", 0.75), ("canton", 0.5)]
+            }
+            Format::CodeCirconscription => &[
+                ("code circonscription", 1.0),
+                ("code circonscription legislative", 1.0),
+                ("circo", 1.0),
+                ("code circo", 1.0),
+                ("circonscription", 0.75),
+            ],
+            Format::Commune => &[
+                ("commune", 1.0),
+                ("nom commune", 1.0),
+                ("libelle commune", 1.0),
+                ("ville", 1.0),
+                ("localite", 0.75),
+                ("libgeo", 0.75),
+            ],
+            Format::Departement => {
+                &[("departement", 1.0), ("nom departement", 1.0), ("libelle departement", 1.0)]
+            }
+            Format::Region => &[("region", 1.0), ("nom region", 1.0), ("libelle region", 1.0)],
+            Format::InseeCanton => &[
+                ("canton", 1.0),
+                ("nom canton", 1.0),
+                ("libelle canton", 1.0),
+                ("insee canton", 1.0),
+            ],
+            Format::Epci => &[
+                ("nom epci", 1.0),
+                ("libelle epci", 1.0),
+                ("raison sociale epci", 1.0),
+                ("epci", 0.75),
+            ],
+            Format::Pays => &[
+                ("pays", 1.0),
+                ("country", 1.0),
+                ("nom pays", 1.0),
+                ("libelle pays", 1.0),
+                ("pays naissance", 1.0),
+            ],
+            Format::IsoCountryCodeAlpha2
+            | Format::IsoCountryCodeAlpha3
+            | Format::IsoCountryCodeNumeric => &[
+                ("code pays", 1.0),
+                ("code iso pays", 1.0),
+                ("iso country code", 1.0),
+                ("country code", 1.0),
+                ("code iso", 1.0),
+                ("pays", 0.75),
+                ("country", 0.75),
+                ("nation", 0.5),
+            ],
+            Format::Adresse => {
+                &[("adresse", 1.0), ("adresse postale", 1.0), ("voie", 0.5), ("adr", 0.5)]
+            }
+            Format::Sexe => &[("sexe", 1.0), ("genre", 0.75), ("civilite", 0.75)],
+            Format::JourDeLaSemaine => &[("jour", 0.75), ("jour semaine", 1.0)],
+            Format::MoisDeLannee => &[("mois", 1.0)],
+            Format::Money => &[
+                ("montant", 1.0),
+                ("prix", 1.0),
+                ("valeur fonciere", 1.0),
+                ("amount", 1.0),
+                ("price", 1.0),
+                ("cout", 0.75),
+                ("budget", 0.75),
+            ],
+            Format::Percent => {
+                &[("pourcentage", 1.0), ("percent", 1.0), ("taux", 0.75), ("pct", 0.75)]
+            }
+            Format::Year => &[
+                ("annee", 1.0),
+                ("year", 1.0),
+                ("millesime", 1.0),
+                ("exercice", 0.75),
+                ("an", 0.75),
+            ],
+            Format::LatitudeWgs | Format::LatitudeWgsFrMetropole => {
+                &[("latitude", 1.0), ("lat", 1.0), ("coordonnee y", 0.75), ("y", 0.5)]
+            }
+            Format::LongitudeWgs | Format::LongitudeWgsFrMetropole => &[
+                ("longitude", 1.0),
+                ("lon", 1.0),
+                ("lng", 1.0),
+                ("long", 0.75),
+                ("coordonnee x", 0.75),
+                ("x", 0.5),
+            ],
+            Format::LatitudeL93 => &[
+                ("y l93", 1.0),
+                ("y lambert", 1.0),
+                ("lambert y", 1.0),
+                ("lamby", 1.0),
+                ("latitude l93", 1.0),
+                ("coord y", 0.75),
+                ("latitude", 0.5),
+                ("y", 0.5),
+            ],
+            Format::LongitudeL93 => &[
+                ("x l93", 1.0),
+                ("x lambert", 1.0),
+                ("lambert x", 1.0),
+                ("lambx", 1.0),
+                ("longitude l93", 1.0),
+                ("coord x", 0.75),
+                ("longitude", 0.5),
+                ("x", 0.5),
+            ],
+            Format::CodeFantoir => &[
+                ("fantoir", 1.0),
+                ("code fantoir", 1.0),
+                ("rivoli", 1.0),
+                ("code rivoli", 1.0),
+                ("code voie", 0.75),
+            ],
+            Format::CspInsee => &[
+                ("csp", 0.75),
+                ("csp insee", 1.0),
+                ("categorie socioprofessionnelle", 1.0),
+                ("sociopro", 1.0),
+                ("pcs", 0.75),
+            ],
+            Format::CodeCspInsee => {
+                &[("code csp", 1.0), ("code pcs", 1.0), ("code csp insee", 1.0), ("csp", 0.5)]
+            }
+            Format::CodeImport => &[("code import", 1.0), ("numero import", 1.0)],
+            Format::IdRnb => &[("rnb", 1.0), ("id rnb", 1.0), ("rnb id", 1.0), ("batid", 1.0)],
+            Format::MongoObjectId => {
+                &[("objectid", 1.0), ("object id", 1.0), ("oid", 0.75), ("id", 0.5)]
+            }
+            Format::Username => {
+                &[("username", 1.0), ("account", 1.0), ("user", 0.75), ("pseudo", 0.75)]
+            }
+            Format::Binary => &[("binary", 1.0), ("bytes", 1.0), ("blob", 1.0)],
+            Format::Geojson => &[
+                ("geojson", 1.0),
+                ("geometry", 1.0),
+                ("geo shape", 1.0),
+                ("geoshape", 1.0),
+                ("geom", 0.75),
+            ],
+            Format::Int | Format::Float | Format::Bool | Format::String => &[],
+        }
+    }
+
+    /// How strongly a column's header points to this format, between 0 and 1: a label's
+    /// credibility when the folded header is that label (`Code Postal`, `code_postal` and
+    /// `codePostal` all fold to `code postal`), half of it when the label's words appear
+    /// in the header in a row (`Code du département` contains `code departement`; small
+    /// words `de`, `du`, `la`… are ignored), 0 otherwise. The values decide; this is
+    /// the header's evidence, to be combined with theirs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_profile::Format;
+    /// assert_eq!(Format::CodePostal.header_score("Code_Postal"), 1.0);
+    /// assert_eq!(Format::CodePostal.header_score("CP"), 0.75);
+    /// assert_eq!(Format::Finess.header_score("finess"), 1.0);
+    /// assert_eq!(Format::CodeCanton.header_score("Code du canton"), 1.0);
+    /// assert_eq!(Format::Siret.header_score("Montant"), 0.0);
+    /// ```
+    pub fn header_score(self, header: &str) -> f32 {
+        score_folded(self, &fold_header(header))
     }
 
     /// Checks one trimmed, non-null value.
@@ -547,10 +1112,9 @@ impl Format {
             Format::Tva => {
                 shape_ok(dq_pivot::Tva::from_str(v), v.starts_with("FR") && v.len() == 13)
             }
-            Format::Finess => {
-                let ok = dq_pivot::Finess::from_str(v).is_ok_and(|f| f.key_checked());
-                yes(ok && v.len() == 9)
-            }
+            // Corsica's `2A…`/`2B…` numbers count: their key is not checked (see
+            // dq_pivot::finess), and a column headed `finess` is FINESS (#11).
+            Format::Finess => yes(v.len() == 9 && dq_pivot::Finess::from_str(v).is_ok()),
             Format::Uai => {
                 let shape = v.len() == 8
                     && v.get(..7).is_some_and(all_digits)
@@ -664,20 +1228,250 @@ impl Format {
             Format::Year => yes(v.len() == 4
                 && all_digits(v)
                 && v.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))),
-            Format::LatitudeWgsFrMetropole => {
-                yes(coord(p).is_some_and(|x| (41.0..=51.5).contains(&x)))
-            }
-            Format::LongitudeWgsFrMetropole => {
-                yes(coord(p).is_some_and(|x| (-5.5..=10.0).contains(&x)))
-            }
+            Format::LatitudeWgsFrMetropole => yes(coord(p).is_some_and(in_metropole_lat)),
+            Format::LongitudeWgsFrMetropole => yes(coord(p).is_some_and(in_metropole_lon)),
             Format::LatitudeWgs => yes(coord(p).is_some_and(|x| (-90.0..=90.0).contains(&x))),
             Format::LongitudeWgs => yes(coord(p).is_some_and(|x| (-180.0..=180.0).contains(&x))),
             Format::Int => yes(p.num().is_some_and(|n| n.integral)),
             Format::Float => yes(p.num().is_some()),
             Format::Bool => yes(value::parse_bool(v).is_some()),
             Format::String => Check::Valid,
+            Format::Pays => yes(!all_digits(v) && dq_pivot::country::is_pays_name(v)),
+            Format::IsoCountryCodeAlpha2 => yes(v.len() == 2
+                && v.bytes().all(|b| b.is_ascii_alphabetic())
+                && dq_pivot::country::by_alpha2(v).is_some()),
+            Format::IsoCountryCodeAlpha3 => yes(v.len() == 3
+                && v.bytes().all(|b| b.is_ascii_alphabetic())
+                && dq_pivot::country::by_alpha3(v).is_some()),
+            Format::IsoCountryCodeNumeric => {
+                yes(v.len() == 3 && all_digits(v) && dq_pivot::country::by_numeric(v).is_some())
+            }
+            Format::Geojson => yes(v.starts_with('{') && is_geojson(v)),
+            Format::LonlatWgs => yes(pair(v).is_some_and(|(a, b)| {
+                (-180.0..=180.0).contains(&a) && (-90.0..=90.0).contains(&b)
+            })),
+            Format::LatitudeL93 => {
+                yes(p.num().is_some_and(|n| !n.currency && (L93_Y.0..=L93_Y.1).contains(&n.value)))
+            }
+            Format::LongitudeL93 => {
+                yes(p.num().is_some_and(|n| !n.currency && (L93_X.0..=L93_X.1).contains(&n.value)))
+            }
+            Format::CodeFantoir => yes(dq_pivot::fantoir::is_valid(v)),
+            Format::InseeCanton => yes(!all_digits(v) && dq_pivot::canton::is_canton_name(v)),
+            Format::CspInsee => yes(!all_digits(v) && dq_pivot::pcs::is_label(v)),
+            Format::CodeCspInsee => yes(dq_pivot::pcs::is_code(v)),
+            Format::CodeImport => yes(is_match(&CODE_IMPORT, v)),
+            Format::IdRnb => {
+                yes(v.len() == 12
+                    && v.bytes().all(|b| b"123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(&b)))
+            }
+            Format::MongoObjectId => yes(v.len() == 24 && v.bytes().all(|b| b.is_ascii_hexdigit())),
+            Format::Username => yes(v.len() > 1
+                && v.strip_prefix('@')
+                    .is_some_and(|u| u.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))),
+            Format::Binary => yes(is_bytes_literal(v)),
+            Format::DateFr => yes(v.len() <= 30 && is_match(&DATE_FR, &fold(v))),
+            Format::DatetimeRfc822 => yes(v.len() <= 40 && is_match(&RFC822, v)),
+            Format::CodeCanton => yes(dq_pivot::canton::parse_code(v).is_some()),
+            Format::CodeCirconscription => yes(dq_pivot::circonscription::parse(v).is_some()),
+            Format::CodeArrondissement => {
+                yes(matches!(v.len(), 3 | 4) && dq_pivot::region::arrondissement(v).is_some())
+            }
+            Format::Epci => yes(!all_digits(v) && dq_pivot::epci::epci_by_name(v).is_some()),
         }
     }
+}
+
+fn score_folded(f: Format, h: &str) -> f32 {
+    let mut best = 0.0f32;
+    for &(label, w) in f.labels() {
+        let score = if h == label {
+            w
+        } else if contains_words(h, label) {
+            0.5 * w
+        } else {
+            0.0
+        };
+        best = best.max(score);
+    }
+    best
+}
+
+/// Whether the words of `label` appear in `h` in a row, on word boundaries.
+fn contains_words(h: &str, label: &str) -> bool {
+    let b = h.as_bytes();
+    h.match_indices(label).any(|(i, _)| {
+        let end = i + label.len();
+        let before = i == 0 || i.checked_sub(1).and_then(|j| b.get(j)) == Some(&b' ');
+        let after = end == b.len() || b.get(end) == Some(&b' ');
+        before && after
+    })
+}
+
+/// The formats a column's header points to, with [`Format::header_score`], strongest
+/// first (ties in [`CATALOGUE`]'s order); formats scoring 0 are left out.
+///
+/// # Example
+///
+/// ```
+/// use dq_profile::{format::header_formats, Format};
+/// let v: Vec<(Format, f32)> = header_formats("Code de la circonscription législative").collect();
+/// assert_eq!(v.first(), Some(&(Format::CodeCirconscription, 1.0)));
+/// assert!(header_formats("Montant HT").any(|(f, _)| f == Format::Money));
+/// assert_eq!(header_formats("zzz").count(), 0);
+/// ```
+pub fn header_formats(header: &str) -> impl Iterator<Item = (Format, f32)> {
+    let h = fold_header(header);
+    let mut v: Vec<(Format, f32)> =
+        CATALOGUE.iter().map(|&f| (f, score_folded(f, &h))).filter(|(_, s)| *s > 0.0).collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    v.into_iter()
+}
+
+/// Whether a header names a code column, whatever format its values have: `code_*`,
+/// `cod*`, `num_*`, `numero`, `nic`, `id*`, `ref*`, `matricule`, the short names of
+/// geographic codes (`reg`, `dep`, `arr`, `can`, `com`, `cp`, `circo`) or any header that
+/// points to a code format ([`Format::is_code`]) with credibility 1. A column of codes is
+/// typed `string` with a pattern, and its values are never rewritten as numbers.
+///
+/// # Example
+///
+/// ```
+/// use dq_profile::format::header_is_code;
+/// for h in ["CODE_UT", "codgeo", "num_dossier", "NIC", "id_ej", "ref_cadastrale", "REG", "Code du canton"] {
+///     assert!(header_is_code(h), "{h}");
+/// }
+/// for h in ["Montant", "nombre d'habitants", "idée", "Date de naissance", "reference_annee"] {
+///     assert!(!header_is_code(h), "{h}");
+/// }
+/// ```
+pub fn header_is_code(header: &str) -> bool {
+    let h = fold_header(header);
+    let mut words = h.split(' ');
+    let first = words.next().unwrap_or("");
+    let short = ["reg", "dep", "arr", "can", "com", "cp", "circo", "nic", "siren", "siret"];
+    let prefix = first == "code"
+        || (first.starts_with("cod") && first.len() <= 6)
+        || first == "num"
+        || first == "numero"
+        || first == "no"
+        || first == "id"
+        || first == "ref"
+        || first == "matricule"
+        || first == "identifiant";
+    let any_short = h.split(' ').any(|w| short.contains(&w));
+    let reference = first == "reference" && !h.contains("annee");
+    prefix
+        || any_short
+        || reference
+        || CATALOGUE.iter().any(|f| f.is_code() && score_folded(*f, &h) >= 1.0)
+}
+
+/// Folds a header for [`Format::header_score`]: camelCase split, lower case, accents
+/// removed, every other character a space, the small words `de`, `du`, `des`, `la`,
+/// `le`, `les`, `l`, `d` dropped, words joined by one space.
+///
+/// # Example
+///
+/// ```
+/// use dq_profile::format::fold_header;
+/// assert_eq!(fold_header("Code du Département"), "code departement");
+/// assert_eq!(fold_header("codePostal"), "code postal");
+/// assert_eq!(fold_header("CODE_POSTAL"), "code postal");
+/// assert_eq!(fold_header(" N° SIRET "), "n siret");
+/// ```
+pub fn fold_header(header: &str) -> String {
+    let mut spaced = String::with_capacity(header.len() + 4);
+    let mut prev_lower = false;
+    for c in header.chars() {
+        if c.is_uppercase() && prev_lower {
+            spaced.push(' ');
+        }
+        prev_lower = c.is_lowercase();
+        spaced.push(c);
+    }
+    let folded = fold(&spaced);
+    let mut out = String::with_capacity(folded.len());
+    let cleaned: String =
+        folded.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    for w in cleaned.split_whitespace() {
+        if matches!(w, "de" | "du" | "des" | "la" | "le" | "les" | "l" | "d") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Two numbers with a decimal point, separated by one comma, in brackets or not
+/// (`48.85,2.35`, `[2.35, 48.85]`).
+fn pair(v: &str) -> Option<(f64, f64)> {
+    let inner = match (v.strip_prefix('['), v.strip_suffix(']')) {
+        (Some(_), Some(_)) => v.get(1..v.len() - 1)?,
+        (None, None) => v,
+        _ => return None,
+    };
+    let (a, b) = inner.split_once(',')?;
+    let (a, b) = (a.trim(), b.trim());
+    if b.contains(',') || !a.contains('.') || !b.contains('.') {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// A JSON object with `type` and `coordinates`, or a `geometry` that has `coordinates`.
+fn is_geojson(v: &str) -> bool {
+    let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(v) else {
+        return false;
+    };
+    (o.contains_key("type") && o.contains_key("coordinates"))
+        || o.get("geometry").and_then(|g| g.get("coordinates")).is_some()
+}
+
+/// A Python bytes literal as printed by `repr(bytes)`: `b'…'` or `b"…"` whose escapes are
+/// well formed (`\xHH`, `\n`, `\\`…).
+fn is_bytes_literal(v: &str) -> bool {
+    let inner = match v.strip_prefix("b'").and_then(|r| r.strip_suffix('\'')) {
+        Some(i) => i,
+        None => match v.strip_prefix("b\"").and_then(|r| r.strip_suffix('"')) {
+            Some(i) => i,
+            None => return false,
+        },
+    };
+    let mut bytes = inner.bytes();
+    while let Some(b) = bytes.next() {
+        if b == b'\\' {
+            match bytes.next() {
+                Some(b'x') => {
+                    let hex = (bytes.next(), bytes.next());
+                    if !matches!(hex, (Some(h), Some(l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit())
+                    {
+                        return false;
+                    }
+                }
+                Some(
+                    b'n'
+                    | b'r'
+                    | b't'
+                    | b'\\'
+                    | b'\''
+                    | b'"'
+                    | b'0'..=b'7'
+                    | b'a'
+                    | b'b'
+                    | b'f'
+                    | b'v',
+                ) => {}
+                _ => return false,
+            }
+        } else if !b.is_ascii() {
+            return false;
+        }
+    }
+    true
 }
 
 trait CheckExt {
@@ -820,6 +1614,231 @@ mod tests {
             };
             assert_eq!(Format::Siret.check(v), slow, "{v}");
         }
+    }
+
+    /// The rest of csv-detective's catalogue and ours (#11), with values of our own.
+    #[test]
+    fn catalogue_formats() {
+        use Check::{No, Valid};
+        let cases: &[(Format, &str, Check)] = &[
+            (Format::Pays, "france", Valid),
+            (Format::Pays, "Royaume-Uni", Valid),
+            (Format::Pays, "amerique", No),
+            (Format::Pays, "paris", No),
+            (Format::IsoCountryCodeAlpha2, "FR", Valid),
+            (Format::IsoCountryCodeAlpha2, "sj", Valid),
+            (Format::IsoCountryCodeAlpha2, "XX", No),
+            (Format::IsoCountryCodeAlpha2, "FRA", No),
+            (Format::IsoCountryCodeAlpha3, "FRA", Valid),
+            (Format::IsoCountryCodeAlpha3, "XXX", No),
+            (Format::IsoCountryCodeNumeric, "250", Valid),
+            (Format::IsoCountryCodeNumeric, "003", No),
+            (Format::Geojson, r#"{"type": "Point", "coordinates": [2.35, 48.85]}"#, Valid),
+            (Format::Geojson, r#"{"geometry": {"coordinates": [2.35, 48.85]}}"#, Valid),
+            (Format::Geojson, r#"{"fruit": "pomme"}"#, No),
+            (Format::LonlatWgs, "2.35,48.85", Valid),
+            (Format::LonlatWgs, "[-61.5, 16.25]", Valid),
+            (Format::LonlatWgs, "[2.35,48.85", No),
+            (Format::LonlatWgs, "192.1,0.1", No),
+            (Format::LonlatWgs, "2,4", No),
+            (Format::LatitudeL93, "6862000", Valid),
+            (Format::LatitudeL93, "6862000,5", Valid),
+            (Format::LatitudeL93, "0", No),
+            (Format::LatitudeL93, "7300000", No),
+            (Format::LongitudeL93, "652000", Valid),
+            (Format::LongitudeL93, "-120", Valid),
+            (Format::LongitudeL93, "1400000", No),
+            (Format::CodeFantoir, "0150K", Valid),
+            (Format::CodeFantoir, "B150B", Valid),
+            (Format::CodeFantoir, "0150", No),
+            (Format::InseeCanton, "Nantua", Valid),
+            (Format::InseeCanton, "Gotham", No),
+            (Format::CspInsee, "Agriculteurs exploitants", Valid),
+            (Format::CspInsee, "Chevaliers", No),
+            (Format::CodeCspInsee, "382b", Valid),
+            (Format::CodeCspInsee, "8500", Valid),
+            (Format::CodeCspInsee, "382z", No),
+            (Format::CodeImport, "678S0012345", Valid),
+            (Format::CodeImport, "W751000000", No),
+            (Format::IdRnb, "ABCD23456789", Valid),
+            (Format::IdRnb, "ABCD2345678I", No),
+            (Format::IdRnb, "abcd23456789", No),
+            (Format::MongoObjectId, "5f1e2d3c4b5a69788796a5b4", Valid),
+            (Format::MongoObjectId, "5f1e2d3c4b5a69788796a5b", No),
+            (Format::Username, "@mairie_de_lyon", Valid),
+            (Format::Username, "mairie@lyon.fr", No),
+            (Format::Username, "@", No),
+            (Format::Binary, r"b'\x00\x01abc'", Valid),
+            (Format::Binary, "b\"\x01\"", Valid),
+            (Format::Binary, "bytes", No),
+            (Format::Binary, r"b'\xZZ'", No),
+            (Format::DateFr, "14 juillet 1789", Valid),
+            (Format::DateFr, "1er mai 2024", No),
+            (Format::DateFr, "3 Février 2025", Valid),
+            (Format::DateFr, "44 mars 2025", No),
+            (Format::DatetimeRfc822, "Tue, 14 Jul 2026 10:00:00 +0200", Valid),
+            (Format::DatetimeRfc822, "2026-07-14T10:00:00", No),
+            (Format::CodeCanton, "0101", Valid),
+            (Format::CodeCanton, "2A05", Valid),
+            (Format::CodeCanton, "2005", No),
+            (Format::CodeCirconscription, "0101", Valid),
+            (Format::CodeCirconscription, "2A01", Valid),
+            (Format::CodeCirconscription, "ZZ11", Valid),
+            (Format::CodeCirconscription, "ZE01", No),
+            (Format::CodeArrondissement, "012", Valid),
+            (Format::CodeArrondissement, "019", No),
+            (Format::Epci, "Métropole de Lyon", Valid),
+            (Format::Epci, "Lyon", No),
+        ];
+        for &(f, v, expected) in cases {
+            check(f, v, expected);
+        }
+    }
+
+    #[test]
+    fn catalogue_is_complete() {
+        // Every format once, names unique and round-tripping.
+        let mut names: Vec<&str> = CATALOGUE.iter().map(|f| f.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CATALOGUE.len());
+        assert!(ALL.iter().all(|f| CATALOGUE.contains(f)));
+        for f in CATALOGUE {
+            assert_eq!(Format::from_name(f.name()), Some(*f));
+            let json = serde_json::to_string(f).unwrap();
+            assert_eq!(json, format!("\"{}\"", f.name()));
+            assert!(!f.description().is_empty());
+        }
+        // csv-detective's names, all present.
+        for n in [
+            "adresse",
+            "binary",
+            "bool",
+            "code_commune",
+            "code_csp_insee",
+            "code_departement",
+            "code_epci",
+            "code_fantoir",
+            "code_import",
+            "code_postal",
+            "code_region",
+            "code_rna",
+            "code_waldec",
+            "commune",
+            "csp_insee",
+            "date",
+            "date_fr",
+            "datetime_aware",
+            "datetime_naive",
+            "datetime_rfc822",
+            "departement",
+            "email",
+            "float",
+            "geojson",
+            "id_rnb",
+            "insee_ape700",
+            "insee_canton",
+            "int",
+            "iso_country_code_alpha2",
+            "iso_country_code_alpha3",
+            "iso_country_code_numeric",
+            "jour_de_la_semaine",
+            "json",
+            "latitude_l93",
+            "latitude_wgs",
+            "latitude_wgs_fr_metropole",
+            "latlon_wgs",
+            "longitude_l93",
+            "longitude_wgs",
+            "longitude_wgs_fr_metropole",
+            "lonlat_wgs",
+            "mois_de_lannee",
+            "money",
+            "mongo_object_id",
+            "pays",
+            "percent",
+            "region",
+            "sexe",
+            "siren",
+            "siret",
+            "tel_fr",
+            "uai",
+            "url",
+            "username",
+            "uuid",
+            "year",
+        ] {
+            assert!(Format::from_name(n).is_some(), "{n}");
+        }
+    }
+
+    /// Corsican FINESS numbers are FINESS (13_sites_prelevement's pattern).
+    #[test]
+    fn finess_of_corsica() {
+        check(Format::Finess, "2A0000014", Check::Valid);
+        check(Format::Finess, "2b0000012", Check::Valid);
+        check(Format::Finess, "750712184", Check::Valid);
+        check(Format::Finess, "AUTRE", Check::No);
+    }
+
+    #[test]
+    fn header_evidence() {
+        let top = |h: &str| header_formats(h).next().map(|(f, _)| f);
+        let cases: &[(&str, Option<Format>)] = &[
+            ("siret", Some(Format::Siret)),
+            ("SIRET_BENEFICIAIRE", Some(Format::Siret)),
+            ("code_insee", Some(Format::CodeCommune)),
+            ("cog", Some(Format::CodeCommune)),
+            ("finess", Some(Format::Finess)),
+            ("cle_interop", Some(Format::CleInterop)),
+            ("code_postal", Some(Format::CodePostal)),
+            ("codePostal", Some(Format::CodePostal)),
+            ("CP", Some(Format::CodePostal)),
+            ("dep", Some(Format::CodeDepartement)),
+            ("Code du département", Some(Format::CodeDepartement)),
+            ("REG", Some(Format::CodeRegion)),
+            ("CAN", Some(Format::CodeCanton)),
+            ("Code du canton", Some(Format::CodeCanton)),
+            ("ARR", Some(Format::CodeArrondissement)),
+            ("Code de la circonscription législative", Some(Format::CodeCirconscription)),
+            ("circo", Some(Format::CodeCirconscription)),
+            ("Libellé du canton", Some(Format::InseeCanton)),
+            ("pays", Some(Format::Pays)),
+            ("Code_rivoli_de_la_voie", Some(Format::CodeFantoir)),
+            ("rnb_id", Some(Format::IdRnb)),
+            ("geom", Some(Format::Geojson)),
+            ("Montant HT", Some(Format::Money)),
+            ("zzz", None),
+            ("", None),
+        ];
+        for &(h, expected) in cases {
+            assert_eq!(top(h), expected, "{h:?}");
+        }
+        assert!(header_formats("code_pays").any(|e| e == (Format::IsoCountryCodeAlpha2, 1.0)));
+        assert_eq!(Format::CodePostal.header_score("Code postal"), 1.0);
+        assert_eq!(Format::CodeCommune.header_score("com"), 0.5);
+        assert_eq!(Format::CodeCommune.header_score("nom de la commune"), 0.0);
+        assert_eq!(Format::Commune.header_score("nom de la commune"), 1.0);
+        // Word boundaries: `dep` is not in `depenses`, `cp` not in `cpte`.
+        assert_eq!(Format::CodeDepartement.header_score("depenses"), 0.0);
+        assert_eq!(Format::CodePostal.header_score("cpte"), 0.0);
+    }
+
+    #[test]
+    fn codes_are_codes() {
+        for f in CATALOGUE {
+            let numeric = matches!(f.table_schema_type(), "number" | "integer" | "year");
+            assert!(!(f.is_code() && numeric), "{f:?}");
+        }
+        assert!(Format::Finess.is_code() && Format::CodeDepartement.is_code());
+        assert!(!Format::Commune.is_code() && !Format::Money.is_code());
+    }
+
+    #[test]
+    fn metropole_bounds() {
+        assert!(in_metropole_lat(41.4) && in_metropole_lat(51.0));
+        assert!(!in_metropole_lat(16.25) && !in_metropole_lat(-21.1));
+        assert!(in_metropole_lon(9.5) && !in_metropole_lon(-61.5));
     }
 
     #[test]

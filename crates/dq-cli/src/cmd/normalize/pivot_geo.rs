@@ -1,7 +1,8 @@
 //! The kinds of `dq normalize` that dq-pivot provides: geography and addresses.
 //!
 //! `insee` adds `current_code`, `departement`, `region`, `name` and `kind` (`commune`,
-//! `arrondissement`, `deleguee`, `associee`, `historic`); `postal-code` adds `communes`
+//! `arrondissement`, `deleguee`, `associee`, `historic`); `postal-code` adds `postal_code`,
+//! `town`, `cedex` (what was read out of the cell) and `communes`
 //! (current commune codes served) and `arrondissements`; `commune` (with `--hint`, a
 //! département or postal code) adds `code` and `candidates` (code, name, kind,
 //! departement, score); `address` uses `--hint` as the commune code of the key.
@@ -56,12 +57,20 @@ fn insee(value: &str) -> Answer {
 fn postal_code(value: &str) -> Answer {
     let verdict = dq_pivot::postal::PostalCodeNormalizer.normalize(value);
     let mut a = Answer::from_verdict(&verdict);
-    if let Some(p) = verdict.value() {
-        let communes: Vec<Value> = dq_pivot::postal::communes(p).map(Value::from).collect();
+    if verdict.value().is_some() {
+        // The code read out of the cell (`13299` from `13299 MARSEILLE CEDEX 20`), the
+        // town and the CEDEX mention written with it, if any.
+        let parts = dq_pivot::postal::parse_parts(value).ok();
+        let code = parts.as_ref().map_or("", |p| p.code.as_str());
+        let communes: Vec<Value> = dq_pivot::postal::communes(code).map(Value::from).collect();
         let arrondissements: Vec<Value> =
-            dq_pivot::postal::arrondissements(p).map(Value::from).collect();
+            dq_pivot::postal::arrondissements(code).map(Value::from).collect();
         a.extra.insert("communes".into(), Value::Array(communes));
         a.extra.insert("arrondissements".into(), Value::Array(arrondissements));
+        let opt = |s: Option<&str>| s.map_or(Value::Null, Value::from);
+        a.extra.insert("postal_code".into(), Value::from(code));
+        a.extra.insert("town".into(), opt(parts.as_ref().and_then(|p| p.town)));
+        a.extra.insert("cedex".into(), opt(parts.as_ref().and_then(|p| p.cedex)));
     }
     a
 }
