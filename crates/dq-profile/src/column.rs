@@ -384,13 +384,13 @@ struct Buffers {
     one: Vec<u64>,
 }
 
-/// One [`Check`] per format slot, 3 bits each, 21 slots per word (two words rather than
-/// a `u128`, whose 16-byte alignment would pad the memo's entries).
+/// One [`Check`] per format slot, 3 bits each, 21 slots per word (words rather than
+/// `u128`s, whose 16-byte alignment would pad the memo's entries).
 #[derive(Debug, Clone, Copy, Default)]
-struct Verdicts([u64; 2]);
+struct Verdicts([u64; 4]);
 
 // Every format fits: the slots are distinct formats.
-const _: () = assert!(format::ALL.len() <= 42);
+const _: () = assert!(format::CATALOGUE.len() <= 84);
 
 impl Verdicts {
     fn get(self, i: usize) -> Check {
@@ -1153,6 +1153,12 @@ impl ColumnAccumulator {
             if f.needs_hint() && !hinted && !self.hint_free(f) {
                 continue;
             }
+            // Metropolitan coordinates only when no value lies outside metropolitan France.
+            let metropole =
+                matches!(f, Format::LatitudeWgsFrMetropole | Format::LongitudeWgsFrMetropole);
+            if metropole && t.valid < t.checked {
+                continue;
+            }
             let mut score = 0.5 * share + 0.5 * shape_share;
             if hinted {
                 score = (score + 0.1).min(1.0);
@@ -1173,7 +1179,8 @@ impl ColumnAccumulator {
             }
         }
         // Most specific first among those that fit (score ≥ 0.9), ties broken by ALL's order.
-        let order = |f: Format| format::ALL.iter().position(|&g| g == f).unwrap_or(usize::MAX);
+        let order =
+            |f: Format| format::CATALOGUE.iter().position(|&g| g == f).unwrap_or(usize::MAX);
         scores.sort_by_key(|s| order(s.format));
         let fits: Vec<&FormatScore> = scores.iter().filter(|s| s.score >= 0.9).collect();
         let pick = self.tie_break(&fits);
@@ -1212,9 +1219,13 @@ impl ColumnAccumulator {
                 return Some(e);
             }
         }
-        // Otherwise a format the header names wins among those that fit (`REG` holds
-        // région codes even though `01`…`06` are also département codes).
-        fits.iter().find(|s| s.format.hinted_by(&self.name)).or_else(|| fits.first()).copied()
+        // Otherwise the format the header names best wins among those that fit (`REG`
+        // holds région codes even though `01`…`06` are also département codes; a column
+        // headed `finess` holds FINESS numbers, although they have SIREN's shape and key).
+        let named = |s: &&&FormatScore| {
+            s.format.hinted_by(&self.name) || s.format.header_score(&self.name) > 0.0
+        };
+        fits.iter().find(named).or_else(|| fits.first()).copied()
     }
 
     /// Finishes the profile.
@@ -1236,15 +1247,22 @@ impl ColumnAccumulator {
         if format == Format::Bool && share < 1.0 {
             (format, score, share) = (Format::String, 1.0, 1.0);
         }
-        let code = self.code_evidence(format, non_null);
+        let named = self.named_by_header(format);
+        if let Some(f) = named {
+            (format, score, share) = (f, score, share);
+        }
+        let code = if named.is_some() { None } else { self.code_evidence(format, non_null) };
         if code.is_some() {
             (format, score, share) = (Format::String, 1.0, 1.0);
         }
         let pattern = code.and(self.code_pattern());
         let decided_by = match code {
             Some(e) => e,
+            None if named.is_some() => Evidence::Header,
             None if format == Format::String => Evidence::Default,
-            None if format.hinted_by(&self.name) => Evidence::HeaderAndValues,
+            None if format.hinted_by(&self.name) || format.header_score(&self.name) > 0.0 => {
+                Evidence::HeaderAndValues
+            }
             None => Evidence::Values,
         };
         let kind = format.table_schema_type().to_owned();
@@ -1425,7 +1443,7 @@ impl ColumnAccumulator {
         if non_null == 0 {
             return None;
         }
-        let header = header_names_code(&self.name);
+        let header = format::header_is_code(&self.name);
         let coded = self.alnum_code.count + self.letters_code.count;
         let values = match format {
             Format::Int | Format::Float | Format::Year => {
@@ -1439,12 +1457,9 @@ impl ColumnAccumulator {
             _ => false,
         };
         let header_applies = match format {
-            Format::Int
-            | Format::Float
-            | Format::Year
-            | Format::Bool
-            | Format::Sexe
-            | Format::String => true,
+            // Booleans and sexes keep their format: only two-valued columns get there,
+            // and their plan checks them without rewriting a consistent convention.
+            Format::Int | Format::Float | Format::Year | Format::String => true,
             // A geographic code format the header does not name: `Code du canton` holds
             // canton codes, not départements; `Code_UT` territorial units.
             Format::CodeDepartement | Format::CodeRegion => !format.hinted_by(&self.name),
@@ -1456,6 +1471,23 @@ impl ColumnAccumulator {
             (true, false) => Some(Evidence::Header),
             (false, false) => None,
         }
+    }
+
+    /// An identifier format that the header names outright (`cle_interop`, `siret`,
+    /// `finess`) for a text column too damaged for the values alone to type it: at least
+    /// a third of its values have the format's shape, so that the others get checked and
+    /// flagged rather than passed as text.
+    fn named_by_header(&self, format: Format) -> Option<Format> {
+        if format != Format::String {
+            return None;
+        }
+        let (f, credibility) = format::header_formats(&self.name).next()?;
+        if credibility < 1.0 || !f.is_code() {
+            return None;
+        }
+        let t = self.tally(f)?;
+        let shape = t.valid + t.lost_zero.count + t.invalid.count + t.historic.count;
+        (t.checked > 0 && shape as f64 * 3.0 >= t.checked as f64).then_some(f)
     }
 
     /// A Table Schema pattern for a code column of fixed width.
@@ -1602,38 +1634,6 @@ fn code_shape(v: &str) -> CodeShape {
     } else {
         CodeShape::None
     }
-}
-
-/// Whether a header names a code: its first word is `code`/`cod…`, `num`, `id…`, `ref…`
-/// or `matricule`, or one of its words is a French code's usual abbreviation (`nic`,
-/// `dep`, `reg`, `arr`, `can`, `com`, `cp`, `circo`, `insee`, `cog`, `naf`, `ape`,
-/// `rivoli`, `fantoir`, `cedex`).
-pub(crate) fn header_names_code(header: &str) -> bool {
-    let plain = dq_clean::fold::fold(header, dq_clean::fold::Case::Keep);
-    let mut folded = String::with_capacity(plain.len() + 4);
-    let mut prev_lower = false;
-    for c in plain.chars() {
-        // camelCase splits into words: `codeCommune` → `code commune`.
-        if c.is_ascii_uppercase() && prev_lower {
-            folded.push(' ');
-        }
-        prev_lower = c.is_ascii_lowercase();
-        folded.push(c.to_ascii_lowercase());
-    }
-    let words: Vec<&str> =
-        folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let Some(first) = words.first() else { return false };
-    let first_names_code = first.starts_with("cod")
-        || *first == "num"
-        || *first == "id"
-        || first.starts_with("ident")
-        || first.starts_with("ref")
-        || *first == "matricule";
-    const ABBREVIATIONS: &[&str] = &[
-        "nic", "dep", "dept", "reg", "arr", "can", "com", "cp", "circo", "insee", "cog", "naf",
-        "ape", "rivoli", "fantoir", "cedex", "depcom", "codgeo",
-    ];
-    first_names_code || words.iter().any(|w| ABBREVIATIONS.contains(w))
 }
 
 /// Whether a number's one separator may be a decimal or a thousands separator

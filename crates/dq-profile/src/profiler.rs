@@ -47,7 +47,7 @@ impl Default for Profiler {
     fn default() -> Profiler {
         Profiler {
             nulls: std::sync::Arc::new(dq_clean::null::Nulls::default()),
-            formats: format::ALL.to_vec(),
+            formats: format::CATALOGUE.to_vec(),
             distinct_bound: 10_000,
             top: 10,
             threads: 2,
