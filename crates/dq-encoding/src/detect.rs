@@ -489,17 +489,17 @@ fn evidence(
 
 /// The lowercase accented letters of the Western-European languages.
 const ALPHABETS: [&str; 11] = [
-    "àâçéèêëîïôùûÿœæ",  // French
-    "äöüß",             // German
-    "äöå",              // Swedish, Finnish
-    "æøå",              // Danish, Norwegian
-    "áéíóúýþðæö",       // Icelandic
-    "áéíóúñü",          // Spanish
-    "áâãàçéêíóôõú",     // Portuguese
-    "àèéìíòóù",         // Italian
-    "àçèéíïòóúü·",      // Catalan
-    "ëïéèöüáó",         // Dutch
-    "ëçéèêâîô",         // Walloon, Breton, Occitan names in French files
+    "àâçéèêëîïôùûÿœæ", // French
+    "äöüß",            // German
+    "äöå",             // Swedish, Finnish
+    "æøå",             // Danish, Norwegian
+    "áéíóúýþðæö",      // Icelandic
+    "áéíóúñü",         // Spanish
+    "áâãàçéêíóôõú",    // Portuguese
+    "àèéìíòóù",        // Italian
+    "àçèéíïòóúü·",     // Catalan
+    "ëïéèöüáó",        // Dutch
+    "ëçéèêâîô",        // Walloon, Breton, Occitan names in French files
 ];
 
 /// A bonus for a decoding whose accented letters all belong to one language:
@@ -544,7 +544,9 @@ fn prior(c: char) -> f64 {
         | 'ÿ' => -2.0,
         // The lowercase letters of the neighbouring languages: rarer than French letters in
         // French files, but the letters of whole files in Swedish, German or Spanish.
-        'ä' | 'ö' | 'ñ' | 'á' | 'í' | 'ó' | 'ú' | 'ã' | 'õ' | 'å' | 'ø' | 'æ' | 'ß' => -2.0,
+        'ä' | 'ö' | 'ñ' | 'á' | 'í' | 'ó' | 'ú' | 'ã' | 'õ' | 'å' | 'ø' | 'æ' | 'ß' => {
+            -2.0
+        }
         'Æ' | 'Ä' | 'Ö' | 'Ñ' | 'Á' | 'Í' | 'Ó' | 'Ú' | 'Ã' | 'Õ' | 'Å' | 'Ø' | 'Ÿ' | 'ý' | 'Ý'
         | 'ì' | 'ò' | 'Ì' | 'Ò' | 'Š' | 'š' | 'Ž' | 'ž' => -3.0,
         '£' | '¥' | '¢' | '©' | '®' | '±' | 'µ' | '¶' | '¿' | '¡' | '¬' | '¦' | '¨' | '´' | '¸'

@@ -560,6 +560,13 @@ fn from_parts<R: Read>(
     if let Some(d) = options.delimiter {
         dialect.delimiter = d;
     }
+    // The sample already shows records wider than the limit (a wide first line): fail
+    // before a caller sizes anything by `columns`.
+    if u64::try_from(dialect.columns).unwrap_or(u64::MAX) > options.limits.max_fields {
+        let line = u64::try_from(dialect.header_row).unwrap_or(u64::MAX).saturating_add(1);
+        let pos = crate::Position { byte: 0, line, column: 0 };
+        return Err(Error::over_limit(pos, crate::Limit::Fields, options.limits.max_fields));
+    }
     let mut utf8 = Utf8ReaderBuilder::new()
         .detection(detection.clone())
         .errors(options.errors)
@@ -723,6 +730,17 @@ mod tests {
         let err = fields(b"a;b\n1;2\n1234;5678;9\n", &opts).unwrap_err();
         assert_eq!(err.limit(), Some(crate::Limit::RecordBytes));
         assert_eq!(err.position().map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn a_wide_sample_fails_when_opened() {
+        let mut opts = CsvOptions::default();
+        opts.max_fields(3);
+        let err = csv_from_reader_with(&b"a;b;c;d;e\n1;2;3;4;5\n"[..], &opts).unwrap_err();
+        assert_eq!(
+            (err.limit(), err.position().map(|p| p.line)),
+            (Some(crate::Limit::Fields), Some(1))
+        );
     }
 
     #[test]
