@@ -368,7 +368,7 @@ pub(crate) fn score_single_byte(bytes: &[u8]) -> Detection {
         let mut s = 0.0;
         // Tabular text repeats its contexts (`École élémentaire` on every line): memoize
         // the score of each (previous two bytes, byte, next byte) context.
-        let mut memo: std::collections::HashMap<[u16; 5], f64> = std::collections::HashMap::new();
+        let mut memo: std::collections::HashMap<u64, f64> = std::collections::HashMap::new();
         for (i, &b) in bytes.iter().enumerate() {
             if b < 0x80 {
                 continue;
@@ -380,13 +380,12 @@ pub(crate) fn score_single_byte(bytes: &[u8]) -> Detection {
                 byte_at(Some(i + 1)),
                 byte_at(Some(i + 2)),
             );
-            let key = [
-                p2.map_or(256, u16::from),
-                p1.map_or(256, u16::from),
-                u16::from(b),
-                n1.map_or(256, u16::from),
-                n2.map_or(256, u16::from),
-            ];
+            // Only `è` looks two characters ahead: other keys leave `n2` out, so that the
+            // memo hits as often as with one character of look-ahead.
+            let n2 = n2.filter(|_| decode(t, b) == 'è');
+            let nine = |x: Option<u8>| x.map_or(256u64, u64::from);
+            let key =
+                nine(p2) | nine(p1) << 9 | u64::from(b) << 18 | nine(n1) << 27 | nine(n2) << 36;
             let v = *memo.entry(key).or_insert_with(|| {
                 let c = decode(t, b);
                 plausibility(
