@@ -85,6 +85,8 @@ pub struct RecordGuard<R> {
     pending_cr: bool,
     stray_cr: u64,
     first_stray_cr: Option<u64>,
+    /// The bytes that can change the state inside a field: delimiter, quote, CR, LF.
+    special: [bool; 256],
     /// Scanned text not yet handed out: `buf[pos..end]`.
     buf: Vec<u8>,
     pos: usize,
@@ -102,7 +104,16 @@ impl<R: Read> RecordGuard<R> {
         limits: Limits,
         first_line: u64,
     ) -> RecordGuard<R> {
+        let mut special = [false; 256];
+        for b in
+            [Some(dialect.delimiter), dialect.quote, Some(b'\r'), Some(b'\n')].into_iter().flatten()
+        {
+            if let Some(slot) = special.get_mut(usize::from(b)) {
+                *slot = true;
+            }
+        }
         RecordGuard {
+            special,
             inner,
             delimiter: dialect.delimiter,
             quote: dialect.quote,
@@ -133,6 +144,10 @@ impl<R: Read> RecordGuard<R> {
     /// so far, and the 1-based line of the first one.
     pub fn stray_carriage_returns(&self) -> (u64, Option<u64>) {
         (self.stray_cr, self.first_stray_cr)
+    }
+
+    fn is_special(&self, c: u8) -> bool {
+        self.special.get(usize::from(c)).copied().unwrap_or(true)
     }
 
     fn is_terminator(&self, c: u8) -> bool {
@@ -175,6 +190,20 @@ impl<R: Read> RecordGuard<R> {
         let mut w = 0;
         let mut i = 0;
         while let Some(&c) = buf.get(i) {
+            // Inside a field, bytes other than the special ones change nothing: skip them
+            // (when nothing was dropped before them, they stay where they are).
+            if w == i
+                && matches!(self.state, State::InField | State::InQuoted)
+                && !self.is_special(c)
+            {
+                let run = buf
+                    .get(i..)
+                    .and_then(|rest| rest.iter().position(|&b| self.is_special(b)))
+                    .unwrap_or(buf.len() - i);
+                i += run;
+                w += run;
+                continue;
+            }
             let at = self.offset + w as u64;
             if c == b'\n' || (c == b'\r' && self.terminator == LineTerminator::Cr) {
                 self.line += 1;

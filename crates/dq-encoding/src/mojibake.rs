@@ -690,6 +690,15 @@ fn c1_controls(s: &str) -> Option<(String, Step)> {
 /// where a capital or a sign cannot be, and only into a French lowercase letter; signs
 /// that do sit between letters (dashes, quotes, `…`) are never read so.
 fn legacy(s: &str) -> Option<(String, Step)> {
+    let [ibm, mac] = &*LEGACY;
+    let mappable = |c: char| {
+        !c.is_ascii()
+            && (ibm.binary_search_by_key(&c, |&(c, _)| c).is_ok()
+                || mac.binary_search_by_key(&c, |&(c, _)| c).is_ok())
+    };
+    if !s.chars().any(mappable) {
+        return None;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut best: Option<(usize, Misreading)> = None;
     for m in [Misreading::Ibm850AsWindows1252, Misreading::Windows1252AsMacRoman] {
@@ -776,26 +785,46 @@ fn ordinary(c: char) -> bool {
 
 /// The French lowercase letter that `c` was, if `m` made `c` of it.
 fn legacy_map(m: Misreading, c: char) -> Option<char> {
-    let d = match m {
-        Misreading::Ibm850AsWindows1252 => {
-            let b = Misreading::Windows1252.table().byte(c)?;
-            Misreading::Ibm850.table().char(b)?
-        }
-        Misreading::Windows1252AsMacRoman => {
-            let b = Misreading::MacRoman.table().byte(c)?;
-            Misreading::Windows1252.table().char(b)?
-        }
+    if c.is_ascii() {
+        return None;
+    }
+    let [ibm, mac] = &*LEGACY;
+    let table = match m {
+        Misreading::Ibm850AsWindows1252 => ibm,
+        Misreading::Windows1252AsMacRoman => mac,
         _ => return None,
     };
-    let french =
-        matches!(d, 'à' | 'â' | 'ç' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'ù' | 'û' | 'ü');
-    // A lowercase letter read as a lowercase letter (`ú` for `œ`) is not an anomaly, and
-    // dashes, quotes and the ellipsis sit between letters legitimately.
-    let legit = c.is_lowercase()
-        || c.is_ascii()
-        || matches!(c, '–' | '—' | '“' | '”' | '"' | '…' | '’' | '‘');
-    (french && !legit).then_some(d)
+    let k = table.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+    table.get(k).map(|&(_, d)| d)
 }
+
+/// For IBM850 read as windows-1252 and windows-1252 read as Mac Roman: `(what was read,
+/// the French lowercase letter written)`, sorted. A lowercase letter read as a lowercase
+/// letter (`ú` for `œ`) is not an anomaly, and dashes, quotes and the ellipsis sit
+/// between letters legitimately: those are left out.
+static LEGACY: LazyLock<[Vec<(char, char)>; 2]> = LazyLock::new(|| {
+    let build = |read: Misreading, written: Misreading| {
+        let mut v: Vec<(char, char)> = (0x80u8..=0xFF)
+            .filter_map(|b| Some((read.table().char(b)?, written.table().char(b)?)))
+            .filter(|&(c, d)| {
+                let french = matches!(
+                    d,
+                    'à' | 'â' | 'ç' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'ù' | 'û' | 'ü'
+                );
+                let legit = c.is_lowercase()
+                    || c.is_ascii()
+                    || matches!(c, '–' | '—' | '“' | '”' | '"' | '…' | '’' | '‘');
+                french && !legit
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    [
+        build(Misreading::Windows1252, Misreading::Ibm850),
+        build(Misreading::MacRoman, Misreading::Windows1252),
+    ]
+});
 
 /// Punctuation that legitimately follows a word, so that `Ã` + it may be real text.
 fn closing(c: char) -> bool {
