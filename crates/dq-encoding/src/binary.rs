@@ -35,14 +35,16 @@ const MAGIC: &[(&[u8], BinaryKind)] = &[
 /// ```
 pub fn magic(head: &[u8]) -> Option<BinaryKind> {
     MAGIC.iter().find(|(m, _)| head.starts_with(m)).map(|&(_, kind)| {
-        // `MZ` and `BZh` are also plausible starts of a text line: require a NUL nearby.
-        if matches!(kind, BinaryKind::Executable | BinaryKind::Bzip2)
-            && head.first() != Some(&0x7F)
-            && !head.iter().take(512).any(|&b| b == 0 || b >= 0x80)
-        {
-            return None;
+        // `MZ` and `BZh` are also plausible starts of a text line (`MZ;Mâcon` in
+        // windows-1252 has a byte above 0x7F too): a DOS header has NUL bytes nearby, a
+        // BZIP2 stream its block magic `1AY&SY` after the level digit.
+        match kind {
+            BinaryKind::Executable if head.first() != Some(&0x7F) => {
+                head.iter().take(512).any(|&b| b == 0).then_some(kind)
+            }
+            BinaryKind::Bzip2 => (head.get(4..10) == Some(b"1AY&SY")).then_some(kind),
+            _ => Some(kind),
         }
-        Some(kind)
     })?
 }
 
@@ -60,6 +62,10 @@ mod tests {
         check(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Some(BinaryKind::Png));
         check(b"\x1f\x8b\x08\0", Some(BinaryKind::Gzip));
         check(b"MZ;Mazamet;81163\n", None);
+        check(b"MZ\xab", None);
+        check(b"MZ;M\xe2con;71270\n", None);
+        check(b"BZh;Bz\xe9\n", None);
+        check(b"BZh91AY&SY\x9b\x1e", Some(BinaryKind::Bzip2));
         check(b"BZh;Bzh;Bretagne\n", None);
         check(b"MZ\x90\0\x03\0", Some(BinaryKind::Executable));
         check(b"", None);

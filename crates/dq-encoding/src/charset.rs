@@ -7,12 +7,16 @@ use std::fmt;
 use crate::error::Error;
 use crate::generated::cp850;
 
+/// The byte of `€` in IBM858, the euro revision of IBM850 (`ı` in IBM850).
+const IBM858_EURO: u8 = 0xD5;
+
 /// One of the encodings French public files come in.
 ///
 /// Names follow the `encoding_rs` (WHATWG) spelling: `"UTF-8"`, `"UTF-16LE"`,
 /// `"UTF-16BE"`, `"windows-1252"`, `"ISO-8859-15"`, `"macintosh"`, plus `"ISO-8859-1"`
 /// for true Latin-1 (bytes 0x80–0x9F are the C1 controls; the WHATWG label
-/// `ISO-8859-1` means windows-1252 instead) and `"IBM850"` (DOS Latin-1).
+/// `ISO-8859-1` means windows-1252 instead) and `"IBM850"` (DOS Latin-1, read as its
+/// euro revision IBM858: byte D5 is `€`).
 ///
 /// # Example
 ///
@@ -125,7 +129,9 @@ impl Encoding {
             "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "l1" => Encoding::ISO_8859_1,
             "iso-8859-15" | "iso8859-15" | "latin9" | "latin-9" | "l9" => Encoding::ISO_8859_15,
             "macintosh" | "mac" | "macroman" | "mac-roman" | "x-mac-roman" => Encoding::MACINTOSH,
-            "ibm850" | "cp850" | "850" | "dos" | "dos-latin-1" => Encoding::IBM850,
+            "ibm850" | "cp850" | "850" | "dos" | "dos-latin-1" | "ibm858" | "cp858" | "858" => {
+                Encoding::IBM850
+            }
             _ => return Err(Error::unknown_encoding(label)),
         };
         Ok(enc)
@@ -201,6 +207,9 @@ impl Encoding {
         }
         match self.0 {
             Inner::Latin1 => Some(char::from(b)),
+            // IBM858 is IBM850 with `€` at D5 (1998) instead of the Turkish dotless `ı`,
+            // which French files never hold: D5 is read as `€`.
+            Inner::Ibm850 if b == IBM858_EURO => Some('€'),
             Inner::Ibm850 => cp850::DECODE_HIGH.get(usize::from(b.wrapping_sub(0x80))).copied(),
             _ if self.is_single_byte() => {
                 let mut d = self.rs()?.new_decoder_without_bom_handling();
@@ -257,7 +266,8 @@ impl Encoding {
     /// # Errors
     ///
     /// [`crate::ErrorKind::Unmappable`] naming the first character the encoding cannot
-    /// represent (`€` in ISO-8859-1 or IBM850, `œ` in IBM850…).
+    /// represent (`€` in ISO-8859-1, `œ` in IBM850…). IBM850 is written as IBM858: `€` is
+    /// byte D5.
     ///
     /// # Example
     ///
@@ -266,6 +276,7 @@ impl Encoding {
     /// assert_eq!(Encoding::IBM850.encode("Créteil")?.as_ref(), b"Cr\x82teil");
     /// assert_eq!(Encoding::ISO_8859_15.encode("12 €")?.as_ref(), b"12 \xa4");
     /// assert!(Encoding::IBM850.encode("cœur").is_err());
+    /// assert_eq!(Encoding::IBM850.encode("12 €")?.as_ref(), b"12 \xd5");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn encode(self, text: &str) -> Result<Cow<'_, [u8]>, Error> {
@@ -288,6 +299,13 @@ impl Encoding {
                     if c.is_ascii() {
                         out.push(c as u8);
                         continue;
+                    }
+                    if c == '€' {
+                        out.push(IBM858_EURO);
+                        continue;
+                    }
+                    if c == 'ı' {
+                        return Err(Error::unmappable(c, self.name()));
                     }
                     let i = cp850::ENCODE_HIGH
                         .binary_search_by(|(k, _)| k.cmp(&c))

@@ -368,31 +368,35 @@ pub(crate) fn score_single_byte(bytes: &[u8]) -> Detection {
         let mut s = 0.0;
         // Tabular text repeats its contexts (`École élémentaire` on every line): memoize
         // the score of each (previous two bytes, byte, next byte) context.
-        let mut memo: std::collections::HashMap<[u16; 4], f64> = std::collections::HashMap::new();
+        let mut memo: std::collections::HashMap<u64, f64> = std::collections::HashMap::new();
         for (i, &b) in bytes.iter().enumerate() {
             if b < 0x80 {
                 continue;
             }
             let byte_at = |j: Option<usize>| j.and_then(|j| bytes.get(j)).copied();
-            let (p2, p1, n1) =
-                (byte_at(i.checked_sub(2)), byte_at(i.checked_sub(1)), byte_at(Some(i + 1)));
-            let key = [
-                p2.map_or(256, u16::from),
-                p1.map_or(256, u16::from),
-                u16::from(b),
-                n1.map_or(256, u16::from),
-            ];
+            let (p2, p1, n1, n2) = (
+                byte_at(i.checked_sub(2)),
+                byte_at(i.checked_sub(1)),
+                byte_at(Some(i + 1)),
+                byte_at(Some(i + 2)),
+            );
+            // Only `è` looks two characters ahead: other keys leave `n2` out, so that the
+            // memo hits as often as with one character of look-ahead.
+            let n2 = n2.filter(|_| decode(t, b) == 'è');
+            let nine = |x: Option<u8>| x.map_or(256u64, u64::from);
+            let key =
+                nine(p2) | nine(p1) << 9 | u64::from(b) << 18 | nine(n1) << 27 | nine(n2) << 36;
             let v = *memo.entry(key).or_insert_with(|| {
                 let c = decode(t, b);
                 plausibility(
                     c,
-                    p2.map(|p| decode(t, p)),
-                    p1.map(|p| decode(t, p)),
-                    n1.map(|n| decode(t, n)),
+                    [p2.map(|p| decode(t, p)), p1.map(|p| decode(t, p))],
+                    [n1.map(|n| decode(t, n)), n2.map(|n| decode(t, n))],
                 )
             });
             s += v;
         }
+        s += coherence(t, &counts);
         if let Some(slot) = scores.get_mut(k) {
             *slot = s;
         }
@@ -482,6 +486,52 @@ fn evidence(
     s
 }
 
+/// The lowercase accented letters of the Western-European languages.
+const ALPHABETS: [&str; 11] = [
+    "àâçéèêëîïôùûÿœæ", // French
+    "äöüß",            // German
+    "äöå",             // Swedish, Finnish
+    "æøå",             // Danish, Norwegian
+    "áéíóúýþðæö",      // Icelandic
+    "áéíóúñü",         // Spanish
+    "áâãàçéêíóôõú",    // Portuguese
+    "àèéìíòóù",        // Italian
+    "àçèéíïòóúü·",     // Catalan
+    "ëïéèöüáó",        // Dutch
+    "ëçéèêâîô",        // Walloon, Breton, Occitan names in French files
+];
+
+/// A bonus for a decoding whose accented letters all belong to one language:
+/// Swedish read as Mac Roman is `ä ö å`, read as IBM850 `è Ü î`, letters of no one
+/// language. Proportional to the letters seen, so that a French prior does not override
+/// strong evidence of another language.
+fn coherence(table: &[char; 128], counts: &[u32; 128]) -> f64 {
+    // The distinct letters, lowercased, and how often the letters occur in all.
+    let mut distinct: Vec<char> = Vec::new();
+    let mut letters = 0u32;
+    for (c, &n) in table.iter().zip(counts.iter()) {
+        if n == 0 || !c.is_alphabetic() {
+            continue;
+        }
+        letters += n;
+        for l in c.to_lowercase() {
+            if !distinct.contains(&l) {
+                distinct.push(l);
+            }
+        }
+    }
+    if distinct.is_empty() {
+        return 0.0;
+    }
+    let best = ALPHABETS
+        .iter()
+        .map(|a| distinct.iter().filter(|l| a.contains(**l)).count())
+        .max()
+        .unwrap_or(0);
+    let share = best as f64 / distinct.len() as f64;
+    3.0 * f64::from(letters) * (share - 0.5)
+}
+
 /// How common a non-ASCII character is in French tabular text, as a log-like weight.
 fn prior(c: char) -> f64 {
     match c {
@@ -491,9 +541,13 @@ fn prior(c: char) -> f64 {
         | 'Œ' | '€' | '«' | '»' | '°' | '’' | '\u{A0}' | '–' | '—' | '…' => -1.0,
         'ü' | 'Û' | 'Ù' | 'Ë' | 'Ï' | 'Ü' | '²' | '³' | '·' | '§' | '‘' | '“' | '”' | '×' | '•'
         | 'ÿ' => -2.0,
-        'ä' | 'ö' | 'ñ' | 'á' | 'í' | 'ó' | 'ú' | 'ã' | 'õ' | 'å' | 'ø' | 'æ' | 'Æ' | 'ß' | 'Ä'
-        | 'Ö' | 'Ñ' | 'Á' | 'Í' | 'Ó' | 'Ú' | 'Ã' | 'Õ' | 'Å' | 'Ø' | 'Ÿ' | 'ý' | 'Ý' | 'ì'
-        | 'ò' | 'Ì' | 'Ò' | 'Š' | 'š' | 'Ž' | 'ž' => -3.0,
+        // The lowercase letters of the neighbouring languages: rarer than French letters in
+        // French files, but the letters of whole files in Swedish, German or Spanish.
+        'ä' | 'ö' | 'ñ' | 'á' | 'í' | 'ó' | 'ú' | 'ã' | 'õ' | 'å' | 'ø' | 'æ' | 'ß' => {
+            -2.0
+        }
+        'Æ' | 'Ä' | 'Ö' | 'Ñ' | 'Á' | 'Í' | 'Ó' | 'Ú' | 'Ã' | 'Õ' | 'Å' | 'Ø' | 'Ÿ' | 'ý' | 'Ý'
+        | 'ì' | 'ò' | 'Ì' | 'Ò' | 'Š' | 'š' | 'Ž' | 'ž' => -3.0,
         '£' | '¥' | '¢' | '©' | '®' | '±' | 'µ' | '¶' | '¿' | '¡' | '¬' | '¦' | '¨' | '´' | '¸'
         | '¯' | 'ª' | 'º' | '¹' | '¼' | '½' | '¾' | '÷' | '†' | '‡' | '‰' | '‹' | '›' | 'ˆ'
         | '˜' | '™' | 'ƒ' | '„' | '‚' | 'Ð' | 'ð' | 'Þ' | 'þ' | '¤' => -5.0,
@@ -508,7 +562,9 @@ fn is_vowel(c: char) -> bool {
 }
 
 /// The plausibility of one decoded non-ASCII character given its neighbours.
-fn plausibility(c: char, prev2: Option<char>, prev: Option<char>, next: Option<char>) -> f64 {
+fn plausibility(c: char, before: [Option<char>; 2], after: [Option<char>; 2]) -> f64 {
+    let [prev2, prev] = before;
+    let [next, next2] = after;
     let mut s = prior(c);
     let pl = prev.is_some_and(char::is_alphabetic);
     let nl = next.is_some_and(char::is_alphabetic);
@@ -530,7 +586,10 @@ fn plausibility(c: char, prev2: Option<char>, prev: Option<char>, next: Option<c
             if p_lower {
                 s -= 2.5;
             }
-            if p_upper || n_upper {
+            if n_lower && p_upper && !prev2.is_some_and(char::is_alphabetic) {
+                // `PÜytä`: a second capital before lowercase letters.
+                s -= 2.0;
+            } else if p_upper || n_upper {
                 s += 1.0;
             }
             // A capital starting a word in title case: `École`, `Étienne`, `Œuvre`.
@@ -539,6 +598,9 @@ fn plausibility(c: char, prev2: Option<char>, prev: Option<char>, next: Option<c
             }
         }
         if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+            s -= 1.5;
+        } else if !pl && next.is_some_and(|n| n.is_ascii_digit()) {
+            // `ú825`: a letter glued to a number is a currency sign read wrong.
             s -= 1.5;
         }
         // French spelling.
@@ -566,6 +628,19 @@ fn plausibility(c: char, prev2: Option<char>, prev: Option<char>, next: Option<c
                     s += 0.5;
                 }
             }
+            // French `è` comes before one or two consonants and an `e` (`père`, `Crèche`,
+            // `Sèvres`, `siècle`) or ends a word in `ès`: `Jyvèskylä` is not French.
+            'è' if nl
+                && !(n.is_some_and(|n| !is_vowel(n))
+                    && next2.is_some_and(|m| matches!(m, 'e' | 'r' | 'l' | 'h'))
+                    || n == Some('s') && !next2.is_some_and(char::is_alphabetic)) =>
+            {
+                s -= 1.5;
+            }
+            'â' | 'ê' | 'î' | 'û' | 'è' if pl && !nl => {
+                // French never ends a word with these (`Malmî`, `Jaurè`): `ô` does (`allô`).
+                s -= 1.5;
+            }
             'â' | 'ê' | 'î' | 'ô' | 'û' | 'è' => {
                 if n.is_some_and(|n| n.is_alphabetic() && !is_vowel(n)) {
                     s += 0.3;
@@ -588,7 +663,11 @@ fn plausibility(c: char, prev2: Option<char>, prev: Option<char>, next: Option<c
         }
     } else {
         match c {
-            '’' | '\u{A0}' | '–' | '—' | '·' | '-' => {}
+            '’' | '–' | '—' | '·' | '-' => {}
+            // A non-breaking space inside a word (`M\u{a0}laga`) is a letter read wrong.
+            '\u{A0}' if pl && nl => s -= 3.0,
+            '\u{A0}' => {}
+            '£' | '¥' | '$' if next.is_some_and(|n| n.is_ascii_digit()) => s += 3.0,
             '€' => {
                 if prev.is_some_and(|p| p.is_ascii_digit() || p == ' ' || p == '\u{A0}') {
                     s += 1.0;
@@ -670,6 +749,23 @@ mod tests {
         check("Créteil;François", Encoding::UTF_16LE);
         check("Créteil;François", Encoding::UTF_16BE);
         check("Créteil;François", Encoding::UTF_8);
+    }
+
+    #[test]
+    fn outside_french() {
+        let (w, m, i) = (Encoding::WINDOWS_1252, Encoding::MACINTOSH, Encoding::IBM850);
+        for enc in [w, m, i] {
+            check("kunta;asukkaat\nJyväskylä;144473\nHämeenlinna;68011\nPöytä ja tuoli;1\n", enc);
+            check("kommun;invånare\nMalmö;351749\nGöteborg;583056\nVästerås;128660\n", enc);
+            check("by;indbyggere\nÅlborg;119862\nSøndergade i Århus;1\nKløvermarken;2\n", enc);
+            check("ciudad;habitantes\nMálaga;574654\nLeón;122051\nCamión;1\n", enc);
+        }
+        // One or two accented bytes.
+        check("item;price\nbook;£825\npen;£2\n", w);
+        check("item;price\nbook;£825\npen;£2\n", i);
+        check("ciudad;habitantes\nMadrid;3223000\nMálaga;574654\n", i);
+        // IBM858's euro sign.
+        check("montant\n12 €\n15 €\nà régler\n", i);
     }
 
     #[test]

@@ -105,6 +105,41 @@ pub enum ErrorKind {
     Io,
     /// A CSV parsing error.
     Csv,
+    /// A record went past one of the limits that bound memory (fields per record, bytes
+    /// per field or per record): see [`Error::limit`] and [`crate::CsvOptions`].
+    LimitExceeded,
+}
+
+/// Which limit of [`crate::CsvOptions`] a record went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Limit {
+    /// Fields per record ([`crate::CsvOptions::max_fields`]).
+    Fields,
+    /// Bytes per field ([`crate::CsvOptions::max_field_bytes`]).
+    FieldBytes,
+    /// Bytes per record ([`crate::CsvOptions::max_record_bytes`]).
+    RecordBytes,
+}
+
+impl Limit {
+    /// What is limited, in words: `"fields"`, `"bytes in a field"`, `"bytes"`.
+    fn what(self) -> &'static str {
+        match self {
+            Limit::Fields => "fields",
+            Limit::FieldBytes => "bytes in one field",
+            Limit::RecordBytes => "bytes",
+        }
+    }
+
+    /// The option that raises the limit.
+    fn option(self) -> &'static str {
+        match self {
+            Limit::Fields => "max_fields",
+            Limit::FieldBytes => "max_field_bytes",
+            Limit::RecordBytes => "max_record_bytes",
+        }
+    }
 }
 
 /// The error of every fallible function of this crate.
@@ -143,6 +178,8 @@ pub(crate) enum Repr {
     Io(#[from] std::io::Error),
     #[error(transparent)]
     Csv(csv::Error),
+    #[error("line {}: record has more than {max} {} (limit {}, byte {})", .pos.line, .limit.what(), .limit.option(), .pos.byte)]
+    Limit { pos: Position, limit: Limit, max: u64 },
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -172,6 +209,33 @@ impl Error {
         Error::new(Repr::InvalidBytes { pos, encoding, bytes: bytes.to_vec() })
     }
 
+    pub(crate) fn over_limit(pos: Position, limit: Limit, max: u64) -> Error {
+        Error::new(Repr::Limit { pos, limit, max })
+    }
+
+    /// Which limit a record went past, for an [`ErrorKind::LimitExceeded`] error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_encoding::{csv_from_reader_with, CsvOptions, ErrorKind, Limit};
+    /// let mut opts = CsvOptions::default();
+    /// opts.max_fields(3);
+    /// let text = "a;b;c\n1;2;3\n1;2;3;4;5\n";
+    /// let mut src = csv_from_reader_with(text.as_bytes(), &opts)?;
+    /// let err = src.records().find_map(Result::err).unwrap();
+    /// assert_eq!(err.kind(), ErrorKind::LimitExceeded);
+    /// assert_eq!(err.limit(), Some(Limit::Fields));
+    /// assert_eq!(err.position().map(|p| p.line), Some(3));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn limit(&self) -> Option<Limit> {
+        match &*self.0 {
+            Repr::Limit { limit, .. } => Some(*limit),
+            _ => None,
+        }
+    }
+
     pub(crate) fn binary(kind: BinaryKind, pos: Option<Position>) -> Error {
         Error::new(Repr::Binary { kind, pos })
     }
@@ -193,6 +257,7 @@ impl Error {
             Repr::Unmappable { .. } => ErrorKind::Unmappable,
             Repr::Io(_) => ErrorKind::Io,
             Repr::Csv(_) => ErrorKind::Csv,
+            Repr::Limit { .. } => ErrorKind::LimitExceeded,
         }
     }
 
@@ -210,6 +275,7 @@ impl Error {
         match &*self.0 {
             Repr::InvalidBytes { pos, .. } => Some(*pos),
             Repr::Binary { pos, .. } => *pos,
+            Repr::Limit { pos, .. } => Some(*pos),
             Repr::Csv(e) => {
                 e.position().map(|p| Position { byte: p.byte(), line: p.line(), column: 0 })
             }

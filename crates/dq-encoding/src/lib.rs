@@ -56,6 +56,7 @@ mod charset;
 pub mod detect;
 mod error;
 mod generated;
+mod limits;
 pub mod mojibake;
 mod open;
 mod reader;
@@ -64,9 +65,13 @@ mod transcode;
 
 pub use charset::Encoding;
 pub use detect::{detect, detect_reader, detect_sample, Detection};
-pub use error::{BinaryKind, Error, ErrorKind, Position};
+pub use error::{BinaryKind, Error, ErrorKind, Limit, Position};
+pub use limits::{
+    RecordGuard, DEFAULT_MAX_FIELDS, DEFAULT_MAX_FIELD_BYTES, DEFAULT_MAX_RECORD_BYTES,
+};
 pub use open::{
-    csv_from_reader, open_csv, open_csv_with, CsvOptions, CsvSource, HeadThen, TextRecord,
+    csv_from_reader, csv_from_reader_with, open_csv, open_csv_with, CsvOptions, CsvSource,
+    HeadThen, TextRecord,
 };
 pub use reader::{Utf8Reader, Utf8ReaderBuilder};
 pub use transcode::{ErrorMode, LineEndings, Progress, Transcoder};

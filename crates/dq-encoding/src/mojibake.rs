@@ -1,5 +1,6 @@
 //! Mojibake repair, cell by cell: undo UTF-8 text that was once read as windows-1252,
-//! ISO-8859-1, Mac Roman or IBM850.
+//! ISO-8859-1, Mac Roman, IBM850, windows-1250 or windows-1251, and single-byte text read
+//! with the wrong single-byte table.
 //!
 //! When a UTF-8 file is opened as windows-1252, each accented letter becomes two or three
 //! characters (`é` → `Ã©`, `’` → `â€™`, `œ` → `Å“`); saved and opened again, it gets
@@ -24,16 +25,30 @@
 //! # How it decides
 //!
 //! Following ftfy's idea, a run is a candidate only if re-encoding it with the suspected
-//! single-byte encoding gives one complete UTF-8 sequence (a lead byte, then continuation
-//! bytes). The character it decodes to must be one that French and European text really
-//! uses (Latin-1 and Latin Extended-A letters and signs, typographic punctuation, `€`,
-//! `™`, `№`, symbols and emoji); anything else (Cyrillic, CJK, combining marks, controls)
-//! is left alone. A candidate made of an uppercase letter that may end a word (`Ã`, `Å`,
-//! `Ä`) after another uppercase letter and before closing punctuation (`IRMÃ”`, `SÃ `)
-//! could be legitimate Portuguese or Scandinavian text: it is repaired only when the
-//! same cell holds an unambiguous run. The whole cell is repaired again until nothing
-//! changes, so the result is idempotent. When a non-breaking space of `à` (`C3 A0`) was
-//! turned into a plain space, `Ã ` is read as `à`.
+//! single-byte encoding (windows-1252, ISO-8859-1, Mac Roman, IBM850, windows-1250,
+//! windows-1251) gives one complete UTF-8 sequence (a lead byte, then continuation
+//! bytes). The character it decodes to must be one that European text really uses; then
+//! the evidence must be proportional to how short it is:
+//!
+//! - a run of three bytes or more (`â€™`) is evidence on its own;
+//! - a two-character run is evidence when it gives a common Western letter or sign
+//!   (French letters and their neighbours', windows-1252 punctuation) and cannot be real
+//!   text: not an uppercase letter that may end a word (`Ã`, `Å`, `Ä`…) after another
+//!   uppercase letter and before closing punctuation (`IRMÃ”`), and, for the misreadings
+//!   whose lead characters are signs or another script (Mac Roman, IBM850, windows-1250,
+//!   windows-1251), a letter inside a word (`Ch√¢teau`, `rĂ©gion`), never `√π` or line art;
+//! - any other run (`Å™` → `ř`, `Ä` + NBSP → `Ġ`, `Ã’s` → `Òs`) is repaired only
+//!   beside a run that is evidence, or when it only peels a layer of text broken several
+//!   times, or when it ends a word of mixed-case text as a lowercase letter (`Saint-LÃ´`).
+//!
+//! A repair never writes a control character the text did not have, and a windows-1251
+//! (windows-1250) repair that leaves Cyrillic (Central European) letters is not one. The
+//! whole cell is repaired again until nothing changes, so the result is idempotent. When
+//! a non-breaking space of `à` (`C3 A0`) was turned into a plain space, `Ã ` is read as
+//! `à`. Then two single-byte confusions are undone: C1 controls left by an ISO-8859-1
+//! decoder become windows-1252 punctuation (`\u{92}` → `’`), and inside lowercase words,
+//! windows-1252 read as Mac Roman (`CrÈteil`) or IBM850 read as windows-1252 (`ArdŠche`)
+//! gives its French letters back.
 //!
 //! # Performance
 //!
@@ -55,12 +70,29 @@ pub enum Misreading {
     MacRoman,
     /// IBM code page 850 (DOS Latin-1), as Windows consoles read text: `Ch├óteau`.
     Ibm850,
+    /// windows-1250 (Central European Windows): `rĂ©gion`.
+    Windows1250,
+    /// windows-1251 (Cyrillic Windows): `rГ©gion`.
+    Windows1251,
+    /// Not UTF-8: windows-1252 text decoded as ISO-8859-1, whose punctuation became C1
+    /// control characters (`l\u{92}eau` for `l’eau`, `c\u{9c}ur` for `cœur`).
+    C1Controls,
+    /// Not UTF-8: windows-1252 text decoded as Mac Roman (`CrÈteil` for `Créteil`).
+    Windows1252AsMacRoman,
+    /// Not UTF-8: IBM850 (DOS) text decoded as windows-1252 (`ArdŠche` for `Ardèche`).
+    Ibm850AsWindows1252,
 }
 
 impl Misreading {
-    /// Every misreading, in the order of preference on ties.
-    pub const ALL: [Misreading; 4] =
-        [Misreading::Windows1252, Misreading::Latin1, Misreading::MacRoman, Misreading::Ibm850];
+    /// Every misreading of UTF-8, in the order of preference on ties.
+    pub const ALL: [Misreading; 6] = [
+        Misreading::Windows1252,
+        Misreading::Latin1,
+        Misreading::MacRoman,
+        Misreading::Ibm850,
+        Misreading::Windows1250,
+        Misreading::Windows1251,
+    ];
 
     /// The encoding's name: the encoding_rs name (`"windows-1252"`, `"macintosh"`),
     /// `"ISO-8859-1"` or `"IBM850"`.
@@ -77,17 +109,39 @@ impl Misreading {
             Misreading::Latin1 => "ISO-8859-1",
             Misreading::MacRoman => "macintosh",
             Misreading::Ibm850 => "IBM850",
+            Misreading::Windows1250 => "windows-1250",
+            Misreading::Windows1251 => "windows-1251",
+            Misreading::C1Controls => "windows-1252-as-ISO-8859-1",
+            Misreading::Windows1252AsMacRoman => "windows-1252-as-macintosh",
+            Misreading::Ibm850AsWindows1252 => "IBM850-as-windows-1252",
         }
     }
 
     fn table(self) -> &'static Table {
-        let [w, l, m, i] = &*TABLES;
+        let [w, l, m, i, ce, cy] = &*TABLES;
         match self {
-            Misreading::Windows1252 => w,
+            Misreading::Windows1252
+            | Misreading::C1Controls
+            | Misreading::Windows1252AsMacRoman
+            | Misreading::Ibm850AsWindows1252 => w,
             Misreading::Latin1 => l,
             Misreading::MacRoman => m,
             Misreading::Ibm850 => i,
+            Misreading::Windows1250 => ce,
+            Misreading::Windows1251 => cy,
         }
+    }
+
+    /// Whether the characters this misreading makes of lead bytes are symbols or letters
+    /// of another script, so that a run must sit inside a Latin word to be believed.
+    fn needs_a_word(self) -> bool {
+        matches!(
+            self,
+            Misreading::MacRoman
+                | Misreading::Ibm850
+                | Misreading::Windows1250
+                | Misreading::Windows1251
+        )
     }
 }
 
@@ -170,14 +224,16 @@ pub fn repair(s: &str) -> Repair<'_> {
     }
     // Each pass makes the text shorter or turns an `Ã` into `à`, so this ends; the bound
     // is a guard only.
+    // The UTF-8 repairs first, then the single-byte ones, until nothing changes (C1
+    // punctuation may complete a UTF-8 run: `â\u{89}€`).
     for _ in 0..s.len() {
-        match pass(&text) {
-            Some((fixed, step)) => {
-                steps.push(step);
-                text = Cow::Owned(fixed);
-            }
-            None => break,
-        }
+        let Some((fixed, step)) =
+            pass(&text).or_else(|| c1_controls(&text)).or_else(|| legacy(&text))
+        else {
+            break;
+        };
+        steps.push(step);
+        text = Cow::Owned(fixed);
     }
     Repair { text, steps }
 }
@@ -208,6 +264,14 @@ impl Table {
         Table::new(high)
     }
 
+    /// The character this encoding reads for byte `b` (ASCII for bytes below 0x80).
+    fn char(&self, b: u8) -> Option<char> {
+        if b < 0x80 {
+            return Some(char::from(b));
+        }
+        self.reverse.iter().find(|&&(_, x)| x == b).map(|&(c, _)| c)
+    }
+
     /// The byte this encoding writes for `c`, if any.
     fn byte(&self, c: char) -> Option<u8> {
         if c.is_ascii() {
@@ -218,7 +282,7 @@ impl Table {
     }
 }
 
-static TABLES: LazyLock<[Table; 4]> = LazyLock::new(|| {
+static TABLES: LazyLock<[Table; 6]> = LazyLock::new(|| {
     let mut latin1 = ['\u{fffd}'; 128];
     for (slot, b) in latin1.iter_mut().zip(0x80u8..=0xFF) {
         *slot = char::from(b);
@@ -228,6 +292,8 @@ static TABLES: LazyLock<[Table; 4]> = LazyLock::new(|| {
         Table::new(latin1),
         Table::from_encoding(encoding_rs::MACINTOSH),
         Table::new(crate::generated::cp850::DECODE_HIGH),
+        Table::from_encoding(encoding_rs::WINDOWS_1250),
+        Table::from_encoding(encoding_rs::WINDOWS_1251),
     ]
 });
 
@@ -240,6 +306,9 @@ struct Candidate {
     nbsp_as_space: bool,
     ambiguous: bool,
     intermediate: bool,
+    /// A sign (`«`, `»`, NBSP, `°`) read through Mac Roman or IBM850 outside a word: weak
+    /// alone, believed in pairs (`¬´ … ¬ª`).
+    typographic: bool,
 }
 
 /// One pass: finds the misreading with the most repairable runs and undoes it.
@@ -264,14 +333,30 @@ fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
         {
             continue;
         }
-        let out = apply(s, &found)?;
-        if found.iter().all(|c| c.ambiguous) {
+        let strong = found.iter().filter(|c| !c.ambiguous).count();
+        let rare =
+            found.iter().filter(|c| c.ambiguous && !c.intermediate && !is_common(c.out)).count();
+        if strong > 0 && strong < rare {
+            // `├┤a┼┐a┼┐a`: one letter against more rare characters is line art.
+            continue;
+        }
+        let pairs = found.iter().all(|c| c.typographic) && found.len() >= 2;
+        if strong == 0 && !pairs {
             // Ambiguous runs need an unambiguous one in the same cell, or, when they only
-            // peel a layer of mojibake (`Ôö£Ôòù` → `├╗`), a layer below that repairs.
-            let peels = found.iter().all(|c| c.intermediate);
-            if !(peels && depth < LOOKAHEAD && pass_at(&out, depth + 1).is_some()) {
+            // peel a layer of mojibake (`Ôö£Ôòù` → `├╗`), a layer below that repairs, or
+            // each of them must end a mixed-case word as a lowercase letter (`Saint-LÃ´`).
+            let out = apply(s, &found)?;
+            let peels = found.iter().any(|c| c.intermediate);
+            let peeled = peels && depth < LOOKAHEAD && pass_at(&out, depth + 1).is_some();
+            if !peeled && !found.iter().all(|c| word_end_fits(s, c)) {
                 continue;
             }
+        }
+        let out = apply(s, &found)?;
+        // Never write a control character the text did not have (two misreadings mixed),
+        // and leave a garble that a repair would not clean.
+        if controls(&out) > controls(s) || !script_fits(m, &out) || residue(&out) >= found.len() {
+            continue;
         }
         best = Some((m, std::mem::take(&mut found), out));
     }
@@ -306,7 +391,15 @@ fn apply(s: &str, runs: &[Candidate]) -> Option<String> {
 fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
     let t = m.table();
     let bytes = s.as_bytes();
-    let nbsp_space_possible = matches!(m, Misreading::Windows1252 | Misreading::Latin1);
+    let nbsp_space_possible = matches!(
+        m,
+        Misreading::Windows1252
+            | Misreading::Latin1
+            | Misreading::Windows1250
+            | Misreading::Windows1251
+    );
+    // Text in capitals only (`C O N C L U S Ã O`) may hold `Ã` before a space.
+    let lowercase_cell = bytes.iter().any(u8::is_ascii_lowercase);
     let mut i = 0;
     while i < bytes.len() {
         // Skip ASCII quickly: a run always starts with a non-ASCII character.
@@ -397,27 +490,341 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
         let prev = s.get(..i).and_then(|p| p.chars().next_back());
         let next = chars.clone().next();
         let prev_upper = prev.is_some_and(char::is_uppercase);
-        let ambiguous = if intermediate {
+        let in_word =
+            prev.is_some_and(char::is_alphabetic) || next.is_some_and(char::is_alphabetic);
+        // `à` (`À` in capitals) is a word of its own.
+        let fits = if d.is_alphabetic() {
+            in_word || d == 'à' || d == 'À'
+        } else {
+            matches!(d, '«' | '»' | '\u{a0}' | '°')
+        };
+        // A C1 control is never text: `Å\u{81}` is `Ł` broken, whatever the letters.
+        let c1 = s
+            .get(i..i + len)
+            .is_some_and(|r| r.chars().skip(1).any(|c| matches!(u32::from(c), 0x80..=0x9F)));
+        let typographic =
+            need == 2 && m.needs_a_word() && !intermediate && !d.is_alphabetic() && fits;
+        let ambiguous = if c1 && !intermediate {
+            false
+        } else if typographic {
+            true
+        } else if need == 2 && m.needs_a_word() && !intermediate && !fits {
+            // `√π` is a square root of pi, `┬│` line art: a letter outside a word, or a
+            // sign other than the typographic ones, needs corroboration.
+            true
+        } else if intermediate {
+            true
+        } else if need == 2 && !is_common(d) {
+            // `Å™` → `ř`, `Ä` and a non-breaking space → `Ġ`, `Ã’s` → `Òs`: a short run
+            // that gives a rare character proves nothing alone.
             true
         } else if nbsp_as_space {
-            prev_upper
+            prev_upper || !lowercase_cell
         } else {
             need == 2
                 && prev_upper
-                && matches!(c0, 'Ã' | 'Å' | 'Ä' | 'Õ' | 'Ñ' | 'Ø' | 'Æ' | 'Ö')
+                && matches!(c0, 'Ã' | 'Å' | 'Ä' | 'Õ' | 'Ñ' | 'Ø' | 'Æ' | 'Ö' | 'Ă' | 'Г')
                 && closing(last)
                 && !next.is_some_and(char::is_alphanumeric)
         };
         let mut end = i + len;
-        if nbsp_as_space && b0 == 0xC3 && next.is_some_and(char::is_alphanumeric) {
+        let rest_after = s.get(i + len..).unwrap_or("");
+        // Portuguese `às`, `àquele`: the NBSP was the second byte of `à` inside a word.
+        let joined =
+            rest_after.strip_prefix('s').is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+                || rest_after.starts_with("quel")
+                || rest_after.starts_with("quil");
+        if nbsp_as_space && b0 == 0xC3 && next.is_some_and(char::is_alphanumeric) && !joined {
             // `Ã Paris`: the NBSP became a space and was then merged with the space
             // after `à`; keep one space.
             end -= 1;
         }
-        out.push(Candidate { start: i, end, out: d, nbsp_as_space, ambiguous, intermediate });
+        out.push(Candidate {
+            start: i,
+            end,
+            out: d,
+            nbsp_as_space,
+            ambiguous,
+            intermediate,
+            typographic,
+        });
         i = end.max(i + step);
     }
 }
+
+/// Whether an ambiguous run ends a word of mixed-case text as a common lowercase letter
+/// after letters written in lowercase or title case: `Saint-LÃ´` is `Saint-Lô`, while
+/// `«IRMÃ»` (Portuguese in capitals) stays.
+fn word_end_fits(s: &str, c: &Candidate) -> bool {
+    if c.intermediate || !c.out.is_lowercase() || !is_common(c.out) {
+        return false;
+    }
+    let before = s.get(..c.start).unwrap_or("");
+    let after = s.get(c.end..).unwrap_or("");
+    if after.chars().next().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let word: Vec<char> =
+        before.chars().rev().take_while(|ch| ch.is_alphabetic()).collect::<Vec<_>>();
+    // `word` is reversed: its last element is the word's first letter.
+    let Some((first, rest)) = word.split_last() else { return false };
+    let title_or_lower = rest.iter().all(|ch| ch.is_lowercase()) && first.is_alphabetic();
+    let mixed_case = s.get(..c.start).is_some_and(|b| b.chars().any(|ch| ch.is_ascii_lowercase()))
+        || after.chars().any(|ch| ch.is_ascii_lowercase());
+    title_or_lower && mixed_case
+}
+
+/// How many signs sit right after a non-ASCII letter in the text, as in mojibake that a
+/// repair left (`ãƒâ¢ã¢`): when the repaired text keeps as many as it had runs repaired,
+/// the text is a garble and is left as it is.
+fn residue(s: &str) -> usize {
+    let mut n = 0;
+    let mut prev = ' ';
+    for c in s.chars() {
+        if !prev.is_ascii()
+            && prev.is_alphabetic()
+            && matches!(
+                c,
+                'ƒ' | '†'
+                    | '‡'
+                    | 'ˆ'
+                    | '‰'
+                    | '‹'
+                    | 'Ž'
+                    | '‚'
+                    | '„'
+                    | '¢'
+                    | '¤'
+                    | '¦'
+                    | '¬'
+                    | '¯'
+                    | '±'
+                    | 'µ'
+                    | '¶'
+                    | '¸'
+                    | '¹'
+                    | '¼'
+                    | '½'
+                    | '¾'
+                    | '¿'
+                    | '€'
+                    | '™'
+                    | 'Æ'
+                    | 'æ'
+            )
+        {
+            n += 1;
+        }
+        prev = c;
+    }
+    n
+}
+
+/// How many control characters (C0 but TAB, LF, CR; DEL; C1) the text holds.
+fn controls(s: &str) -> usize {
+    s.chars().filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')).count()
+}
+
+/// Whether the repaired text still holds letters of the script whose misreading was
+/// undone: Cyrillic left after a windows-1251 repair, or Central European letters after
+/// a windows-1250 one, mean the text was written in that script.
+fn script_fits(m: Misreading, out: &str) -> bool {
+    match m {
+        Misreading::Windows1251 => !out.chars().any(|c| matches!(u32::from(c), 0x400..=0x4FF)),
+        Misreading::Windows1250 => !out.chars().any(|c| {
+            matches!(u32::from(c), 0x100..=0x17F)
+                && !matches!(c, 'Œ' | 'œ' | 'Š' | 'š' | 'Ž' | 'ž' | 'Ÿ')
+        }),
+        _ => true,
+    }
+}
+
+/// Whether a repaired character is common in Western European text: the letters of
+/// French and its neighbours, `Ã`, `Â`, `Å` (layers of text broken twice) and what
+/// windows-1252 writes from 0x80 to 0xBF (punctuation and signs). Others (`Ò`, `ř`,
+/// `Ġ`) are rare enough that a two-character run giving one needs corroboration.
+fn is_common(c: char) -> bool {
+    matches!(c,
+        'ß'..='ö' | 'ø'..='ÿ' | 'œ' | 'š' | 'ž' | 'ƒ'
+        | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Æ' | 'Ç' | 'È' | 'É' | 'Ê' | 'Ë' | 'Í' | 'Î'
+        | 'Ï' | 'Ñ' | 'Ó' | 'Ô' | 'Ö' | 'Ø' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Œ' | 'Š' | 'Ž' | 'Ÿ'
+        | '\u{a0}'..='\u{bf}'
+        | '€' | '‚' | '„' | '…' | '†' | '‡' | 'ˆ' | '‰' | '‹' | '‘' | '’' | '“' | '”' | '•'
+        | '–' | '—' | '˜' | '™' | '›')
+}
+
+/// windows-1252 text decoded as ISO-8859-1: C1 controls that windows-1252 writes as
+/// punctuation (`\u{92}` → `’`, `\u{85}` → `…`, `\u{9c}` → `œ`). Left after the UTF-8
+/// repairs, so that `Ã\u{89}` (UTF-8 `É` read as ISO-8859-1) is undone as a whole first.
+fn c1_controls(s: &str) -> Option<(String, Step)> {
+    if !s.chars().any(|c| matches!(u32::from(c), 0x80..=0x9F)) {
+        return None;
+    }
+    let t = Misreading::Latin1.table();
+    let w = Misreading::Windows1252.table();
+    let mut out = String::with_capacity(s.len());
+    let mut n = 0;
+    for c in s.chars() {
+        let mapped = if matches!(u32::from(c), 0x80..=0x9F) {
+            t.byte(c).and_then(|b| w.char(b)).filter(|d| !d.is_control())
+        } else {
+            None
+        };
+        match mapped {
+            Some(d) => {
+                out.push(d);
+                n += 1;
+            }
+            None => out.push(c),
+        }
+    }
+    (n > 0).then_some((
+        out,
+        Step { misreading: Misreading::C1Controls, sequences: n, nbsp_as_space: 0 },
+    ))
+}
+
+/// Single-byte text read with the wrong single-byte table: windows-1252 read as Mac Roman
+/// (`CrÈteil`) or IBM850 read as windows-1252 (`ArdŠche`, `pr‚fecture`). A character is
+/// changed only inside a lowercase word (letters on both sides, one at least lowercase),
+/// where a capital or a sign cannot be, and only into a French lowercase letter; signs
+/// that do sit between letters (dashes, quotes, `…`) are never read so.
+fn legacy(s: &str) -> Option<(String, Step)> {
+    let [ibm, mac] = &*LEGACY;
+    let mappable = |c: char| {
+        !c.is_ascii()
+            && (ibm.binary_search_by_key(&c, |&(c, _)| c).is_ok()
+                || mac.binary_search_by_key(&c, |&(c, _)| c).is_ok())
+    };
+    if !s.chars().any(mappable) {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut best: Option<(usize, Misreading)> = None;
+    for m in [Misreading::Ibm850AsWindows1252, Misreading::Windows1252AsMacRoman] {
+        let mut n = 0;
+        let mut bad =
+            s.chars().any(|c| !c.is_ascii() && !ordinary(c) && legacy_map(m, c).is_none());
+        for (k, &c) in chars.iter().enumerate() {
+            if !inner_at(m, &chars, k) {
+                continue;
+            }
+            match legacy_map(m, c) {
+                Some(_) => n += 1,
+                None => bad |= suspicious(c),
+            }
+        }
+        if n > 0 && !bad && best.map_or(true, |(b, _)| n > b) {
+            best = Some((n, m));
+        }
+    }
+    let (_, m) = best?;
+    let mut out = String::with_capacity(s.len());
+    let mut n = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        // `‡` alone between spaces is the word `à`, once the cell shows the misreading.
+        let alone = k > 0
+            && chars.get(k - 1) == Some(&' ')
+            && chars.get(k + 1) == Some(&' ')
+            && legacy_map(m, c) == Some('à');
+        match legacy_map(m, c).filter(|_| alone || inner_at(m, &chars, k)) {
+            Some(d) => {
+                out.push(d);
+                n += 1;
+            }
+            None => out.push(c),
+        }
+    }
+    (n > 0).then_some((out, Step { misreading: m, sequences: n, nbsp_as_space: 0 }))
+}
+
+/// Whether `chars[k]` has a letter on each side (a character `m` maps to a letter counts
+/// as one: `ThÈ‚tre`), one of them lowercase.
+fn inner_at(m: Misreading, chars: &[char], k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    let (Some(&p), Some(&n)) = (chars.get(k - 1), chars.get(k + 1)) else {
+        return false;
+    };
+    let letter = |c: char| c.is_alphabetic() || legacy_map(m, c).is_some();
+    let lower = |c: char| c.is_lowercase() || legacy_map(m, c).is_some();
+    letter(p) && letter(n) && (lower(p) || lower(n))
+}
+
+/// A character that no lowercase word holds: a capital or a sign. Not one that the
+/// misreading maps, it means the text is something else.
+fn suspicious(c: char) -> bool {
+    !c.is_lowercase()
+        && (c.is_uppercase() || !c.is_alphanumeric())
+        && !c.is_ascii()
+        && !matches!(c, '’' | '\'' | '-' | '–' | '—' | '·')
+}
+
+/// A character that single-byte French text holds anywhere: a Latin-1 letter or one of
+/// the usual signs. Anything else (`√`, `├`) means the text is not single-byte French.
+fn ordinary(c: char) -> bool {
+    (c.is_alphabetic() && u32::from(c) <= 0x17F)
+        || matches!(
+            c,
+            '’' | '‘'
+                | '“'
+                | '”'
+                | '«'
+                | '»'
+                | '–'
+                | '—'
+                | '…'
+                | '\u{a0}'
+                | '°'
+                | '€'
+                | '²'
+                | '·'
+        )
+}
+
+/// The French lowercase letter that `c` was, if `m` made `c` of it.
+fn legacy_map(m: Misreading, c: char) -> Option<char> {
+    if c.is_ascii() {
+        return None;
+    }
+    let [ibm, mac] = &*LEGACY;
+    let table = match m {
+        Misreading::Ibm850AsWindows1252 => ibm,
+        Misreading::Windows1252AsMacRoman => mac,
+        _ => return None,
+    };
+    let k = table.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+    table.get(k).map(|&(_, d)| d)
+}
+
+/// For IBM850 read as windows-1252 and windows-1252 read as Mac Roman: `(what was read,
+/// the French lowercase letter written)`, sorted. A lowercase letter read as a lowercase
+/// letter (`ú` for `œ`) is not an anomaly, and dashes, quotes and the ellipsis sit
+/// between letters legitimately: those are left out.
+static LEGACY: LazyLock<[Vec<(char, char)>; 2]> = LazyLock::new(|| {
+    let build = |read: Misreading, written: Misreading| {
+        let mut v: Vec<(char, char)> = (0x80u8..=0xFF)
+            .filter_map(|b| Some((read.table().char(b)?, written.table().char(b)?)))
+            .filter(|&(c, d)| {
+                let french = matches!(
+                    d,
+                    'à' | 'â' | 'ç' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'ù' | 'û' | 'ü'
+                );
+                let legit = c.is_lowercase()
+                    || c.is_ascii()
+                    || matches!(c, '–' | '—' | '“' | '”' | '"' | '…' | '’' | '‘');
+                french && !legit
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    [
+        build(Misreading::Windows1252, Misreading::Ibm850),
+        build(Misreading::MacRoman, Misreading::Windows1252),
+    ]
+});
 
 /// Punctuation that legitimately follows a word, so that `Ã` + it may be real text.
 fn closing(c: char) -> bool {
@@ -441,6 +848,9 @@ fn closing(c: char) -> bool {
             | '„'
             | '¸'
             | '´'
+            | '™'
+            | '®'
+            | '©'
     )
 }
 
@@ -471,7 +881,9 @@ fn plausible(d: char) -> bool {
             | 0x20AC
             | 0x2116
             | 0x2122
+            | 0x2190..=0x22FF
             | 0x2600..=0x27BF
+            | 0xFB00..=0xFB06
             | 0x1F300..=0x1FAFF
     )
 }
@@ -533,6 +945,90 @@ mod tests {
             "ÅLESUND",
         ] {
             check(s, s);
+        }
+    }
+
+    #[test]
+    fn issue_12_repairs() {
+        // windows-1252 punctuation decoded as ISO-8859-1, alone or beside UTF-8 mojibake.
+        check("l\u{92}eau", "l’eau");
+        check("et ainsi de suite\u{85}", "et ainsi de suite…");
+        check("c\u{9c}ur", "cœur");
+        check("\u{93}Très bien\u{94}", "“Très bien”");
+        check("l\u{92}Ã©tÃ©", "l’été");
+        // UTF-8 read as windows-1250 or windows-1251.
+        check("rĂ©gion", "région");
+        check("rГ©gion", "région");
+        check("CrĂ©teil et BĂ©ziers", "Créteil et Béziers");
+        // windows-1252 read as Mac Roman, IBM850 read as windows-1252.
+        check("prÈfecture", "préfecture");
+        check("CrÈteil", "Créteil");
+        check("ArdŠche", "Ardèche");
+        check("pr‚fecture", "préfecture");
+        check("No‰l ŕ", "Noël ŕ");
+        // One run at the end of a name, in mixed-case text.
+        check("ThÈ‚tre de NÓmes", "Théâtre de Nîmes");
+        check("FÍte ‡ SËte", "Fête à Sète");
+        check("Stra√üe", "Straße");
+        check("atenÃ§Ã£o Ã s crianÃ§as", "atenção às crianças");
+        check("semelhante Ã quele", "semelhante àquele");
+        check("LÅ\u{81}Ã³dÅº", "LŁódź");
+        check("Saint-LÃ´", "Saint-Lô");
+        check("Rue de Saint-LÃ´", "Rue de Saint-Lô");
+    }
+
+    #[test]
+    fn issue_12_hard_negatives() {
+        for s in [
+            // A short run giving a rare character, with nothing to corroborate it.
+            "SVENSKÅ™",
+            "Ã’s",
+            "IRMÃ’S BAR",
+            "MÃ’S",
+            // Finnish capitals before a non-breaking space: `Ä` + NBSP is not `Ġ`.
+            "HYVÄ\u{a0}PÄIVÄ",
+            "TÄ\u{a0}ON",
+            // Symbols and line art that Mac Roman or IBM850 would misread.
+            "√π ≈ 1,77",
+            "x = √π",
+            "├│ ┬│",
+            "«IRMÃ»",
+            "IRMÃ»",
+            // Cyrillic and Central European text.
+            "ДІЯ",
+            "ПІДПРИЄМСТВО",
+            "ООО «ДОМ»",
+            "ROMÂNĂ»",
+            "Příliš žluťoučký kůň",
+            "Łódź, Świętokrzyskie",
+            // Letters, signs and dashes between letters that are right.
+            "well—known",
+            "rock–paper",
+            "McDonald’s",
+            "c'était",
+            "Ça va ? Éric, Ève",
+            "Größe, Äußerung",
+            "ÑANDÚ, AÑO",
+            "Þórður, Ærø",
+            "Η ¨ανατροφή¨",
+            // An ASCII-art face, capitals spaced out, line art, Romanian before a sign, and
+            // a garble that no repair would clean.
+            ":-(  `¬´  )",
+            "S Ã O   P A U L O",
+            "├┤x┼┐x┼┐x┼┐x",
+            "ÎNCHISĂ™",
+            "ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢ãƒâ¢ã¢",
+        ] {
+            check(s, s);
+        }
+    }
+
+    #[test]
+    fn never_writes_a_control() {
+        for s in ["Ã\u{81}", "Â\u{81}x", "â€\u{81}", "Ã\u{8d}x", "\u{81}\u{8d}\u{8f}\u{90}\u{9d}"]
+        {
+            let r = repair(s);
+            assert!(controls(&r.text) <= controls(s), "{s:?} -> {:?}", r.text);
         }
     }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::detect::{self, Detection, HEAD_SIZE};
 use crate::error::Error;
+use crate::limits::{Limits, RecordGuard};
 use crate::reader::{Utf8Reader, Utf8ReaderBuilder};
 use crate::sniff::{self, Dialect, LineTerminator};
 use crate::transcode::{ErrorMode, Transcoder};
@@ -34,7 +35,7 @@ pub type HeadThen<R> = io::Chain<Cursor<Vec<u8>>, R>;
 pub struct CsvSource<R: Read> {
     detection: Detection,
     dialect: Dialect,
-    reader: csv::Reader<Utf8Reader<HeadThen<R>>>,
+    reader: csv::Reader<RecordGuard<Utf8Reader<HeadThen<R>>>>,
     /// With `\r` line ends, the line of the next record (the csv reader counts `\n` only).
     cr_next: Option<u64>,
 }
@@ -54,7 +55,7 @@ impl<R: Read> CsvSource<R> {
     /// convert with `Error::from`. Records read from it directly have the csv crate's
     /// positions, which count lines from the header and lag one line behind on `\r\n`
     /// files: read them with [`CsvSource::read_record`] to get physical lines.
-    pub fn reader(&mut self) -> &mut csv::Reader<Utf8Reader<HeadThen<R>>> {
+    pub fn reader(&mut self) -> &mut csv::Reader<RecordGuard<Utf8Reader<HeadThen<R>>>> {
         &mut self.reader
     }
 
@@ -233,12 +234,32 @@ impl<R: Read> CsvSource<R> {
     /// The encoding actually used so far (it differs from the detection when a provisional
     /// decision was changed by a late byte).
     pub fn encoding(&self) -> Option<crate::Encoding> {
-        self.reader.get_ref().encoding()
+        self.reader.get_ref().get_ref().encoding()
     }
 
     /// Replacements made so far (only with [`ErrorMode::Lossy`]).
     pub fn replacements(&self) -> u64 {
-        self.reader.get_ref().replacements()
+        self.reader.get_ref().get_ref().replacements()
+    }
+
+    /// In a file whose lines end in LF, how many carriage returns alone were found inside
+    /// unquoted fields so far, and the 1-based line of the first one. They are kept in
+    /// their field rather than read as the end of a record (the file's own terminator
+    /// decides where records end): report them as a finding.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let bytes = b"siret,nom,cp\n44225589900019,\r,46330\n79090443700015,METALLERIE,66650\n";
+    /// let mut src = dq_encoding::csv_from_reader(&bytes[..])?;
+    /// let rows: Vec<csv::StringRecord> = src.records().collect::<Result<_, _>>()?;
+    /// assert_eq!(rows.len(), 2);
+    /// assert_eq!(&rows[0][1], "\r");
+    /// assert_eq!(src.stray_carriage_returns(), (1, Some(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn stray_carriage_returns(&self) -> (u64, Option<u64>) {
+        self.reader.get_ref().stray_carriage_returns()
     }
 }
 
@@ -339,6 +360,7 @@ pub struct CsvOptions {
     errors: ErrorMode,
     delimiter: Option<u8>,
     encoding: Option<crate::Encoding>,
+    limits: Limits,
 }
 
 impl CsvOptions {
@@ -357,6 +379,54 @@ impl CsvOptions {
     /// The encoding, instead of the detected one. Default: `None` (detect).
     pub fn encoding(&mut self, encoding: Option<crate::Encoding>) -> &mut CsvOptions {
         self.encoding = encoding;
+        self
+    }
+
+    /// The most fields a record may have; a record with more fails with
+    /// [`crate::ErrorKind::LimitExceeded`] naming its line. Default:
+    /// [`crate::DEFAULT_MAX_FIELDS`] (16,384).
+    ///
+    /// Together with [`CsvOptions::max_record_bytes`] this bounds the memory of a record
+    /// (about `max_record_bytes + 8 × max_fields` bytes) and of every command that keeps
+    /// something per column, whatever the input: a single line of millions of `a;` fails
+    /// on its line instead of growing without end.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut opts = dq_encoding::CsvOptions::default();
+    /// opts.max_fields(100_000);
+    /// ```
+    pub fn max_fields(&mut self, n: usize) -> &mut CsvOptions {
+        self.limits.max_fields = u64::try_from(n).unwrap_or(u64::MAX);
+        self
+    }
+
+    /// The most bytes (of UTF-8) one field may have. Default:
+    /// [`crate::DEFAULT_MAX_FIELD_BYTES`] (16 MiB).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut opts = dq_encoding::CsvOptions::default();
+    /// opts.max_field_bytes(1 << 20);
+    /// ```
+    pub fn max_field_bytes(&mut self, n: usize) -> &mut CsvOptions {
+        self.limits.max_field_bytes = u64::try_from(n).unwrap_or(u64::MAX);
+        self
+    }
+
+    /// The most bytes (of UTF-8, delimiters and quotes included) one record may have.
+    /// Default: [`crate::DEFAULT_MAX_RECORD_BYTES`] (64 MiB).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut opts = dq_encoding::CsvOptions::default();
+    /// opts.max_record_bytes(256 << 20);
+    /// ```
+    pub fn max_record_bytes(&mut self, n: usize) -> &mut CsvOptions {
+        self.limits.max_record_bytes = u64::try_from(n).unwrap_or(u64::MAX);
         self
     }
 }
@@ -423,12 +493,48 @@ pub fn open_csv_with<P: AsRef<Path>>(
 /// assert_eq!(src.records().count(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn csv_from_reader<R: Read>(mut rdr: R) -> Result<CsvSource<R>, Error> {
+pub fn csv_from_reader<R: Read>(rdr: R) -> Result<CsvSource<R>, Error> {
+    csv_from_reader_with(rdr, &CsvOptions::default())
+}
+
+/// [`csv_from_reader`] with options (error mode, delimiter, encoding, limits).
+///
+/// # Errors
+///
+/// As [`open_csv`].
+///
+/// # Example
+///
+/// ```
+/// use dq_encoding::{csv_from_reader_with, CsvOptions, ErrorKind};
+/// let mut opts = CsvOptions::default();
+/// opts.max_field_bytes(8);
+/// let mut src = csv_from_reader_with(&b"code;nom\n75056;Paris\n13055;Marseille-en-Provence\n"[..], &opts)?;
+/// let err = src.records().find_map(Result::err).unwrap();
+/// assert_eq!(err.kind(), ErrorKind::LimitExceeded);
+/// assert!(err.to_string().starts_with("line 3: record has more than 8 bytes in one field"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn csv_from_reader_with<R: Read>(
+    mut rdr: R,
+    options: &CsvOptions,
+) -> Result<CsvSource<R>, Error> {
     let mut head = Vec::with_capacity(HEAD_SIZE);
     rdr.by_ref().take(HEAD_SIZE as u64).read_to_end(&mut head)?;
     let complete = head.len() < HEAD_SIZE;
-    let detection = detect::detect_impl(&head, complete);
-    from_parts(detection, head, rdr, &CsvOptions::default())
+    let detection = match options.encoding {
+        Some(enc) => Detection {
+            encoding: enc,
+            bom: enc.bom().is_some_and(|b| head.starts_with(b)),
+            confidence: 1.0,
+            evidence: "encoding given by the caller".into(),
+            provisional: false,
+            binary: None,
+            corrupt_utf8: false,
+        },
+        None => detect::detect_impl(&head, complete),
+    };
+    from_parts(detection, head, rdr, options)
 }
 
 fn from_parts<R: Read>(
@@ -454,12 +560,27 @@ fn from_parts<R: Read>(
     if let Some(d) = options.delimiter {
         dialect.delimiter = d;
     }
+    // The sample already shows records wider than the limit (a wide first line): fail
+    // before a caller sizes anything by `columns`.
+    if u64::try_from(dialect.columns).unwrap_or(u64::MAX) > options.limits.max_fields {
+        let line = u64::try_from(dialect.header_row).unwrap_or(u64::MAX).saturating_add(1);
+        let pos = crate::Position { byte: 0, line, column: 0 };
+        return Err(Error::over_limit(pos, crate::Limit::Fields, options.limits.max_fields));
+    }
     let mut utf8 = Utf8ReaderBuilder::new()
         .detection(detection.clone())
         .errors(options.errors)
         .build(Cursor::new(head).chain(rest));
     utf8.skip_lines(dialect.header_row)?;
-    let reader = dialect.reader_builder().from_reader(utf8);
+    let first_line = u64::try_from(dialect.header_row).unwrap_or(u64::MAX).saturating_add(1);
+    let guard = RecordGuard::new(utf8, &dialect, options.limits, first_line);
+    let mut builder = dialect.reader_builder();
+    if dialect.line_terminator == LineTerminator::Lf {
+        // The file's own terminator ends records: a `\r` alone inside a field stays there
+        // (the guard drops the `\r` of a `\r\n`).
+        builder.terminator(csv::Terminator::Any(b'\n'));
+    }
+    let reader = builder.from_reader(guard);
     Ok(CsvSource { detection, dialect, reader, cr_next: None })
 }
 
@@ -531,5 +652,105 @@ mod tests {
             "Subventions 2023;;\n\ncode;nom;n\n75056;Paris;1\n69123;Lyon;2\n13055;Marseille;3\n";
         check(titled, &[4, 5, 6]);
         check(&titled.replace('\n', "\r\n"), &[4, 5, 6]);
+    }
+
+    /// The fields of every record of `text` read through `open`'s reader, or the error.
+    fn fields(text: &[u8], opts: &CsvOptions) -> Result<Vec<Vec<String>>, Error> {
+        let mut src = csv_from_reader_with(text, opts)?;
+        let mut out = Vec::new();
+        let mut rec = TextRecord::new();
+        while src.read_text_record(&mut rec)? {
+            out.push(rec.iter().map(str::to_owned).collect());
+        }
+        Ok(out)
+    }
+
+    fn check_fields(text: &str, expected: &[&[&str]]) {
+        let got = fields(text.as_bytes(), &CsvOptions::default()).unwrap();
+        let want: Vec<Vec<String>> =
+            expected.iter().map(|r| r.iter().map(|f| (*f).to_owned()).collect()).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn lf_files_end_records_at_lf_only() {
+        // A stray CR inside an unquoted field stays in its field.
+        check_fields("a,b,c\n1,\r,3\n4,5,6\n", &[&["1", "\r", "3"], &["4", "5", "6"]]);
+        check_fields("a,b,c\n1,x\ry,3\n4,5,6\n", &[&["1", "x\ry", "3"], &["4", "5", "6"]]);
+        // A CRLF line in an LF file: the CR is not kept in the last field.
+        check_fields("a,b,c\n1,2,3\r\n4,5,6\n", &[&["1", "2", "3"], &["4", "5", "6"]]);
+        // Inside quotes everything is kept.
+        check_fields("a,b\n\"x\r\ny\",2\n3,4\n", &[&["x\r\ny", "2"], &["3", "4"]]);
+        // A CR at the very end of the input.
+        check_fields("a,b\n1,2\n3,4\r", &[&["1", "2"], &["3", "4\r"]]);
+        // CRLF files are unchanged.
+        check_fields("a,b\r\n1,2\r\n3,4\r\n", &[&["1", "2"], &["3", "4"]]);
+        let mut src = csv_from_reader(&b"a,b,c\n1,\r,3\n4,5,6\n7,\r,9\n"[..]).unwrap();
+        assert_eq!(src.records().count(), 3);
+        assert_eq!(src.stray_carriage_returns(), (2, Some(2)));
+    }
+
+    #[test]
+    fn stray_cr_across_buffer_boundaries() {
+        // The guard's buffer is 64 KiB: put a CR and a CRLF on every offset around it.
+        for shift in 0..4 {
+            let mut text = String::from("a,b\n");
+            while text.len() < BUF_EDGE + shift {
+                text.push_str("x,y\n");
+            }
+            text.push_str("1,\r\r\n2,3\n");
+            let rows = fields(text.as_bytes(), &CsvOptions::default()).unwrap();
+            let last: Vec<&str> = rows.iter().rev().take(2).flatten().map(String::as_str).collect();
+            assert_eq!(last, ["2", "3", "1", "\r"], "shift {shift}");
+        }
+    }
+
+    const BUF_EDGE: usize = 64 * 1024 - 2;
+
+    #[test]
+    fn limits_name_the_line() {
+        let mut opts = CsvOptions::default();
+        opts.max_fields(4);
+        let err = fields(b"a;b;c\n1;2;3\n\n1;2;3;4;5;6\n", &opts).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::LimitExceeded);
+        assert_eq!(err.limit(), Some(crate::Limit::Fields));
+        assert_eq!(err.position().map(|p| p.line), Some(4));
+        // Delimiters inside quotes are not fields.
+        assert!(fields(b"a;b\n\"1;2;3;4;5;6\";2\n", &opts).is_ok());
+        let mut opts = CsvOptions::default();
+        opts.max_field_bytes(5);
+        assert!(fields(b"a;b\n12345;x\n", &opts).is_ok());
+        let err = fields(b"a;b\n12345;x\n123456;y\n", &opts).unwrap_err();
+        assert_eq!(
+            (err.limit(), err.position().map(|p| p.line)),
+            (Some(crate::Limit::FieldBytes), Some(3))
+        );
+        let mut opts = CsvOptions::default();
+        opts.max_record_bytes(10);
+        let err = fields(b"a;b\n1;2\n1234;5678;9\n", &opts).unwrap_err();
+        assert_eq!(err.limit(), Some(crate::Limit::RecordBytes));
+        assert_eq!(err.position().map(|p| p.line), Some(3));
+    }
+
+    #[test]
+    fn a_wide_sample_fails_when_opened() {
+        let mut opts = CsvOptions::default();
+        opts.max_fields(3);
+        let err = csv_from_reader_with(&b"a;b;c;d;e\n1;2;3;4;5\n"[..], &opts).unwrap_err();
+        assert_eq!(
+            (err.limit(), err.position().map(|p| p.line)),
+            (Some(crate::Limit::Fields), Some(1))
+        );
+    }
+
+    #[test]
+    fn a_wide_line_fails_on_its_line() {
+        // 1 MiB of `a;` on one line: 524,288 fields.
+        let line = "a;".repeat(1 << 19);
+        let text = format!("{line}\n");
+        let err = fields(text.as_bytes(), &CsvOptions::default()).unwrap_err();
+        assert_eq!(err.limit(), Some(crate::Limit::Fields));
+        assert_eq!(err.position().map(|p| p.line), Some(1));
+        assert!(err.to_string().contains("more than 16384 fields"), "{err}");
     }
 }

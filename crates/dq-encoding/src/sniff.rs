@@ -101,6 +101,60 @@ pub struct Dialect {
     pub line_terminator: LineTerminator,
     /// The number of fields most records of the table have (1 for a one-column file).
     pub columns: usize,
+    /// What the sniffer noticed while checking its choice against the sample: a header
+    /// repeated, a header as wide as no record, a column still wrapped in quotes, a stray
+    /// carriage return… Empty when the sample reads cleanly.
+    pub findings: Vec<Finding>,
+}
+
+/// Something the sniffer noticed that a reader of the table should know: the dialect it
+/// answers may still be the best reading, but not a clean one.
+///
+/// Serializes as `{"kind": "repeated_header", "line": 2, "message": "…"}`.
+///
+/// # Example
+///
+/// ```
+/// use dq_encoding::sniff::{sniff, FindingKind};
+///
+/// let d = sniff("code;nom\ncode;nom\n75056;Paris\n69123;Lyon\n");
+/// assert_eq!(d.header_row, 1);
+/// assert_eq!(d.findings[0].kind, FindingKind::RepeatedHeader);
+/// assert_eq!(d.findings[0].line, 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// What kind of problem.
+    pub kind: FindingKind,
+    /// The 1-based line of the sample where it shows first.
+    pub line: usize,
+    /// A sentence for a human reader, naming the values seen.
+    pub message: String,
+}
+
+/// The kind of a [`Finding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// The header line is repeated just below itself; the copies above the last one are
+    /// skipped as preamble lines.
+    RepeatedHeader,
+    /// The first line has a different number of fields than most records: it was read as
+    /// a title line, or the chosen delimiter or quote is wrong.
+    HeaderWidth,
+    /// Many records have a different number of fields than most.
+    RaggedRecords,
+    /// A column whose values mostly still start and end with a quote character: the
+    /// quoting was not undone.
+    QuotedColumn,
+    /// The quote character `"` opens most fields of the sample but quoting had to be
+    /// turned off.
+    UnusedQuote,
+    /// A carriage return alone inside an unquoted field of a file whose lines end in LF:
+    /// it is kept in the field rather than read as the end of a record.
+    StrayCarriageReturn,
 }
 
 fn ser_byte<S: Serializer>(b: &u8, s: S) -> Result<S::Ok, S::Error> {
@@ -124,6 +178,7 @@ impl Default for Dialect {
             header_row: 0,
             line_terminator: LineTerminator::Lf,
             columns: 1,
+            findings: Vec::new(),
         }
     }
 }
@@ -243,8 +298,8 @@ pub fn sniff(sample: &str) -> Dialect {
             if delim != b',' && !bytes.contains(&delim) {
                 continue;
             }
-            let parsed = parse(sample, delim, quote);
-            let score = score(&parsed, sample, delim);
+            let parsed = parse(sample, delim, quote, line_terminator == LineTerminator::Lf);
+            let score = score(&parsed, sample, delim, quote);
             let better = match &best {
                 None => true,
                 Some((s, ..)) => score > *s + 1e-9,
@@ -263,10 +318,148 @@ pub fn sniff(sample: &str) -> Dialect {
         q => q,
     };
     let columns = parsed.mode().unwrap_or(1);
-    let start = preamble(&parsed, columns);
+    let mut findings = Vec::new();
+    let mut start = preamble(&parsed, columns);
+    // A header repeated just below itself (exports concatenated, or written twice): the
+    // copies above the last one are preamble, so that the records are the data only.
+    let first = start;
+    if let Some(head) = parsed.records.get(start).filter(|r| !r.is_blank()) {
+        let copies =
+            parsed.records.iter().skip(start + 1).take_while(|r| r.fields == head.fields).count();
+        if copies > 0 && has_header(&parsed.records, start + copies, columns) {
+            start += copies;
+        }
+    }
+    let header = has_header(&parsed.records, start, columns);
+    {
+        if start > first {
+            let line = parsed.records.get(first + 1).map_or(0, |r| r.line) + 1;
+            findings.push(Finding {
+                kind: FindingKind::RepeatedHeader,
+                line,
+                message: format!(
+                    "the header is repeated {} time(s) from line {line}; the copies are skipped",
+                    start - first
+                ),
+            });
+        }
+    }
     let header_row = parsed.records.get(start).map_or(0, |r| r.line);
-    let has_header = has_header(&parsed.records, start, columns);
-    Dialect { delimiter, quote, has_header, header_row, line_terminator, columns }
+    check(&parsed, sample, delimiter, quote, line_terminator, columns, &mut findings);
+    Dialect { delimiter, quote, has_header: header, header_row, line_terminator, columns, findings }
+}
+
+/// Checks the chosen dialect against the sample and says what does not fit.
+fn check(
+    p: &Parsed,
+    sample: &str,
+    delim: u8,
+    quote: Option<u8>,
+    term: LineTerminator,
+    k: usize,
+    findings: &mut Vec<Finding>,
+) {
+    let scored: Vec<&Record> = p.scored().collect();
+    let n = scored.len();
+    // The first line as wide as no record: a title line, or a wrong choice.
+    if let Some(first) = p.records.first() {
+        let others = scored.iter().skip(1).filter(|r| r.fields.len() == first.fields.len()).count();
+        if k >= 2 && !first.is_blank() && first.fields.len() != k && others * 2 < n {
+            findings.push(Finding {
+                kind: FindingKind::HeaderWidth,
+                line: 1,
+                message: format!(
+                    "line 1 has {} field(s) with delimiter {:?} where most records have {k}",
+                    first.fields.len(),
+                    char::from(delim)
+                ),
+            });
+        }
+    }
+    let ragged = scored.iter().filter(|r| r.fields.len() != k).count();
+    if n >= 10 && ragged * 10 > n {
+        let line = scored.iter().find(|r| r.fields.len() != k).map_or(0, |r| r.line) + 1;
+        findings.push(Finding {
+            kind: FindingKind::RaggedRecords,
+            line,
+            message: format!(
+                "{ragged} of {n} records do not have {k} fields, first on line {line}"
+            ),
+        });
+    }
+    // Columns still wrapped in quote characters.
+    for j in 0..k {
+        let (mut filled, mut wrapped, mut first) = (0usize, 0usize, None);
+        for r in scored.iter().skip(1) {
+            let Some(f) = r.fields.get(j).map(|f| f.trim()) else { continue };
+            if f.is_empty() {
+                continue;
+            }
+            filled += 1;
+            if f.len() >= 2
+                && ((f.starts_with('"') && f.ends_with('"'))
+                    || (f.starts_with('\'') && f.ends_with('\'')))
+            {
+                wrapped += 1;
+                first.get_or_insert(r.line);
+            }
+        }
+        if filled >= 2 && wrapped * 2 > filled {
+            let line = first.unwrap_or(0) + 1;
+            findings.push(Finding {
+                kind: FindingKind::QuotedColumn,
+                line,
+                message: format!(
+                    "column {} is still wrapped in quotes in {wrapped} of {filled} records",
+                    j + 1
+                ),
+            });
+        }
+    }
+    if quote.is_none() {
+        let opened = scored.iter().filter(|r| r.fields.iter().any(|f| f.starts_with('"'))).count();
+        if n >= 2 && opened * 2 > n {
+            findings.push(Finding {
+                kind: FindingKind::UnusedQuote,
+                line: scored
+                    .iter()
+                    .find(|r| r.fields.iter().any(|f| f.starts_with('"')))
+                    .map_or(0, |r| r.line)
+                    + 1,
+                message: format!(
+                    "{opened} of {n} records have fields opening with '\"' but quoting is off"
+                ),
+            });
+        }
+    }
+    if term == LineTerminator::Lf {
+        if let Some((line, count)) = stray_cr(sample, quote) {
+            findings.push(Finding {
+                kind: FindingKind::StrayCarriageReturn,
+                line,
+                message: format!(
+                    "{count} carriage return(s) alone inside unquoted fields of a file whose lines end in LF, first on line {line}; kept in the field"
+                ),
+            });
+        }
+    }
+}
+
+/// The 1-based line of the first lone `\r` outside quotes, and how many there are.
+fn stray_cr(sample: &str, quote: Option<u8>) -> Option<(usize, usize)> {
+    let b = sample.as_bytes();
+    let (mut line, mut in_quotes, mut first, mut count) = (1usize, false, None, 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        if Some(c) == quote {
+            in_quotes = !in_quotes;
+        } else if c == b'\n' {
+            line += 1;
+        } else if c == b'\r' && !in_quotes && b.get(i + 1) != Some(&b'\n') {
+            count += 1;
+            first.get_or_insert(line);
+        }
+    }
+    first.map(|l| (l, count))
 }
 
 /// Counts the terminators outside `"` quotes and answers the most frequent one.
@@ -369,7 +562,10 @@ impl Parsed {
 }
 
 /// Parses the sample as CSV with the given delimiter and quote.
-fn parse(sample: &str, delim: u8, quote: Option<u8>) -> Parsed {
+///
+/// With `lf_only`, only `\n` ends a record (a `\r` just before it is dropped) and a lone
+/// `\r` is part of the field, as [`crate::open_csv`] reads files whose lines end in LF.
+fn parse(sample: &str, delim: u8, quote: Option<u8>, lf_only: bool) -> Parsed {
     let b = sample.as_bytes();
     let mut out = Parsed::default();
     let mut i = 0;
@@ -422,6 +618,10 @@ fn parse(sample: &str, delim: u8, quote: Option<u8>) -> Parsed {
                         rec.fields.push(String::from_utf8_lossy(&field).into_owned());
                         continue 'fields;
                     }
+                    Some(b'\r') if lf_only && b.get(i + 1) != Some(&b'\n') => {
+                        field.push(b'\r');
+                        i += 1;
+                    }
                     Some(&c @ (b'\r' | b'\n')) => {
                         i += 1;
                         if c == b'\r' && b.get(i) == Some(&b'\n') {
@@ -452,7 +652,7 @@ fn parse(sample: &str, delim: u8, quote: Option<u8>) -> Parsed {
 }
 
 /// Scores one candidate parse: higher is better.
-fn score(p: &Parsed, sample: &str, delim: u8) -> f64 {
+fn score(p: &Parsed, sample: &str, delim: u8, quote: Option<u8>) -> f64 {
     let Some(k) = p.mode() else { return 0.0 };
     let (mut n, mut n_mode, mut n_bad) = (0usize, 0usize, 0usize);
     let (mut cells, mut clean) = (0usize, 0.0f64);
@@ -469,7 +669,10 @@ fn score(p: &Parsed, sample: &str, delim: u8) -> f64 {
                     continue;
                 }
                 cells += 1;
-                clean += cleanliness(f, delim);
+                // Unless `"` quotes, a cell that opens or closes with `"` shows that the
+                // file quotes its fields: `"48.85` and ` 2.35"` are halves of one value.
+                let wrapped = quote != Some(b'"') && (f.starts_with('"') || f.ends_with('"'));
+                clean += if wrapped { 0.0 } else { cleanliness(f, delim) };
             }
         }
     }
@@ -786,6 +989,30 @@ mod tests {
     #[test]
     fn stray_quote_turns_quoting_off() {
         check("a;b\n1;\"x\n2;y\n3;z\n4;w\n5;v\n", b';', None, true, 0);
+    }
+
+    #[test]
+    fn every_data_cell_quoted_header_bare() {
+        let s = "ref|nom|lieu|date|note\n\"A1\"|\"\"|\"France ; Drôme ; Valence\"|\"2024-03-02\"|\"\"\n\"A2\"|\"Morgan\"|\"Egypte ; Adaïma\"|\"\"|\"lot (9)\"\n\"A3\"|\"\"|\"\"|\"1999-10-07\"|\"\"\n";
+        check(s, b'|', Some(b'"'), true, 0);
+    }
+
+    #[test]
+    fn quoted_delimiter_on_every_row() {
+        let s = "id,nom,coordonnees\r\n1,Paris,\"48.85, 2.35\"\r\n2,Lyon,\"45.76, 4.83\"\r\n3,Lille,\"50.63, 3.06\"\r\n";
+        check(s, b',', Some(b'"'), true, 0);
+        assert_eq!(sniff(s).columns, 3);
+        let s = "1,Paris,\"48.85, 2.35\"\n2,Lyon,\"45.76, 4.83\"\n3,Lille,\"50.63, 3.06\"\n";
+        check(s, b',', Some(b'"'), false, 0);
+    }
+
+    #[test]
+    fn repeated_header_lines_are_preamble() {
+        let s = "code;nom;pop\ncode;nom;pop\n75056;Paris;2133111\n69123;Lyon;522250\n13055;Marseille;873076\n";
+        check(s, b';', Some(b'"'), true, 1);
+        let s =
+            "code;nom;pop\ncode;nom;pop\ncode;nom;pop\n75056;Paris;2133111\n69123;Lyon;522250\n";
+        check(s, b';', Some(b'"'), true, 2);
     }
 
     #[test]

@@ -161,7 +161,18 @@ proptest! {
 
     #[test]
     fn prop_undoes_mac_roman(s in french_text()) {
+        // Mac Roman makes signs of lead bytes (`√`, `¬`): a run is evidence inside a word,
+        // and signs alone are repaired only in pairs, so a text without an accented word
+        // may stay as it is (`¬´` alone is also an ASCII-art face).
         let broken = misread(&s, encoding_rs::MACINTOSH);
-        prop_assert_eq!(&repair(&broken).text, &s);
+        let got = repair(&broken).text;
+        let has_word = s
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 2 && !w.is_ascii());
+        if has_word {
+            prop_assert_eq!(&got, &s);
+        } else {
+            prop_assert!(got == s || got == broken, "{:?} -> {:?}", broken, got);
+        }
     }
 }

@@ -36,6 +36,9 @@ const CASES: &[Case] = &[
     Case { file: "prenoms.csv", delimiter: b';', quote: Some(b'"'), has_header: true, header_row: 0, terminator: Lf, columns: 5, records: 4 },
     Case { file: "decimales_virgule.csv", delimiter: b';', quote: Some(b'"'), has_header: true, header_row: 0, terminator: Lf, columns: 2, records: 4 },
     Case { file: "entete_annees.csv", delimiter: b';', quote: Some(b'"'), has_header: true, header_row: 0, terminator: Lf, columns: 4, records: 3 },
+    Case { file: "tous_guillemets_pipe.txt", delimiter: b'|', quote: Some(b'"'), has_header: true, header_row: 0, terminator: Lf, columns: 6, records: 4 },
+    Case { file: "coordonnees_crlf.csv", delimiter: b',', quote: Some(b'"'), has_header: true, header_row: 0, terminator: CrLf, columns: 4, records: 4 },
+    Case { file: "entete_repete.csv", delimiter: b';', quote: Some(b'"'), has_header: true, header_row: 1, terminator: Lf, columns: 3, records: 3 },
     Case { file: "coupe.csv", delimiter: b',', quote: Some(b'"'), has_header: true, header_row: 0, terminator: Lf, columns: 3, records: 3 },
 ];
 
@@ -111,4 +114,58 @@ fn bundled_sample_sniffs() {
     let d = sniff(&text);
     assert_eq!((d.delimiter, d.has_header, d.header_row, d.columns), (b';', true, 2, 14));
     assert_eq!(d.line_terminator, CrLf);
+}
+
+/// Each pattern of issue #12, read end to end through `csv_from_reader`: the records come
+/// out with the header's width, unquoted, and what the check noticed is said.
+#[test]
+fn issue_12_patterns_read_right() {
+    use dq_encoding::sniff::FindingKind;
+    let read_all = |file: &str| {
+        let text = read(file);
+        let mut src = dq_encoding::csv_from_reader(text.as_bytes()).unwrap();
+        let header: Vec<String> =
+            src.reader().headers().unwrap().iter().map(str::to_owned).collect();
+        let rows: Vec<Vec<String>> =
+            src.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+        let findings: Vec<FindingKind> = src.dialect().findings.iter().map(|f| f.kind).collect();
+        (header, rows, findings, src.stray_carriage_returns())
+    };
+    // Every data cell quoted, header bare: no cell keeps its quotes, empty cells are empty.
+    let (h, rows, findings, _) = read_all("tous_guillemets_pipe.txt");
+    assert_eq!(h[0], "Reference");
+    assert_eq!(
+        rows[0],
+        [
+            "M0001-1",
+            "",
+            "France ; Drôme ; Valence",
+            "1999-10-07",
+            "archéologie;numismatique",
+            "44.93, 4.88"
+        ]
+    );
+    assert!(rows.iter().flatten().all(|c| !c.contains('"')), "{rows:?}");
+    assert!(findings.is_empty(), "{findings:?}");
+    // A quoted delimiter on every row: the header is kept and every row has its width.
+    let (h, rows, findings, _) = read_all("coordonnees_crlf.csv");
+    assert_eq!(h, ["id", "commune", "coordonnees", "population"]);
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|r| r.len() == 4));
+    assert_eq!(rows[3][2], "47.2184, -1.5536");
+    assert!(findings.is_empty(), "{findings:?}");
+    // A repeated header is not data.
+    let (h, rows, findings, _) = read_all("entete_repete.csv");
+    assert_eq!(h, ["code_insee", "nom", "population"]);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][0], "75056");
+    assert_eq!(findings, [FindingKind::RepeatedHeader]);
+    // A stray CR in an unquoted field of an LF file: three records, not five.
+    let (h, rows, findings, stray) = read_all("cr_isole_lf.csv");
+    assert_eq!(h.len(), 7);
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.len() == 7), "{rows:?}");
+    assert_eq!(rows[0][5], "\r");
+    assert_eq!(findings, [FindingKind::StrayCarriageReturn]);
+    assert_eq!(stray, (2, Some(2)));
 }

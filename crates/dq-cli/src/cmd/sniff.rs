@@ -2,7 +2,9 @@
 //!
 //! With `--json`, one JSON object per file per line:
 //! `{"path", "encoding", "bom", "confidence", "delimiter", "quote", "has_header",
-//! "header_row", "line_terminator", "columns", "binary", "evidence"}`; a file that cannot
+//! "header_row", "line_terminator", "columns", "binary", "evidence", "findings"}`, where
+//! `findings` lists what the dialect check noticed (`{"kind", "line", "message"}`: a
+//! repeated header, a column still wrapped in quotes, a stray carriage return…); a file that cannot
 //! be read or is not text gets `{"path", "error"}` (plus `"binary"` when it looks like
 //! a PDF, a ZIP/XLSX…) and the other files are still answered. The exit code is 1 when
 //! any file failed, 0 otherwise.
@@ -43,6 +45,7 @@ fn sniff_one(path: &Path) -> Result<Value, Error> {
         "line_terminator": dialect.line_terminator.as_str().replace('\r', "CR").replace('\n', "LF"),
         "columns": dialect.columns,
         "evidence": d.evidence,
+        "findings": dialect.findings,
     }))
 }
 
@@ -97,6 +100,11 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
                     s("header_row"),
                     s("line_terminator")
                 )?;
+                let findings = v.get("findings").and_then(Value::as_array);
+                for f in findings.into_iter().flatten() {
+                    let m = f.get("message").and_then(Value::as_str).unwrap_or("");
+                    writeln!(out, "  finding: {m}")?;
+                }
             }
             Err(e) => writeln!(out, "{:<32} error: {e}", path.display())?,
         }
