@@ -78,12 +78,15 @@ mod fold {
     pub(crate) use dq_clean::fold::{match_key as fold, match_key_into as fold_into};
 }
 mod hash;
+pub mod identifier;
 pub mod model;
 pub mod phonetic;
 mod table;
+pub mod veto;
 
 pub use config::{
-    BlockingConfig, ClusterMethod, Config, FieldConfig, FieldKind, KeyConfig, Transform, MAX_FIELDS,
+    BlockingConfig, ClusterMethod, Config, FieldConfig, FieldKind, KeyConfig, Transform,
+    VetoConfig, MAX_FIELDS,
 };
 pub use engine::{
     count_pairs, dedupe, link, Contribution, Outcome, RuleReport, RunOptions, ScoredPair,
