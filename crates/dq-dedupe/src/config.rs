@@ -264,12 +264,18 @@ impl VetoConfig {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ClusterMethod {
-    /// Connected components of the pairs at or above the threshold.
+    /// Connected components of the pairs at or above the threshold, taken by decreasing
+    /// probability, where two clusters merge only when no record of one vetoes a record
+    /// of the other (and a merge checks at most 10,000 cross pairs): see
+    /// [`cluster::constrained_components`](crate::cluster::constrained_components). The
+    /// default: on FEBRL3 and the synthetic establishments it keeps the precision of
+    /// `centre` (1.000 and 0.999) with more recall (F1 0.995 against 0.965, 0.983 against
+    /// 0.975 at 10k rows).
+    #[default]
     ConnectedComponents,
     /// Centre clustering: pairs are taken by decreasing probability; a record not yet
     /// placed becomes a centre or joins a centre, never a mere member, so false positives
     /// do not chain into giant clusters.
-    #[default]
     Centre,
 }
 
@@ -284,7 +290,7 @@ pub struct Config {
     /// on the synthetic establishments at 10k and 100k rows).
     #[serde(default = "default_threshold")]
     pub threshold: f64,
-    /// Clustering method (default `centre`).
+    /// Clustering method (default `connected-components`, constrained by the vetoes).
     #[serde(default)]
     pub cluster: ClusterMethod,
     /// Cap on the candidate pairs of one blocking rule (default 50 000 000).

@@ -50,7 +50,8 @@ pub struct ScoredPair {
     pub probability: f64,
     /// The index (in [`Config::vetoes`]) of the veto that rules the pair out, if any: its
     /// probability is then 0 and `weight` is the weight the fields alone give. Vetoed
-    /// pairs are kept only when [`RunOptions::keep_from`] asks for near misses.
+    /// pairs are kept only when [`RunOptions::keep_from`] asks for near misses and their
+    /// fields weigh in favour of a match (`weight` above the prior weight).
     pub veto: Option<usize>,
 }
 
@@ -208,6 +209,8 @@ struct Scorer {
     fields: Vec<PreparedField>,
     /// Each veto's kind, column and canonical values.
     vetoes: Vec<(IdKind, String, Column)>,
+    /// Pairs of fields of one kind (names, addresses) whose values may be swapped.
+    swaps: Vec<(usize, usize)>,
     model: Model,
     n_left: Option<u32>,
 }
@@ -233,14 +236,53 @@ impl Scorer {
             );
             p |= u64::from(l) << (4 * f);
         }
+        // Swapped fields (a given name keyed as the surname, the two address lines
+        // inverted): when two fields of one kind both disagree but agree crosswise, both
+        // take the crosswise level.
+        for &(f, g) in &self.swaps {
+            let (Some(ff), Some(gg)) = (self.fields.get(f), self.fields.get(g)) else { continue };
+            let last = level_count(ff.kind).saturating_sub(1) as u8;
+            if model::level(p, f) != last || model::level(p, g) != last {
+                continue;
+            }
+            let cross = |x: &PreparedField, y: &PreparedField, s: &mut Scratch| {
+                compare_level(x.kind, x.values.get(a as usize), y.values.get(b as usize), None, s)
+            };
+            let (l1, l2) = (cross(ff, gg, s), cross(gg, ff, s));
+            if l1 <= 1 && l2 <= 1 {
+                let l = u64::from(l1.max(l2));
+                p = (p & !(0xF << (4 * f)) & !(0xF << (4 * g))) | (l << (4 * f)) | (l << (4 * g));
+            }
+        }
         p
     }
 
-    /// The index of the first veto that rules the pair out.
+    /// The index of the first veto that rules the pair out. A birth-date veto is lifted
+    /// when the pair has the same value (up to one typo) in a compared identifier (a
+    /// social security number): one of the two birth dates is then wrong.
     fn veto(&self, a: u32, b: u32, s: &mut Scratch) -> Option<usize> {
-        self.vetoes.iter().position(|(kind, _, values)| {
-            !crate::veto::compatible_with(*kind, values.get(a as usize), values.get(b as usize), s)
-        })
+        let same_identifier = |s: &mut Scratch| {
+            self.fields.iter().any(|f| {
+                f.kind == FieldKind::Identifier && {
+                    let (x, y) = (f.values.get(a as usize), f.values.get(b as usize));
+                    !x.is_empty() && !y.is_empty() && s.within_one_edit(x, y)
+                }
+            })
+        };
+        let mut found = None;
+        for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
+            if !crate::veto::compatible_with(
+                *kind,
+                values.get(a as usize),
+                values.get(b as usize),
+                s,
+            ) && !(*kind == IdKind::BirthDate && same_identifier(s))
+            {
+                found = Some(i);
+                break;
+            }
+        }
+        found
     }
 
     fn field_weight(&self, f: usize, l: u8, a: u32) -> f64 {
@@ -256,16 +298,16 @@ impl Scorer {
     }
 
     /// The pair's weight and probability. When the table has fields that identify an
-    /// entity (names, identifiers, addresses) and they bring no positive evidence
-    /// together, the probability is capped at 0.5: a shared département or type code
-    /// alone never makes a match.
+    /// entity (names, identifiers, addresses, and here dates, which include birth dates)
+    /// and they bring no positive evidence together, the probability is capped at 0.5: a
+    /// shared département or type code alone never makes a match.
     fn score(&self, a: u32, p: u64) -> (f64, f64) {
         let mut w = self.model.prior_weight();
         let (mut evidence, mut identifying) = (0.0, false);
         for (f, field) in self.fields.iter().enumerate() {
             let fw = self.field_weight(f, model::level(p, f), a);
             w += fw;
-            if identifies(field.kind) {
+            if identifies(field.kind) || field.kind == FieldKind::Date {
                 identifying = true;
                 evidence += fw;
             }
@@ -947,7 +989,7 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         let canonical: Vec<String> = (0..recs.n)
             .into_par_iter()
             .map_init(String::new, |buf, i| {
-                crate::veto::canonical(v.kind, recs.cell(i, &cols), buf);
+                crate::veto::prepare(v.kind, recs.cell(i, &cols), buf);
                 buf.clone()
             })
             .collect();
@@ -957,7 +999,19 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         }
         vetoes.push((v.kind, v.column.clone(), values));
     }
-    let mut scorer = Scorer { fields, vetoes, model: model::em(&[], &[], 0), n_left: recs.n_left };
+    let mut swaps = Vec::new();
+    for (f, x) in fields.iter().enumerate() {
+        for (g, y) in fields.iter().enumerate().skip(f + 1) {
+            if x.kind == y.kind
+                && matches!(x.kind, FieldKind::Name | FieldKind::Address)
+                && x.column != y.column
+            {
+                swaps.push((f, g));
+            }
+        }
+    }
+    let mut scorer =
+        Scorer { fields, vetoes, swaps, model: model::em(&[], &[], 0), n_left: recs.n_left };
     lap("prepare");
 
     // u from random pairs.
@@ -1129,6 +1183,7 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
 
     // Score.
     let keep = options.keep_from.unwrap_or(config.threshold).min(config.threshold);
+    let prior = scorer.model.prior_weight();
     let mut scored: Vec<ScoredPair> = pairs
         .par_iter()
         .zip(patterns.par_iter())
@@ -1136,11 +1191,12 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         .filter_map(|(i, (&(a, b), &p))| {
             let (weight, probability) = scorer.score(a, p);
             let veto = vetoed.get(i).and_then(|&v| usize::from(v).checked_sub(1));
-            // A vetoed pair is kept (at probability 0) only to explain near misses.
-            if veto.is_some() && options.keep_from.is_none() {
+            // A vetoed pair is kept (at probability 0) only to explain near misses: when
+            // its fields weigh in favour of a match.
+            if veto.is_some() && (options.keep_from.is_none() || weight <= prior) {
                 return None;
             }
-            (probability >= keep).then(|| {
+            (probability >= keep || veto.is_some()).then(|| {
                 let (left, right) = match recs.n_left {
                     Some(nl) => (a, b.saturating_sub(nl)),
                     None => (a, b),
@@ -1161,7 +1217,10 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
             scored.iter().map(|p| (p.left, p.right, p.probability)).collect();
         match config.cluster {
             ClusterMethod::ConnectedComponents => {
-                crate::cluster::connected_components(recs.n, &edges, config.threshold)
+                let mut s = Scratch::new();
+                crate::cluster::constrained_components(recs.n, &edges, config.threshold, |a, b| {
+                    scorer.veto(a.min(b), a.max(b), &mut s).is_some()
+                })
             }
             ClusterMethod::Centre => crate::cluster::centre(recs.n, &edges, config.threshold),
         }

@@ -278,6 +278,7 @@ fn formatted_code(table: &Table, c: usize) -> bool {
     let (mut total, mut with_digit, mut dates) = (0usize, 0usize, 0usize);
     let mut ints: Vec<u64> = Vec::new();
     let mut all_int = true;
+    let mut digit_lengths: FastMap<usize, usize> = FastMap::default();
     for row in (0..n).step_by(step) {
         let v = unquote(table.cell(row, c));
         if v.is_empty() {
@@ -301,11 +302,19 @@ fn formatted_code(table: &Table, c: usize) -> bool {
             Ok(x) if all_int => ints.push(x),
             _ => all_int = false,
         }
+        if v.bytes().all(|b| b.is_ascii_digit()) {
+            *digit_lengths.entry(v.len()).or_insert(0) += 1;
+        }
     }
     if total == 0 {
         return false;
     }
-    let modal = lengths.values().copied().max().unwrap_or(0);
+    // One length, or two adjacent ones when the shorter values are digits (a code whose
+    // leading zero a spreadsheet dropped: `1022404` beside `01022404`).
+    let (modal_len, modal_count) =
+        lengths.iter().map(|(&l, &c)| (l, c)).max_by_key(|&(l, c)| (c, l)).unwrap_or((0, 0));
+    let shorter = digit_lengths.get(&modal_len.saturating_sub(1)).copied().unwrap_or(0);
+    let modal = modal_count + shorter;
     let t = total as f64;
     if (modal as f64) < 0.99 * t || (with_digit as f64) < 0.9 * t || (dates as f64) >= 0.5 * t {
         return false;
@@ -452,9 +461,18 @@ mod tests {
 
     #[test]
     fn keys() {
-        // A nomenclature: one row per 8-character code.
+        // A nomenclature: one row per 8-character code, also when a spreadsheet dropped
+        // the leading zero of some.
         let rows: Vec<Vec<String>> =
             (0..50).map(|i| vec![format!("{:08}", 1_022_404 + 13 * i), "CAP".into()]).collect();
+        check(&table(&["FORMATION_DIPLOME", "LIBELLE"], &rows), Some(&["FORMATION_DIPLOME"]));
+        let rows: Vec<Vec<String>> = (0..50)
+            .map(|i| {
+                let code =
+                    if i % 5 == 0 { format!("{}", 1_022_404 + i) } else { format!("46Z{:05}", i) };
+                vec![code, "CAP".into()]
+            })
+            .collect();
         check(&table(&["FORMATION_DIPLOME", "LIBELLE"], &rows), Some(&["FORMATION_DIPLOME"]));
         // A surrogate id is no key, nor are consecutive row numbers.
         let rows: Vec<Vec<String>> =

@@ -166,6 +166,34 @@ pub fn canonical(kind: IdKind, raw: &str, out: &mut String) {
     }
 }
 
+/// The mark of a value that does not validate, in [`prepare`]'s output.
+const INVALID: char = '\u{1}';
+
+/// Like [`canonical`], but a non-empty value that does not validate, in a column of a
+/// kind with a checked form (SIRET, SIREN, FINESS, UAI, RNA, `cle_interop`), is kept
+/// folded and marked: a placeholder (`DRIVE`, `AUTRE`) where the other record has a valid
+/// identifier is another entity, while a typo (one edit away) is not.
+pub(crate) fn prepare(kind: IdKind, raw: &str, out: &mut String) {
+    canonical(kind, raw, out);
+    let checked = matches!(
+        kind,
+        IdKind::Siret
+            | IdKind::Siren
+            | IdKind::Finess
+            | IdKind::Uai
+            | IdKind::Rna
+            | IdKind::CleInterop
+    );
+    if out.is_empty() && checked && !raw.trim().is_empty() {
+        out.push(INVALID);
+        let start = out.len();
+        crate::fold::fold_into(raw, &mut *out);
+        let folded: String = out.get(start..).unwrap_or("").chars().filter(|c| *c != ' ').collect();
+        out.truncate(start);
+        out.push_str(&folded);
+    }
+}
+
 /// A full date: `yyyy-mm-dd`, `yyyymmdd`, or day first with one or two digits
 /// (`5/3/1962`, `05-03-1962`, `05.03.1962`); a time after a space or `T` is ignored.
 pub(crate) fn birth_date(raw: &str) -> Option<(u32, u32, u32)> {
@@ -219,6 +247,12 @@ pub(crate) fn compatible_with(kind: IdKind, a: &str, b: &str, s: &mut Scratch) -
     if a.is_empty() || b.is_empty() || a == b {
         return true;
     }
+    match (a.strip_prefix(INVALID), b.strip_prefix(INVALID)) {
+        (Some(_), Some(_)) => return true,
+        (Some(x), None) => return s.within_one_edit(x, b),
+        (None, Some(y)) => return s.within_one_edit(a, y),
+        (None, None) => {}
+    }
     match kind {
         IdKind::Siret => match (a.len(), b.len()) {
             (9, 14) => b.starts_with(a),
@@ -258,6 +292,27 @@ mod tests {
         let (x, y) = (key(kind, a), key(kind, b));
         assert_eq!(compatible(kind, &x, &y), expected, "{kind:?} {a:?} {b:?} ({x:?} {y:?})");
         assert_eq!(compatible(kind, &y, &x), expected, "{kind:?} {b:?} {a:?} (symmetric)");
+    }
+
+    #[test]
+    fn placeholders_veto_and_typos_do_not() {
+        let prep = |kind, v: &str| {
+            let mut s = String::new();
+            prepare(kind, v, &mut s);
+            s
+        };
+        let check = |kind, a: &str, b: &str, expected: bool| {
+            let (x, y) = (prep(kind, a), prep(kind, b));
+            assert_eq!(compatible(kind, &x, &y), expected, "{a:?} {b:?}");
+            assert_eq!(compatible(kind, &y, &x), expected, "{b:?} {a:?}");
+        };
+        check(IdKind::Finess, "DRIVE", "280504267", false);
+        check(IdKind::Finess, "AUTRE", "DRIVE", true);
+        check(IdKind::Siret, "73282932000075", "73282932000074", true);
+        check(IdKind::Siret, "7328293200007", "73282932000074", true);
+        check(IdKind::Siret, "en cours", "73282932000074", false);
+        // Dates that do not parse never veto.
+        check(IdKind::BirthDate, "19560931", "1956-04-09", true);
     }
 
     #[test]
