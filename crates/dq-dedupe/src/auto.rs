@@ -303,7 +303,10 @@ pub fn infer_kind(header: &str, s: &ColumnStats) -> Option<FieldKind> {
     if has(&["nom", "prenom", "name", "surname", "given"]) {
         return Some(FieldKind::Name);
     }
-    if s.distinct <= 60 && s.distinct_ratio < 0.05 {
+    // A broad attribute (a département, a type, a flag): few values for many rows.
+    if (s.distinct <= 60 && s.distinct_ratio < 0.05)
+        || (s.distinct <= 200 && s.distinct_ratio < 0.03)
+    {
         return Some(FieldKind::Category);
     }
     if s.mean_words >= 2.0 {

@@ -83,16 +83,24 @@ pub fn constrained_components(
         .map(|&(a, b, p)| if a < b { (a, b, p) } else { (b, a, p) })
         .collect();
     edges.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
-    // Each record's cluster label and each label's members (empty for a label no longer
-    // in use).
+    // Each record's cluster label and each label's members; an empty list stands for
+    // the label's record alone (no allocation for the records no pair touches), and a
+    // label no longer in use is never looked up.
     let mut label: Vec<u32> = (0..n as u32).collect();
-    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (a, b, _) in edges {
         let (Some(&la), Some(&lb)) = (label.get(a as usize), label.get(b as usize)) else {
             continue;
         };
         if la == lb {
             continue;
+        }
+        for l in [la, lb] {
+            if let Some(m) = members.get_mut(l as usize) {
+                if m.is_empty() {
+                    m.push(l);
+                }
+            }
         }
         let (ma, mb) = (
             members.get(la as usize).map_or(&[][..], Vec::as_slice),
@@ -116,8 +124,11 @@ pub fn constrained_components(
         }
     }
     // Relabel each cluster by its smallest index.
-    let smallest: Vec<u32> =
-        members.iter().map(|m| m.iter().copied().min().unwrap_or(u32::MAX)).collect();
+    let smallest: Vec<u32> = members
+        .iter()
+        .enumerate()
+        .map(|(l, m)| m.iter().copied().min().unwrap_or(l as u32))
+        .collect();
     label.iter().map(|&l| smallest.get(l as usize).copied().unwrap_or(l)).collect()
 }
 

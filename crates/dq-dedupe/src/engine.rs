@@ -271,16 +271,15 @@ impl Scorer {
         };
         let mut found = None;
         for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
-            if !crate::veto::compatible_with(
-                *kind,
-                values.get(a as usize),
-                values.get(b as usize),
-                s,
-            ) && !(*kind == IdKind::BirthDate && same_identifier(s))
-            {
-                found = Some(i);
-                break;
+            let (x, y) = (values.get(a as usize), values.get(b as usize));
+            if crate::veto::compatible_with(*kind, x, y, s) {
+                continue;
             }
+            if *kind == IdKind::BirthDate && same_identifier(s) {
+                continue;
+            }
+            found = Some(i);
+            break;
         }
         found
     }
@@ -301,19 +300,39 @@ impl Scorer {
     /// entity (names, identifiers, addresses, and here dates, which include birth dates)
     /// and they bring no positive evidence together, the probability is capped at 0.5: a
     /// shared département or type code alone never makes a match.
+    ///
+    /// Likewise, two persons most of whose name fields disagree outright (after the
+    /// crosswise comparison of swapped fields) are not one person unless an identifier
+    /// agrees: a shared canton and a birth date one character apart do not make a match.
     fn score(&self, a: u32, p: u64) -> (f64, f64) {
         let mut w = self.model.prior_weight();
         let (mut evidence, mut identifying) = (0.0, false);
+        let (mut names, mut names_disagree, mut identifier_agrees) = (0usize, 0usize, false);
         for (f, field) in self.fields.iter().enumerate() {
-            let fw = self.field_weight(f, model::level(p, f), a);
+            let l = model::level(p, f);
+            let fw = self.field_weight(f, l, a);
             w += fw;
             if identifies(field.kind) || field.kind == FieldKind::Date {
                 identifying = true;
                 evidence += fw;
             }
+            if l != NULL_LEVEL {
+                match field.kind {
+                    FieldKind::Name => {
+                        names += 1;
+                        if usize::from(l) + 1 == level_count(FieldKind::Name) {
+                            names_disagree += 1;
+                        }
+                    }
+                    FieldKind::Identifier => identifier_agrees |= l <= 1,
+                    _ => {}
+                }
+            }
         }
         let mut prob = 1.0 / (1.0 + (-w).exp2());
-        if identifying && evidence <= 0.0 {
+        if (identifying && evidence <= 0.0)
+            || (names > 0 && 2 * names_disagree > names && !identifier_agrees)
+        {
             prob = prob.min(0.5);
         }
         (w, prob)
@@ -1045,18 +1064,19 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         report.new_pairs = (pairs.len() - before) as u64;
     }
     lap("blocking");
-    let patterns: Vec<u64> =
-        pairs.par_iter().map_init(Scratch::new, |s, &(a, b)| scorer.pattern(a, b, s)).collect();
-    // The veto of each pair: 0 for none, else the veto's index plus one.
-    let vetoed: Vec<u8> = if scorer.vetoes.is_empty() {
-        Vec::new()
+    // Each pair's pattern and, in the same pass, its veto: 0 for none, else the veto's
+    // index plus one.
+    let (patterns, vetoed): (Vec<u64>, Vec<u8>) = if scorer.vetoes.is_empty() {
+        let p = pairs.par_iter().map_init(Scratch::new, |s, &(a, b)| scorer.pattern(a, b, s));
+        (p.collect(), Vec::new())
     } else {
         pairs
             .par_iter()
             .map_init(Scratch::new, |s, &(a, b)| {
-                scorer.veto(a, b, s).map_or(0, |i| u8::try_from(i + 1).unwrap_or(u8::MAX))
+                let v = scorer.veto(a, b, s).map_or(0, |i| u8::try_from(i + 1).unwrap_or(u8::MAX));
+                (scorer.pattern(a, b, s), v)
             })
-            .collect()
+            .unzip()
     };
     let is_vetoed = |i: usize| vetoed.get(i).is_some_and(|&v| v != 0);
     let vetoed_pairs = vetoed.iter().filter(|&&v| v != 0).count() as u64;
@@ -1480,6 +1500,39 @@ mod tests {
             out.warnings
         );
         assert!(out.warnings.iter().any(|w| w.contains("degenerate")), "{:?}", out.model());
+    }
+
+    #[test]
+    fn persons_whose_names_disagree_are_not_matched() {
+        // Élus by canton: each binôme shares its canton and a birth date one character
+        // apart, their names differ; one élu is written twice (an accent).
+        let mut t =
+            Table::new(vec!["canton".into(), "nom".into(), "prenom".into(), "naissance".into()]);
+        let noms =
+            ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND"];
+        let prenoms = ["Xavier", "Romain", "Marie", "Sophie", "Jean", "Pierre"];
+        for k in 0..24 {
+            let canton = format!("{}", 100 + k / 2);
+            let born = format!("{:02}/03/19{}", k % 2 + 1, 50 + k / 2);
+            t.push_row([canton.as_str(), noms[k % 8], prenoms[k % 6], born.as_str()]);
+        }
+        t.push_row(["100", "MARTIN", "Xavièr", "01/03/1950"]);
+        let mut config = Config::default();
+        for (c, k) in [
+            ("nom", FieldKind::Name),
+            ("prenom", FieldKind::Name),
+            ("naissance", FieldKind::Date),
+            ("canton", FieldKind::Code),
+        ] {
+            config.fields.push(crate::FieldConfig::new(c, k));
+        }
+        config.blocking.push(BlockingConfig::new(vec![KeyConfig::new("canton", Transform::Exact)]));
+        let options = RunOptions { keep_from: Some(0.0), ..RunOptions::default() };
+        let out = dedupe(&t, &config, &options).unwrap();
+        // Rows 0 and 1 are a binôme: never above 0.5.
+        let binome = out.pairs.iter().find(|p| (p.left, p.right) == (0, 1)).unwrap();
+        assert!(binome.probability <= 0.5, "{binome:?}");
+        assert_ne!(out.clusters[1], out.clusters[0]);
     }
 
     proptest::proptest! {

@@ -334,17 +334,26 @@ fn formatted_code(table: &Table, c: usize) -> bool {
 /// whole table; stops early (returning `None`) once more than 0.5 % of the rows repeat
 /// a key.
 fn uniqueness(table: &Table, cols: &[usize]) -> Option<(usize, usize)> {
+    use std::hash::{BuildHasher, Hasher};
     let n = table.len();
     let allowed = n / 200;
-    let mut seen: HashSet<Vec<&str>> = HashSet::with_capacity(n);
+    // Keys are hashed to 64 bits (a collision could only make a key look repeated,
+    // which means searching: the safe side).
+    let build = std::hash::BuildHasherDefault::<crate::hash::FxHasher>::default();
+    let mut seen: FastMap<u64, ()> = FastMap::default();
     let (mut filled, mut repeats) = (0usize, 0usize);
-    for row in 0..n {
-        let key: Vec<&str> = cols.iter().map(|&c| unquote(table.cell(row, c))).collect();
-        if key.iter().any(|v| v.is_empty()) {
-            continue;
+    'rows: for row in 0..n {
+        let mut h = build.build_hasher();
+        for &c in cols {
+            let v = unquote(table.cell(row, c));
+            if v.is_empty() {
+                continue 'rows;
+            }
+            h.write(v.as_bytes());
+            h.write_u8(0xff);
         }
         filled += 1;
-        if !seen.insert(key) {
+        if seen.insert(h.finish(), ()).is_some() {
             repeats += 1;
             if repeats > allowed {
                 return None;
