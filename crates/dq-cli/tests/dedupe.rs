@@ -194,3 +194,223 @@ fn windows_1252_semicolon_input_with_a_title_line_gives_the_same_clusters() {
     assert!(rows2.iter().any(|r| r.iter().any(|c| c.contains('É'))));
     assert_eq!(rows1, rows2);
 }
+
+/// `prefix` completed by its Luhn key digit.
+fn luhn(prefix: &str) -> String {
+    let sum: u32 = prefix
+        .chars()
+        .rev()
+        .enumerate()
+        .map(|(i, c)| {
+            let d = c.to_digit(10).unwrap();
+            if i % 2 == 0 {
+                let x = 2 * d;
+                if x > 9 {
+                    x - 9
+                } else {
+                    x
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    format!("{prefix}{}", (10 - sum % 10) % 10)
+}
+
+/// Writes a CSV file made of `header` and `rows` and returns its path.
+fn write_fixture(name: &str, header: &str, rows: &[String]) -> PathBuf {
+    let path = tmp(name);
+    let mut text = format!("{header}\n");
+    for r in rows {
+        text.push_str(r);
+        text.push('\n');
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Three hundred establishments of sixty companies (five siblings each: one SIREN, five
+/// NICs, the same trade name and address), and two true duplicates of row 1 (same
+/// SIRET, the legal form and street type spelled differently).
+fn siblings() -> PathBuf {
+    let trades = ["Boulangerie", "Garage", "Pharmacie", "Librairie", "Fleuriste", "Cafe"];
+    let names = [
+        "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Petit", "Durand", "Leroy", "Moreau",
+        "Simon",
+    ];
+    let mut rows = Vec::new();
+    for (i, t) in trades.iter().enumerate() {
+        for (j, n) in names.iter().enumerate() {
+            let k = i * names.len() + j;
+            let siren = luhn(&format!("{:08}", 40_000_000 + 7_919 * k));
+            for e in 0..5 {
+                let siret = luhn(&format!("{siren}{:04}", e + 1));
+                rows.push(format!(
+                    "{siret},SARL {t} {n},{} avenue {},750{:02}",
+                    k + 2,
+                    names[(j + 3) % names.len()],
+                    k % 20 + 1
+                ));
+            }
+        }
+    }
+    let first = rows[0].split(',').next().unwrap().to_owned();
+    rows.push(format!("{first},{} Martin S.A.R.L.,2 av. {},75001", trades[0], names[3]));
+    rows.push(format!("{first},{} Martin,2 av {},75001", trades[0], names[3]));
+    write_fixture("siblings.csv", "siret,raison_sociale,adresse,code_postal", &rows)
+}
+
+#[test]
+fn siret_veto_keeps_siblings_apart_and_explains_it() {
+    let (out, explain) = (tmp("siblings-out.csv"), tmp("siblings-explain.csv"));
+    let (ok, stderr) = dq(&[
+        "dedupe",
+        siblings().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--explain",
+        explain.to_str().unwrap(),
+        // Three hundred rows teach EM little: a lower threshold than the default.
+        "--threshold",
+        "0.9",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("[[veto]]") && stderr.contains("kind = \"siret\""), "{stderr}");
+    let (_, rows) = read_csv(&out);
+    assert_eq!(rows.len(), 302);
+    let cluster: Vec<&str> = rows.iter().map(|r| r[4].as_str()).collect();
+    // The two duplicates join row 1; no sibling joins anyone.
+    assert_eq!((cluster[300], cluster[301]), ("1", "1"), "{stderr}");
+    for (i, c) in cluster.iter().enumerate().take(300) {
+        assert_eq!(*c, (i + 1).to_string(), "row {} is a sibling: {stderr}", i + 1);
+    }
+    let (headers, pairs) = read_csv(&explain);
+    let veto = headers.iter().position(|h| h == "veto").unwrap();
+    assert!(
+        pairs.iter().any(|p| p[veto].starts_with("siret (siret): ") && p[2] == "0.000000"),
+        "a vetoed sibling pair is explained"
+    );
+}
+
+#[test]
+fn veto_can_be_turned_off_in_the_configuration() {
+    let base = "threshold = 0.5\n\
+         [[field]]\ncolumn = \"raison_sociale\"\nkind = \"company\"\n\
+         [[field]]\ncolumn = \"adresse\"\nkind = \"address\"\n\
+         [[blocking]]\nkeys = [{ column = \"raison_sociale\", transform = \"company\" }]\n";
+    for (veto, sibling_cluster) in [(true, "2"), (false, "1")] {
+        let out = tmp("siblings-noveto.csv");
+        let config = tmp("siblings-noveto.toml");
+        let text = if veto {
+            format!("{base}[[veto]]\ncolumn = \"siret\"\nkind = \"siret\"\n")
+        } else {
+            base.to_owned()
+        };
+        std::fs::write(&config, text).unwrap();
+        let (ok, stderr) = dq(&[
+            "dedupe",
+            siblings().to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ]);
+        assert!(ok, "{stderr}");
+        let (_, rows) = read_csv(&out);
+        // Without the veto, name and address join the siblings.
+        assert_eq!(rows[1][4], sibling_cluster, "veto {veto}: {stderr}");
+    }
+}
+
+/// A nomenclature: one row per 8-character code, one row written twice.
+fn nomenclature() -> PathBuf {
+    let mut rows: Vec<String> = (0..400)
+        .map(|i| {
+            format!(
+                "{:08},CAP {},{}",
+                1_022_404 + 97 * i,
+                ["CUISINE", "COIFFURE", "MENUISIER"][i % 3],
+                3 + i % 2
+            )
+        })
+        .collect();
+    rows.push(rows[7].clone());
+    write_fixture("nomenclature.csv", "FORMATION_DIPLOME,LIBELLE_COURT,NIVEAU", &rows)
+}
+
+#[test]
+fn a_reference_table_has_no_probable_duplicates() {
+    let out = tmp("nomenclature-out.csv");
+    let (ok, stderr) =
+        dq(&["dedupe", nomenclature().to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("no probable duplicates to find"), "{stderr}");
+    assert!(stderr.contains("FORMATION_DIPLOME"), "{stderr}");
+    assert!(stderr.contains("1 exact duplicate rows"), "{stderr}");
+    let (_, rows) = read_csv(&out);
+    assert_eq!(rows.len(), 401);
+    // Only the exact duplicate shares a cluster.
+    assert_eq!(rows[400][3], "8");
+    assert!(rows.iter().take(400).enumerate().all(|(i, r)| r[3] == (i + 1).to_string()));
+    // --force searches anyway.
+    let (ok, stderr) =
+        dq(&["dedupe", nomenclature().to_str().unwrap(), "-o", out.to_str().unwrap(), "--force"]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("[[blocking]]"), "{stderr}");
+}
+
+#[test]
+fn a_degenerate_model_falls_back_and_says_so() {
+    // Élus without duplicates: distinct names, a département shared by many, birth
+    // dates that differ.
+    let noms = [
+        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
+        "MOREAU", "SIMON", "LAURENT",
+    ];
+    let prenoms =
+        ["Xavier", "Romain", "Marie", "Sophie", "Jean", "Pierre", "Anne", "Claire", "Luc", "Paul"];
+    let mut rows = Vec::new();
+    for (i, n) in noms.iter().enumerate() {
+        for (j, p) in prenoms.iter().enumerate() {
+            rows.push(format!(
+                "{:02},{n},{p},{}",
+                (i * 7 + j) % 6 + 1,
+                ["33", "48", "31"][(i + j) % 3]
+            ));
+        }
+    }
+    let input = write_fixture("elus.csv", "dep,nom,prenom,csp", &rows);
+    let out = tmp("elus-out.csv");
+    let (ok, stderr) = dq(&["dedupe", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let (_, rows) = read_csv(&out);
+    assert!(rows.iter().enumerate().all(|(i, r)| r[4] == (i + 1).to_string()), "{stderr}");
+    assert!(stderr.contains("degenerate"), "{stderr}");
+}
+
+#[test]
+fn audit_says_a_reference_table_has_no_probable_duplicates() {
+    let dir = tmp("audit-nomenclature");
+    let (ok, stderr) =
+        dq(&["audit", nomenclature().to_str().unwrap(), "-o", dir.to_str().unwrap(), "--quiet"]);
+    assert!(ok, "{stderr}");
+    let report = std::fs::read_to_string(dir.join("report.json")).unwrap();
+    assert!(report.contains("no probable duplicates to find"), "{report}");
+    let dupes = std::fs::read_to_string(dir.join("duplicates.csv")).unwrap();
+    assert!(!dupes.contains("probable"), "{dupes}");
+    assert!(dupes.contains("exact"), "{dupes}");
+}
+
+#[test]
+fn audit_never_joins_siblings() {
+    let dir = tmp("audit-siblings");
+    let (ok, stderr) =
+        dq(&["audit", siblings().to_str().unwrap(), "-o", dir.to_str().unwrap(), "--quiet"]);
+    assert!(ok, "{stderr}");
+    let (_, rows) = read_csv(&dir.join("duplicates.csv"));
+    for r in rows.iter().filter(|r| r[1] == "probable") {
+        let members: Vec<u32> = r[3].split(' ').map(|m| m.parse().unwrap()).collect();
+        assert!(members.iter().all(|&m| m == 1 || m > 300), "siblings joined: {r:?}");
+    }
+}

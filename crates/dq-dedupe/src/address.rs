@@ -13,17 +13,31 @@
 
 use crate::fold::fold;
 
-/// The normalised address: folded, street-type abbreviations expanded, `BIS`/`TER` kept.
+/// The normalised address: folded, street-type abbreviations expanded, `BIS`/`TER` kept;
+/// a complement written before the house number (`ZA des Pins 12 rue…`, `Lieu-dit le
+/// Bourg 43 impasse…`) moves after the street, where the other address line would put it.
 ///
 /// # Example
 ///
 /// ```
-/// assert_eq!(dq_dedupe::address::address_key("3 bd St-Michel"), "3 BOULEVARD SAINT MICHEL");
+/// use dq_dedupe::address::address_key;
+/// assert_eq!(address_key("3 bd St-Michel"), "3 BOULEVARD SAINT MICHEL");
+/// assert_eq!(address_key("ZI Nord 12 av. du Mal Foch"), "12 AVENUE DU MARECHAL FOCH ZI NORD");
 /// ```
 pub fn address_key(s: &str) -> String {
     let folded = fold(s);
     let mut out = String::with_capacity(folded.len() + 8);
-    for t in folded.split(' ').filter(|t| !t.is_empty()) {
+    let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+    let complement = matches!(
+        tokens.first().copied(),
+        Some("ZA" | "ZI" | "ZAC" | "ZAE" | "ZONE" | "LIEU" | "LD" | "BATIMENT" | "BAT" | "PARC")
+    );
+    if complement {
+        if let Some(j) = tokens.iter().position(|t| t.bytes().all(|b| b.is_ascii_digit())) {
+            tokens.rotate_left(j);
+        }
+    }
+    for t in tokens {
         let e = expand(t);
         if !out.is_empty() {
             out.push(' ');
@@ -66,6 +80,10 @@ fn expand(t: &str) -> &str {
         "LOT" => "LOTISSEMENT",
         "RES" => "RESIDENCE",
         "PROM" => "PROMENADE",
+        "MAL" => "MARECHAL",
+        "GAL" | "GEN" => "GENERAL",
+        "CDT" => "COMMANDANT",
+        "PDT" => "PRESIDENT",
         "B" => "BIS",
         "T" => "TER",
         other => other,
@@ -85,6 +103,13 @@ mod tests {
         check("12 av. Jean Jaurès", "12 AVENUE JEAN JAURES");
         check("3 bd St-Michel", "3 BOULEVARD SAINT MICHEL");
         check("4 B R. de la Paix", "4 BIS RUE DE LA PAIX");
+        check("137 Che Ste Anne", "137 CHEMIN SAINTE ANNE");
+        check(
+            "Lieu-dit le Bourg 43 impasse Jean Jaurès",
+            "43 IMPASSE JEAN JAURES LIEU DIT LE BOURG",
+        );
+        check("ZA des Pins", "ZA DES PINS");
+        check("12 rue du Gal Leclerc ZI Nord", "12 RUE DU GENERAL LECLERC ZI NORD");
         check("", "");
     }
 }

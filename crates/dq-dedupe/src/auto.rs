@@ -30,12 +30,16 @@ use rayon::prelude::*;
 
 use crate::company::normalize_company;
 use crate::compare::parse_date;
-use crate::config::{BlockingConfig, Config, FieldConfig, FieldKind, KeyConfig, Transform};
+use crate::config::{
+    BlockingConfig, Config, FieldConfig, FieldKind, KeyConfig, Transform, VetoConfig,
+};
 use crate::engine::derive_key;
 use crate::error::{Error, Repr};
 use crate::fold::fold;
 use crate::hash::FastMap;
+use crate::identifier::{Identifier, Key};
 use crate::table::Table;
+use crate::veto::IdKind;
 
 /// What auto-configuration chose, and why.
 #[derive(Debug, Clone)]
@@ -45,6 +49,84 @@ pub struct AutoConfig {
     pub config: Config,
     /// One line per column: how it was typed, or why it was left out.
     pub notes: Vec<String>,
+    /// The identifier columns (recognised, or given in [`AutoOptions::identifiers`]).
+    pub identifiers: Vec<Identifier>,
+    /// When the table has no probable duplicates to find (a reference table, a unique
+    /// and valid key: see [`identifier`](crate::identifier)), the key that says so. The
+    /// caller should then count exact duplicate rows only; `config` is still the one a
+    /// forced search would use (empty when none could be chosen).
+    pub no_search: Option<Key>,
+}
+
+/// Options of [`configure_with`].
+///
+/// ```
+/// use dq_dedupe::{auto::AutoOptions, identifier::Identifier, veto::IdKind};
+/// let mut options = AutoOptions::default();
+/// options.id_column("record_id").identifiers(vec![Identifier::new("siret", IdKind::Siret)]);
+/// ```
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct AutoOptions {
+    id_column: Option<String>,
+    identifiers: Option<Vec<Identifier>>,
+    search: Search,
+}
+
+/// Whether auto-configuration may decline to search a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Search {
+    /// Decline when the table has a key (the default).
+    #[default]
+    WhenNoKey,
+    /// Always configure a search, and report the key in the notes only.
+    Always,
+}
+
+impl AutoOptions {
+    /// The column identifying records, left out of the comparisons (default: none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut o = dq_dedupe::auto::AutoOptions::default();
+    /// o.id_column("rec_id");
+    /// ```
+    pub fn id_column(&mut self, column: &str) -> &mut Self {
+        self.id_column = Some(column.to_owned());
+        self
+    }
+
+    /// The identifier columns, given instead of recognised (default: recognised from
+    /// headers and values, see [`identifier::recognize`](crate::identifier::recognize)).
+    /// An empty list means no identifier.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{auto::AutoOptions, identifier::Identifier, veto::IdKind};
+    /// let mut o = AutoOptions::default();
+    /// o.identifiers(vec![Identifier::new("finess_et", IdKind::Finess)]);
+    /// ```
+    pub fn identifiers(&mut self, identifiers: Vec<Identifier>) -> &mut Self {
+        self.identifiers = Some(identifiers);
+        self
+    }
+
+    /// Whether a table with a key is declined (default [`Search::WhenNoKey`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::auto::{AutoOptions, Search};
+    /// let mut o = AutoOptions::default();
+    /// o.search(Search::Always);
+    /// ```
+    pub fn search(&mut self, search: Search) -> &mut Self {
+        self.search = search;
+        self
+    }
 }
 
 /// Statistics of one column on a sample.
@@ -221,7 +303,10 @@ pub fn infer_kind(header: &str, s: &ColumnStats) -> Option<FieldKind> {
     if has(&["nom", "prenom", "name", "surname", "given"]) {
         return Some(FieldKind::Name);
     }
-    if s.distinct <= 60 && s.distinct_ratio < 0.05 {
+    // A broad attribute (a département, a type, a flag): few values for many rows.
+    if (s.distinct <= 60 && s.distinct_ratio < 0.05)
+        || (s.distinct <= 200 && s.distinct_ratio < 0.03)
+    {
         return Some(FieldKind::Category);
     }
     if s.mean_words >= 2.0 {
@@ -260,8 +345,106 @@ pub fn configure(
     right: Option<&Table>,
     id_column: Option<&str>,
 ) -> Result<AutoConfig, Error> {
-    let mut config = Config::default();
+    let mut options = AutoOptions::default();
+    if let Some(c) = id_column {
+        options.id_column(c);
+    }
+    configure_with(left, right, &options)
+}
+
+/// [`configure`] with options: identifier columns given by the caller, a search forced.
+///
+/// The steps are: identifiers (given, or [recognised](crate::identifier::recognize));
+/// for a deduplication, whether the table has a [key](crate::identifier::key_of) and so
+/// nothing to search; the vetoes (every identifier but a commune code outside a table of
+/// communes); the compared fields; the blocking rules.
+///
+/// # Errors
+///
+/// As for [`configure`], except that a table with a key and no comparable column gives
+/// an [`AutoConfig`] with `no_search` set and an empty configuration.
+///
+/// # Example
+///
+/// ```
+/// use dq_dedupe::{auto, Table};
+/// let mut csv = String::from("code,libelle\n");
+/// for i in 0..30 { csv += &format!("{:08},Diplôme {i}\n", 1_022_404 + 13 * i); }
+/// let t = Table::from_csv_reader(csv.as_bytes())?;
+/// let chosen = auto::configure_with(&t, None, &auto::AutoOptions::default())?;
+/// assert_eq!(chosen.no_search.map(|k| k.columns), Some(vec!["code".to_owned()]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn configure_with(
+    left: &Table,
+    right: Option<&Table>,
+    options: &AutoOptions,
+) -> Result<AutoConfig, Error> {
+    let id_column = options.id_column.as_deref();
+    let identifiers = match &options.identifiers {
+        Some(ids) => ids.clone(),
+        None => crate::identifier::recognize(left, 20_000),
+    };
     let mut notes = Vec::new();
+    let no_search = match right {
+        None => crate::identifier::key_of(left, &identifiers),
+        Some(_) => None,
+    };
+    if let Some(k) = &no_search {
+        notes.push(format!("no probable duplicates to find: {}", k.reason));
+    }
+    let mut vetoes = Vec::new();
+    for id in &identifiers {
+        if Some(id.column.as_str()) == id_column {
+            continue;
+        }
+        if let Some(r) = right {
+            if r.column_index(&id.column).is_err() {
+                continue;
+            }
+        }
+        if id.kind == IdKind::Commune && id.distinct_ratio < 0.8 {
+            notes.push(format!(
+                "{}: commune codes, not a veto (a table of communes has one row per code; here {:.0} % distinct)",
+                id.column,
+                id.distinct_ratio * 100.0
+            ));
+            continue;
+        }
+        notes.push(format!(
+            "{}: {} identifier ({:.0} % valid), a veto: different valid values are different entities",
+            id.column,
+            id.kind.as_str(),
+            id.valid_share * 100.0
+        ));
+        vetoes.push(VetoConfig::new(&id.column, id.kind));
+    }
+    match choose(left, right, id_column, notes, vetoes) {
+        Ok((config, notes)) => {
+            let no_search = no_search.filter(|_| options.search == Search::WhenNoKey);
+            Ok(AutoConfig { config, notes, identifiers, no_search })
+        }
+        Err(e) => match no_search {
+            Some(k) if options.search == Search::WhenNoKey => Ok(AutoConfig {
+                config: Config::default(),
+                notes: vec![format!("no probable duplicates to find: {}", k.reason)],
+                identifiers,
+                no_search: Some(k),
+            }),
+            _ => Err(e),
+        },
+    }
+}
+
+/// Chooses fields and blocking rules.
+fn choose(
+    left: &Table,
+    right: Option<&Table>,
+    id_column: Option<&str>,
+    mut notes: Vec<String>,
+    vetoes: Vec<VetoConfig>,
+) -> Result<(Config, Vec<String>), Error> {
+    let mut config = Config { vetoes, ..Config::default() };
     let mut atom_list: Vec<(usize, KeyConfig)> = Vec::new();
     for (c, header) in left.headers().iter().enumerate() {
         if Some(header.as_str()) == id_column {
@@ -338,7 +521,7 @@ pub fn configure(
         config.threshold, config.cluster
     ));
     let _ = n;
-    Ok(AutoConfig { config, notes })
+    Ok((config, notes))
 }
 
 fn choose_blocking(

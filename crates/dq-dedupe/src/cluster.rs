@@ -51,6 +51,87 @@ pub fn connected_components(n: usize, pairs: &[(u32, u32, f64)], threshold: f64)
     (0..n as u32).map(|i| find(&mut parent, i)).collect()
 }
 
+/// The most cross pairs checked when two clusters of [`constrained_components`] merge;
+/// above it (two clusters of about a hundred records), they stay apart.
+pub const MAX_MERGE_CHECKS: usize = 10_000;
+
+/// Connected components of the pairs at or above `threshold`, taken by decreasing
+/// probability (ties by indices), where two clusters merge only when no record of one
+/// `cannot_link` a record of the other (an identifier veto) and the merge checks at most
+/// [`MAX_MERGE_CHECKS`] cross pairs. Every pair holding a cluster together is at or
+/// above the threshold, and no cluster holds two records that veto each other.
+///
+/// # Example
+///
+/// ```
+/// use dq_dedupe::cluster::constrained_components;
+///
+/// // 0–1 and 1–2 match, but 0 and 2 have different SIRETs: 2 stays apart.
+/// let pairs = [(0, 1, 0.999), (1, 2, 0.995)];
+/// let veto = |a: u32, b: u32| (a.min(b), a.max(b)) == (0, 2);
+/// assert_eq!(constrained_components(3, &pairs, 0.99, veto), [0, 0, 2]);
+/// ```
+pub fn constrained_components(
+    n: usize,
+    pairs: &[(u32, u32, f64)],
+    threshold: f64,
+    mut cannot_link: impl FnMut(u32, u32) -> bool,
+) -> Vec<u32> {
+    let mut edges: Vec<(u32, u32, f64)> = pairs
+        .iter()
+        .filter(|e| e.2 >= threshold && (e.0 as usize) < n && (e.1 as usize) < n && e.0 != e.1)
+        .map(|&(a, b, p)| if a < b { (a, b, p) } else { (b, a, p) })
+        .collect();
+    edges.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+    // Each record's cluster label and each label's members; an empty list stands for
+    // the label's record alone (no allocation for the records no pair touches), and a
+    // label no longer in use is never looked up.
+    let mut label: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (a, b, _) in edges {
+        let (Some(&la), Some(&lb)) = (label.get(a as usize), label.get(b as usize)) else {
+            continue;
+        };
+        if la == lb {
+            continue;
+        }
+        for l in [la, lb] {
+            if let Some(m) = members.get_mut(l as usize) {
+                if m.is_empty() {
+                    m.push(l);
+                }
+            }
+        }
+        let (ma, mb) = (
+            members.get(la as usize).map_or(&[][..], Vec::as_slice),
+            members.get(lb as usize).map_or(&[][..], Vec::as_slice),
+        );
+        if ma.len().saturating_mul(mb.len()) > MAX_MERGE_CHECKS
+            || ma.iter().any(|&x| mb.iter().any(|&y| cannot_link(x, y)))
+        {
+            continue;
+        }
+        // The smaller cluster moves into the larger.
+        let (keep, gone) = if ma.len() >= mb.len() { (la, lb) } else { (lb, la) };
+        let moved = members.get_mut(gone as usize).map(std::mem::take).unwrap_or_default();
+        for &m in &moved {
+            if let Some(l) = label.get_mut(m as usize) {
+                *l = keep;
+            }
+        }
+        if let Some(k) = members.get_mut(keep as usize) {
+            k.extend(moved);
+        }
+    }
+    // Relabel each cluster by its smallest index.
+    let smallest: Vec<u32> = members
+        .iter()
+        .enumerate()
+        .map(|(l, m)| m.iter().copied().min().unwrap_or(l as u32))
+        .collect();
+    label.iter().map(|&l| smallest.get(l as usize).copied().unwrap_or(l)).collect()
+}
+
 /// Centre clustering of the pairs at or above `threshold`: pairs are taken by decreasing
 /// probability (ties by indices); when neither record is placed, the smaller index becomes
 /// a centre and the other its member; a record not yet placed joins a centre; a pair
@@ -136,6 +217,21 @@ mod tests {
                 shuffled.swap(i, (s % (i as u64 + 1)) as usize);
             }
             let swapped: Vec<_> = shuffled.iter().map(|&(a, b, p)| (b, a, p)).collect();
+            let constrained = |n, p: &[(u32, u32, f64)], t| constrained_components(n, p, t, |_, _| false);
+            let no_three = |n, p: &[(u32, u32, f64)], t| {
+                constrained_components(n, p, t, |a, b| a % 3 == 0 && b % 3 == 0)
+            };
+            let x = connected_components(30, &raw, 0.5);
+            prop_assert_eq!(&x, &constrained(30, &raw, 0.5));
+            let y = no_three(30, &raw, 0.5);
+            prop_assert!(is_partition(&y));
+            prop_assert_eq!(&y, &no_three(30, &swapped, 0.5));
+            // No cluster holds two records that cannot be linked.
+            for i in 0..30u32 {
+                for j in (i + 1)..30 {
+                    prop_assert!(!(i % 3 == 0 && j % 3 == 0 && y[i as usize] == y[j as usize]));
+                }
+            }
             for f in [connected_components, centre] {
                 let x = f(30, &raw, 0.5);
                 prop_assert!(is_partition(&x));

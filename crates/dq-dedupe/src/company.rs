@@ -96,6 +96,25 @@ pub struct CompanyName {
     pub legal_form: Option<LegalForm>,
 }
 
+/// Legal forms written out in words, longest first (after folding; `SOCIETE` and `STE`
+/// are generic words dropped anyway).
+const SPELLED_OUT: &[(&[&str], LegalForm)] = &[
+    (&["ENTREPRISE", "UNIPERSONNELLE", "A", "RESPONSABILITE", "LIMITEE"], LegalForm::Eurl),
+    (&["ENTREPRISE", "UNIPERSONNELLE", "RESPONSABILITE", "LIMITEE"], LegalForm::Eurl),
+    (&["PAR", "ACTIONS", "SIMPLIFIEE", "UNIPERSONNELLE"], LegalForm::Sasu),
+    (&["PAR", "ACTIONS", "SIMPLIFIEE"], LegalForm::Sas),
+    (&["ACTIONS", "SIMPLIFIEE", "UNIPERSONNELLE"], LegalForm::Sasu),
+    (&["ACTIONS", "SIMPLIFIEE"], LegalForm::Sas),
+    (&["A", "RESPONSABILITE", "LIMITEE"], LegalForm::Sarl),
+    (&["A", "RESP", "LIMITEE"], LegalForm::Sarl),
+    (&["RESPONSABILITE", "LIMITEE"], LegalForm::Sarl),
+    (&["RESP", "LIMITEE"], LegalForm::Sarl),
+    (&["CIVILE", "IMMOBILIERE"], LegalForm::Sci),
+    (&["EN", "NOM", "COLLECTIF"], LegalForm::Snc),
+    (&["SOCIETE", "ANONYME"], LegalForm::Sa),
+    (&["STE", "ANONYME"], LegalForm::Sa),
+];
+
 /// Splits a company name (raison sociale or enseigne) into its distinctive name and legal
 /// form. When the name holds only generic words, they are kept rather than returning
 /// nothing.
@@ -112,7 +131,24 @@ pub fn normalize_company(s: &str) -> CompanyName {
     let mut out = CompanyName::default();
     let mut name = String::with_capacity(folded.len());
     let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-    for t in &tokens {
+    let mut skip = 0usize;
+    for (i, t) in tokens.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        // A legal form spelled out (`Société à responsabilité limitée`, `Sté à Resp.
+        // Limitée`, `Société par actions simplifiée unipersonnelle`).
+        let rest = tokens.get(i..).unwrap_or(&[]);
+        if let Some((len, f)) = SPELLED_OUT
+            .iter()
+            .find(|(words, _)| rest.starts_with(words))
+            .map(|(words, f)| (words.len(), *f))
+        {
+            out.legal_form.get_or_insert(f);
+            skip = len - 1;
+            continue;
+        }
         if let Some(f) = LegalForm::from_token(t) {
             out.legal_form.get_or_insert(f);
             continue;
@@ -167,5 +203,17 @@ mod tests {
         check("Asso. Les Restos du Cœur", "RESTOS COEUR", Some(LegalForm::Association));
         check("SAS", "SAS", Some(LegalForm::Sas));
         check("", "", None);
+        // Legal forms spelled out or dotted.
+        check("Sté à Resp. Limitée Garage Colin", "GARAGE COLIN", Some(LegalForm::Sarl));
+        check("S.c.i. du Parc", "PARC", Some(LegalForm::Sci));
+        check("E.u.r.l. Nettoyage Brunet", "NETTOYAGE BRUNET", Some(LegalForm::Eurl));
+        check(
+            "Transports Chevalier Société par actions simplifiée unipersonnelle",
+            "TRANSPORTS CHEVALIER",
+            Some(LegalForm::Sasu),
+        );
+        check("Société anonyme Fleurs Garcia", "FLEURS GARCIA", Some(LegalForm::Sa));
+        check("Société civile immobilière des Lilas", "LILAS", Some(LegalForm::Sci));
+        check("Société Anonymes Associés", "ANONYMES ASSOCIES", None);
     }
 }

@@ -513,8 +513,9 @@ impl Date {
     }
 }
 
-/// Parses `AAAA-MM-JJ`, `JJ/MM/AAAA` (also with `-` or `.`) and `AAAAMMJJ` dates; `None`
-/// when the value is not one of these or the month or day is out of range.
+/// Parses `AAAA-MM-JJ`, `JJ/MM/AAAA` (also with `-` or `.`) and `AAAAMMJJ` dates, with or
+/// without a time after `T` or a space; `None` when the value is not one of these or the
+/// month or day is out of range.
 ///
 /// # Example
 ///
@@ -523,9 +524,15 @@ impl Date {
 /// assert_eq!(parse_date("14/07/1789"), Some(Date { year: 1789, month: 7, day: 14 }));
 /// assert_eq!(parse_date("19560409"), Some(Date { year: 1956, month: 4, day: 9 }));
 /// assert_eq!(parse_date("31/02"), None);
+/// assert_eq!(parse_date("1982-02-21T00:00:00+00:00"), Some(Date { year: 1982, month: 2, day: 21 }));
 /// ```
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
+    // A date-time at midnight or not: the date part (`1982-02-21T00:00:00+00:00`).
+    let s = match s.get(10..11) {
+        Some("T" | " ") => s.get(..10).unwrap_or(s),
+        _ => s,
+    };
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(r)?;

@@ -24,6 +24,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Repr};
+use crate::veto::IdKind;
 
 /// How a field is prepared and compared, which decides its comparison levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -216,17 +217,65 @@ fn serde_json_like(t: Transform) -> &'static str {
     }
 }
 
+/// A veto: two records whose valid identifiers in `column` are not
+/// [compatible](crate::veto::compatible) as `kind` are different entities, whatever the
+/// compared fields say. Delete the `[[veto]]` entry from the configuration to turn it off.
+///
+/// ```
+/// let config = dq_dedupe::Config::from_toml(r#"
+///     [[field]]
+///     column = "raison_sociale"
+///     kind = "company"
+///     [[blocking]]
+///     keys = [{ column = "code_postal" }]
+///     [[veto]]
+///     column = "siret"
+///     kind = "siret"
+/// "#)?;
+/// assert_eq!(config.vetoes[0].kind, dq_dedupe::veto::IdKind::Siret);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct VetoConfig {
+    /// The column holding the identifier.
+    pub column: String,
+    /// How its values are validated and compared.
+    pub kind: IdKind,
+}
+
+impl VetoConfig {
+    /// A veto on `column` read as `kind`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{veto::IdKind, VetoConfig};
+    /// let v = VetoConfig::new("finess", IdKind::Finess);
+    /// assert_eq!(v.column, "finess");
+    /// ```
+    pub fn new(column: &str, kind: IdKind) -> VetoConfig {
+        VetoConfig { column: column.to_owned(), kind }
+    }
+}
+
 /// How scored pairs become clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ClusterMethod {
-    /// Connected components of the pairs at or above the threshold.
+    /// Connected components of the pairs at or above the threshold, taken by decreasing
+    /// probability, where two clusters merge only when no record of one vetoes a record
+    /// of the other (and a merge checks at most 10,000 cross pairs): see
+    /// [`cluster::constrained_components`](crate::cluster::constrained_components). The
+    /// default: on FEBRL3 and the synthetic establishments it keeps the precision of
+    /// `centre` (1.000 and 0.999) with more recall (F1 0.995 against 0.965, 0.983 against
+    /// 0.975 at 10k rows).
+    #[default]
     ConnectedComponents,
     /// Centre clustering: pairs are taken by decreasing probability; a record not yet
     /// placed becomes a centre or joins a centre, never a mere member, so false positives
     /// do not chain into giant clusters.
-    #[default]
     Centre,
 }
 
@@ -241,7 +290,7 @@ pub struct Config {
     /// on the synthetic establishments at 10k and 100k rows).
     #[serde(default = "default_threshold")]
     pub threshold: f64,
-    /// Clustering method (default `centre`).
+    /// Clustering method (default `connected-components`, constrained by the vetoes).
     #[serde(default)]
     pub cluster: ClusterMethod,
     /// Cap on the candidate pairs of one blocking rule (default 50 000 000).
@@ -256,6 +305,10 @@ pub struct Config {
     /// The blocking rules, united.
     #[serde(default, rename = "blocking")]
     pub blocking: Vec<BlockingConfig>,
+    /// Identifier vetoes (none by default): a pair whose identifiers are incompatible is
+    /// never a match.
+    #[serde(default, rename = "veto", skip_serializing_if = "Vec::is_empty")]
+    pub vetoes: Vec<VetoConfig>,
 }
 
 fn default_seed() -> u64 {
@@ -281,6 +334,7 @@ impl Default for Config {
             random_pairs: default_random_pairs(),
             fields: Vec::new(),
             blocking: Vec::new(),
+            vetoes: Vec::new(),
         }
     }
 }

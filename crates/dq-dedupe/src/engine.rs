@@ -14,6 +14,7 @@ use crate::hash::FastMap;
 use crate::model::{self, Model, NULL_LEVEL};
 use crate::phonetic::phonetic_key;
 use crate::table::{Column, Table};
+use crate::veto::IdKind;
 
 const NONE: u32 = u32::MAX;
 
@@ -47,6 +48,11 @@ pub struct ScoredPair {
     pub weight: f64,
     /// Match probability.
     pub probability: f64,
+    /// The index (in [`Config::vetoes`]) of the veto that rules the pair out, if any: its
+    /// probability is then 0 and `weight` is the weight the fields alone give. Vetoed
+    /// pairs are kept only when [`RunOptions::keep_from`] asks for near misses and their
+    /// fields weigh in favour of a match (`weight` above the prior weight).
+    pub veto: Option<usize>,
 }
 
 /// What one blocking rule generated.
@@ -76,6 +82,18 @@ pub struct Contribution {
     pub weight: f64,
 }
 
+/// The identifiers that ruled a pair out (see [`Outcome::veto`]).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Veto {
+    /// The identifier's column.
+    pub column: String,
+    /// How it was read.
+    pub kind: IdKind,
+    /// The two canonical values, which are not compatible.
+    pub values: (String, String),
+}
+
 /// The result of a run.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -87,6 +105,11 @@ pub struct Outcome {
     pub pairs: Vec<ScoredPair>,
     /// Blocking report, one entry per rule.
     pub rules: Vec<RuleReport>,
+    /// Candidate pairs ruled out by a veto (never matches, left out of EM).
+    pub vetoed_pairs: u64,
+    /// What the run had to do to stay safe, in words (empty when nothing): a degenerate
+    /// model replaced by the fixed one, for example.
+    pub warnings: Vec<String>,
     scorer: Scorer,
     timings: Vec<(&'static str, Duration)>,
 }
@@ -123,6 +146,22 @@ impl Outcome {
     /// ```
     pub fn timings(&self) -> &[(&'static str, Duration)] {
         &self.timings
+    }
+
+    /// The veto that rules `pair` out, with the two identifiers, or `None`.
+    ///
+    /// # Example
+    ///
+    /// See [`Veto`]; `dq dedupe --explain` writes it in its `veto` column.
+    pub fn veto(&self, pair: &ScoredPair) -> Option<Veto> {
+        let i = pair.veto?;
+        let (a, b) = self.scorer.global(pair);
+        let (kind, column, values) = self.scorer.vetoes.get(i)?;
+        Some(Veto {
+            column: column.clone(),
+            kind: *kind,
+            values: (values.get(a as usize).to_owned(), values.get(b as usize).to_owned()),
+        })
     }
 
     /// Each field's contribution to a pair's match weight (the prior weight is
@@ -168,6 +207,10 @@ struct PreparedField {
 #[derive(Debug, Clone)]
 struct Scorer {
     fields: Vec<PreparedField>,
+    /// Each veto's kind, column and canonical values.
+    vetoes: Vec<(IdKind, String, Column)>,
+    /// Pairs of fields of one kind (names, addresses) whose values may be swapped.
+    swaps: Vec<(usize, usize)>,
     model: Model,
     n_left: Option<u32>,
 }
@@ -193,7 +236,52 @@ impl Scorer {
             );
             p |= u64::from(l) << (4 * f);
         }
+        // Swapped fields (a given name keyed as the surname, the two address lines
+        // inverted): when two fields of one kind both disagree but agree crosswise, both
+        // take the crosswise level.
+        for &(f, g) in &self.swaps {
+            let (Some(ff), Some(gg)) = (self.fields.get(f), self.fields.get(g)) else { continue };
+            let last = level_count(ff.kind).saturating_sub(1) as u8;
+            if model::level(p, f) != last || model::level(p, g) != last {
+                continue;
+            }
+            let cross = |x: &PreparedField, y: &PreparedField, s: &mut Scratch| {
+                compare_level(x.kind, x.values.get(a as usize), y.values.get(b as usize), None, s)
+            };
+            let (l1, l2) = (cross(ff, gg, s), cross(gg, ff, s));
+            if l1 <= 1 && l2 <= 1 {
+                let l = u64::from(l1.max(l2));
+                p = (p & !(0xF << (4 * f)) & !(0xF << (4 * g))) | (l << (4 * f)) | (l << (4 * g));
+            }
+        }
         p
+    }
+
+    /// The index of the first veto that rules the pair out. A birth-date veto is lifted
+    /// when the pair has the same value (up to one typo) in a compared identifier (a
+    /// social security number): one of the two birth dates is then wrong.
+    fn veto(&self, a: u32, b: u32, s: &mut Scratch) -> Option<usize> {
+        let same_identifier = |s: &mut Scratch| {
+            self.fields.iter().any(|f| {
+                f.kind == FieldKind::Identifier && {
+                    let (x, y) = (f.values.get(a as usize), f.values.get(b as usize));
+                    !x.is_empty() && !y.is_empty() && s.within_one_edit(x, y)
+                }
+            })
+        };
+        let mut found = None;
+        for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
+            let (x, y) = (values.get(a as usize), values.get(b as usize));
+            if crate::veto::compatible_with(*kind, x, y, s) {
+                continue;
+            }
+            if *kind == IdKind::BirthDate && same_identifier(s) {
+                continue;
+            }
+            found = Some(i);
+            break;
+        }
+        found
     }
 
     fn field_weight(&self, f: usize, l: u8, a: u32) -> f64 {
@@ -208,13 +296,70 @@ impl Scorer {
         self.model.field_weight(f, l)
     }
 
+    /// The pair's weight and probability. When the table has fields that identify an
+    /// entity (names, identifiers, addresses, and here dates, which include birth dates)
+    /// and they bring no positive evidence together, the probability is capped at 0.5: a
+    /// shared département or type code alone never makes a match.
+    ///
+    /// Likewise, two persons most of whose name fields disagree outright (after the
+    /// crosswise comparison of swapped fields) are not one person unless an identifier
+    /// agrees: a shared canton and a birth date one character apart do not make a match.
     fn score(&self, a: u32, p: u64) -> (f64, f64) {
         let mut w = self.model.prior_weight();
-        for f in 0..self.fields.len() {
-            w += self.field_weight(f, model::level(p, f), a);
+        let (mut evidence, mut identifying) = (0.0, false);
+        let (mut names, mut names_disagree, mut identifier_agrees) = (0usize, 0usize, false);
+        for (f, field) in self.fields.iter().enumerate() {
+            let l = model::level(p, f);
+            let fw = self.field_weight(f, l, a);
+            w += fw;
+            if identifies(field.kind) || field.kind == FieldKind::Date {
+                identifying = true;
+                evidence += fw;
+            }
+            if l != NULL_LEVEL {
+                match field.kind {
+                    FieldKind::Name => {
+                        names += 1;
+                        if usize::from(l) + 1 == level_count(FieldKind::Name) {
+                            names_disagree += 1;
+                        }
+                    }
+                    FieldKind::Identifier => identifier_agrees |= l <= 1,
+                    _ => {}
+                }
+            }
         }
-        let prob = 1.0 / (1.0 + (-w).exp2());
+        let mut prob = 1.0 / (1.0 + (-w).exp2());
+        if (identifying && evidence <= 0.0)
+            || (names > 0 && 2 * names_disagree > names && !identifier_agrees)
+        {
+            prob = prob.min(0.5);
+        }
         (w, prob)
+    }
+}
+
+/// Whether a field of this kind identifies an entity (as opposed to a broad attribute
+/// such as a département, a type code or a flag).
+pub(crate) fn identifies(kind: FieldKind) -> bool {
+    matches!(
+        kind,
+        FieldKind::Name | FieldKind::Company | FieldKind::Identifier | FieldKind::Address
+    )
+}
+
+/// The fixed m of each kind's levels, used for identifiers and addresses always, and for
+/// every field when the model learnt from the data is degenerate.
+pub(crate) fn prior_m(kind: FieldKind) -> &'static [f64] {
+    match kind {
+        FieldKind::Identifier => &IDENTIFIER_M,
+        FieldKind::Address => &ADDRESS_M,
+        FieldKind::Name => &[0.7, 0.2, 0.05, 0.05],
+        FieldKind::Company => &[0.6, 0.25, 0.1, 0.05],
+        FieldKind::Text => &[0.6, 0.2, 0.1, 0.1],
+        FieldKind::Code | FieldKind::Date => &[0.9, 0.05, 0.05],
+        FieldKind::Number => &[0.8, 0.1, 0.1],
+        FieldKind::LegalForm | FieldKind::Category => &[0.9, 0.1],
     }
 }
 
@@ -802,6 +947,7 @@ pub fn link(
 fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outcome, Error> {
     config.check()?;
     let mut timings = Vec::new();
+    let mut warnings: Vec<String> = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str| {
         let now = Instant::now();
@@ -856,7 +1002,35 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         fields.push(PreparedField { column: fc.column.clone(), kind: fc.kind, values, words, tf });
     }
     let levels: Vec<usize> = fields.iter().map(|f| level_count(f.kind)).collect();
-    let mut scorer = Scorer { fields, model: model::em(&[], &[], 0), n_left: recs.n_left };
+    let mut vetoes = Vec::with_capacity(config.vetoes.len());
+    for v in &config.vetoes {
+        let cols = recs.columns(&v.column)?;
+        let canonical: Vec<String> = (0..recs.n)
+            .into_par_iter()
+            .map_init(String::new, |buf, i| {
+                crate::veto::prepare(v.kind, recs.cell(i, &cols), buf);
+                buf.clone()
+            })
+            .collect();
+        let mut values = Column::default();
+        for c in &canonical {
+            values.push(c);
+        }
+        vetoes.push((v.kind, v.column.clone(), values));
+    }
+    let mut swaps = Vec::new();
+    for (f, x) in fields.iter().enumerate() {
+        for (g, y) in fields.iter().enumerate().skip(f + 1) {
+            if x.kind == y.kind
+                && matches!(x.kind, FieldKind::Name | FieldKind::Address)
+                && x.column != y.column
+            {
+                swaps.push((f, g));
+            }
+        }
+    }
+    let mut scorer =
+        Scorer { fields, vetoes, swaps, model: model::em(&[], &[], 0), n_left: recs.n_left };
     lap("prepare");
 
     // u from random pairs.
@@ -890,8 +1064,22 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         report.new_pairs = (pairs.len() - before) as u64;
     }
     lap("blocking");
-    let patterns: Vec<u64> =
-        pairs.par_iter().map_init(Scratch::new, |s, &(a, b)| scorer.pattern(a, b, s)).collect();
+    // Each pair's pattern and, in the same pass, its veto: 0 for none, else the veto's
+    // index plus one.
+    let (patterns, vetoed): (Vec<u64>, Vec<u8>) = if scorer.vetoes.is_empty() {
+        let p = pairs.par_iter().map_init(Scratch::new, |s, &(a, b)| scorer.pattern(a, b, s));
+        (p.collect(), Vec::new())
+    } else {
+        pairs
+            .par_iter()
+            .map_init(Scratch::new, |s, &(a, b)| {
+                let v = scorer.veto(a, b, s).map_or(0, |i| u8::try_from(i + 1).unwrap_or(u8::MAX));
+                (scorer.pattern(a, b, s), v)
+            })
+            .unzip()
+    };
+    let is_vetoed = |i: usize| vetoed.get(i).is_some_and(|&v| v != 0);
+    let vetoed_pairs = vetoed.iter().filter(|&&v| v != 0).count() as u64;
     lap("compare");
 
     // EM over pattern counts (or m from labels). Each rule trains on its whole block
@@ -907,7 +1095,11 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         let end = start + report.new_pairs as usize;
         let seg_pairs = pairs.get(start..end).unwrap_or(&[]);
         let seg_patterns = patterns.get(start..end).unwrap_or(&[]);
-        for (&(a, b), &p) in seg_pairs.iter().zip(seg_patterns) {
+        for (i, (&(a, b), &p)) in seg_pairs.iter().zip(seg_patterns).enumerate() {
+            // A vetoed pair is known not to match: it teaches EM nothing about m.
+            if is_vetoed(start + i) {
+                continue;
+            }
             for (r, counts) in per_rule.iter_mut().enumerate().skip(s) {
                 if r == s || data.get(r).is_some_and(|d| d.covers(a, b)) {
                     *counts.entry(p).or_insert(0) += 1;
@@ -951,18 +1143,32 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         // duplicate keeps its address up to abbreviations and typos. Learnt, EM would
         // take a company's siblings, or the SCIs at one address, for one entity.
         let mut model = model::em(&[], &u, 0);
-        let prior_m = |k: FieldKind| match k {
-            FieldKind::Identifier => Some(&IDENTIFIER_M),
-            FieldKind::Address => Some(&ADDRESS_M),
-            _ => None,
-        };
-        let fixed: Vec<bool> = scorer.fields.iter().map(|f| prior_m(f.kind).is_some()).collect();
+        let learnt_m = |k: FieldKind| !matches!(k, FieldKind::Identifier | FieldKind::Address);
+        let fixed: Vec<bool> = scorer.fields.iter().map(|f| !learnt_m(f.kind)).collect();
         for (f, field) in scorer.fields.iter().enumerate() {
-            if let (Some(m), Some(p)) = (model.m.get_mut(f), prior_m(field.kind)) {
-                *m = p.to_vec();
+            if let Some(m) = model.m.get_mut(f) {
+                if !learnt_m(field.kind) {
+                    *m = prior_m(field.kind).to_vec();
+                }
             }
         }
         model::em_from(&mut model, &counts, 200, true, &fixed);
+        // Guard: the match class EM settled on must be the one the identifying fields
+        // describe. When one of them weighs almost nothing when it disagrees (EM took a
+        // shared département or type code for the match class), the learnt m is thrown
+        // away for the fixed m of each kind, and only λ is estimated.
+        if let Some(why) = degenerate(&model, &scorer.fields) {
+            warnings.push(format!(
+                "the model learnt from the data is degenerate ({why}): fixed m used for every field"
+            ));
+            for (f, field) in scorer.fields.iter().enumerate() {
+                if let Some(m) = model.m.get_mut(f) {
+                    *m = prior_m(field.kind).to_vec();
+                }
+            }
+            model.lambda = 0.1;
+            model::em_from(&mut model, &counts, 200, false, &[]);
+        }
         model
     } else {
         let mut s = Scratch::new();
@@ -985,7 +1191,8 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
     };
     let trained: u64 = counts.iter().map(|&(_, c)| c).sum();
     let expected_matches =
-        model.lambda * trained as f64 * pairs.len() as f64 / trained.max(1) as f64;
+        model.lambda * trained as f64 * (pairs.len() as u64).saturating_sub(vetoed_pairs) as f64
+            / trained.max(1) as f64;
     model.lambda = if all_pairs > 0.0 {
         (expected_matches / all_pairs).clamp(1e-12, 0.5)
     } else {
@@ -996,21 +1203,31 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
 
     // Score.
     let keep = options.keep_from.unwrap_or(config.threshold).min(config.threshold);
+    let prior = scorer.model.prior_weight();
     let mut scored: Vec<ScoredPair> = pairs
         .par_iter()
         .zip(patterns.par_iter())
-        .filter_map(|(&(a, b), &p)| {
+        .enumerate()
+        .filter_map(|(i, (&(a, b), &p))| {
             let (weight, probability) = scorer.score(a, p);
-            (probability >= keep).then(|| {
+            let veto = vetoed.get(i).and_then(|&v| usize::from(v).checked_sub(1));
+            // A vetoed pair is kept (at probability 0) only to explain near misses: when
+            // its fields weigh in favour of a match.
+            if veto.is_some() && (options.keep_from.is_none() || weight <= prior) {
+                return None;
+            }
+            (probability >= keep || veto.is_some()).then(|| {
                 let (left, right) = match recs.n_left {
                     Some(nl) => (a, b.saturating_sub(nl)),
                     None => (a, b),
                 };
-                ScoredPair { left, right, weight, probability }
+                let probability = if veto.is_some() { 0.0 } else { probability };
+                ScoredPair { left, right, weight, probability, veto }
             })
         })
         .collect();
     drop(patterns);
+    drop(vetoed);
     drop(pairs);
     scored.sort_by_key(|p| (p.left, p.right));
     lap("score");
@@ -1020,7 +1237,10 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
             scored.iter().map(|p| (p.left, p.right, p.probability)).collect();
         match config.cluster {
             ClusterMethod::ConnectedComponents => {
-                crate::cluster::connected_components(recs.n, &edges, config.threshold)
+                let mut s = Scratch::new();
+                crate::cluster::constrained_components(recs.n, &edges, config.threshold, |a, b| {
+                    scorer.veto(a.min(b), a.max(b), &mut s).is_some()
+                })
             }
             ClusterMethod::Centre => crate::cluster::centre(recs.n, &edges, config.threshold),
         }
@@ -1028,7 +1248,28 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         Vec::new()
     };
     lap("cluster");
-    Ok(Outcome { clusters, pairs: scored, rules: reports, scorer, timings })
+    Ok(Outcome { clusters, pairs: scored, rules: reports, vetoed_pairs, warnings, scorer, timings })
+}
+
+/// Why a learnt model is degenerate, or `None`: some field that identifies an entity
+/// (name, company, identifier, address) must separate matches from non-matches, and none
+/// may weigh almost nothing when it disagrees (less than one bit against).
+fn degenerate(model: &Model, fields: &[PreparedField]) -> Option<String> {
+    let mut best = f64::NEG_INFINITY;
+    let mut any = false;
+    for (f, field) in fields.iter().enumerate() {
+        if !identifies(field.kind) {
+            continue;
+        }
+        any = true;
+        let last = level_count(field.kind).saturating_sub(1) as u8;
+        let (top, bottom) = (model.field_weight(f, 0), model.field_weight(f, last));
+        if bottom > -1.0 {
+            return Some(format!("{} weighs {bottom:+.2} when it disagrees", field.column));
+        }
+        best = best.max(top - bottom);
+    }
+    (any && best < 4.0).then(|| format!("no identifying field separates matches ({best:.2} bits)"))
 }
 
 fn random_pairs(recs: &Records<'_>, wanted: u64, seed: u64) -> Vec<(u32, u32)> {
@@ -1134,6 +1375,164 @@ mod tests {
         let out = dedupe(&t, &config, &options).unwrap();
         assert_eq!(out.rules.iter().map(|r| r.new_pairs).collect::<Vec<_>>(), [3, 2]);
         assert_eq!(out.pairs.len(), 5);
+    }
+
+    /// `prefix` completed by its Luhn key digit.
+    pub(crate) fn luhn(prefix: &str) -> String {
+        let sum: u32 = prefix
+            .chars()
+            .rev()
+            .enumerate()
+            .map(|(i, c)| {
+                let d = c.to_digit(10).unwrap();
+                if i % 2 == 0 {
+                    let x = 2 * d;
+                    if x > 9 {
+                        x - 9
+                    } else {
+                        x
+                    }
+                } else {
+                    d
+                }
+            })
+            .sum();
+        format!("{prefix}{}", (10 - sum % 10) % 10)
+    }
+
+    /// Sixty establishments; rows 60 and 61 are a sibling (same SIREN, other NIC, same
+    /// name and address) and a duplicate (same SIRET) of row 0.
+    fn establishments() -> Table {
+        let trades = ["Boulangerie", "Garage", "Pharmacie", "Librairie", "Fleuriste", "Cafe"];
+        let names = [
+            "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Petit", "Durand", "Leroy",
+            "Moreau", "Simon",
+        ];
+        let mut t = Table::new(vec![
+            "siret".into(),
+            "raison_sociale".into(),
+            "adresse".into(),
+            "code_postal".into(),
+        ]);
+        let mut sirets = Vec::new();
+        for (i, tr) in trades.iter().enumerate() {
+            for (j, n) in names.iter().enumerate() {
+                let k = i * names.len() + j;
+                let siren = luhn(&format!("{:08}", 40_000_000 + 7_919 * k));
+                let siret = luhn(&format!("{siren}0001"));
+                sirets.push(siret.clone());
+                let addr = format!("{} rue {}", k % 40 + 1, names[(j + i) % names.len()]);
+                let cp = format!("750{:02}", k % 5 + 1);
+                t.push_row([siret.as_str(), &format!("{tr} {n}"), addr.as_str(), cp.as_str()]);
+            }
+        }
+        let sibling = luhn(&format!("{}0002", sirets[0].get(..9).unwrap()));
+        t.push_row([sibling.as_str(), "Boulangerie Martin", "1 rue Martin", "75001"]);
+        t.push_row([sirets[0].as_str(), "SARL Boulangerie Martin", "1 rue Martin", "75001"]);
+        t
+    }
+
+    fn establishments_config(veto: bool) -> Config {
+        // Sixty rows teach EM little: a lower threshold than the default.
+        let mut config = Config { threshold: 0.9, ..Config::default() };
+        config.fields.push(crate::FieldConfig::new("raison_sociale", FieldKind::Company));
+        config.fields.push(crate::FieldConfig::new("adresse", FieldKind::Address));
+        config
+            .blocking
+            .push(BlockingConfig::new(vec![KeyConfig::new("code_postal", Transform::Exact)]));
+        if veto {
+            config.vetoes.push(crate::VetoConfig::new("siret", IdKind::Siret));
+        }
+        config
+    }
+
+    #[test]
+    fn siret_veto_separates_siblings_and_is_explained() {
+        let t = establishments();
+        // Without the veto, the sibling joins row 0: same name, same address.
+        let out = dedupe(&t, &establishments_config(false), &RunOptions::default()).unwrap();
+        assert_eq!(out.clusters[60], out.clusters[0]);
+        let options = RunOptions { keep_from: Some(0.01), ..RunOptions::default() };
+        let out = dedupe(&t, &establishments_config(true), &options).unwrap();
+        assert_eq!(out.clusters[61], 0, "the duplicate keeps its SIRET");
+        assert_eq!(out.clusters[60], 60, "the sibling is another establishment");
+        assert!(out.vetoed_pairs >= 2);
+        let vetoed = out.pairs.iter().find(|p| (p.left, p.right) == (0, 60)).unwrap();
+        assert_eq!(vetoed.probability, 0.0);
+        let v = out.veto(vetoed).unwrap();
+        assert_eq!((v.column.as_str(), v.kind), ("siret", IdKind::Siret));
+        assert_ne!(v.values.0, v.values.1);
+        assert_eq!(
+            out.veto(out.pairs.iter().find(|p| (p.left, p.right) == (0, 61)).unwrap()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_broad_attribute_does_not_make_a_match() {
+        // Persons in few départements, no duplicates: blocked by département, EM
+        // would take "same département" for the match class.
+        let noms = [
+            "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND",
+            "LEROY", "MOREAU", "SIMON", "LAURENT",
+        ];
+        let prenoms = [
+            "Xavier", "Romain", "Marie", "Sophie", "Jean", "Pierre", "Anne", "Claire", "Luc",
+            "Paul",
+        ];
+        let mut t = Table::new(vec!["dep".into(), "nom".into(), "prenom".into(), "csp".into()]);
+        for (i, n) in noms.iter().enumerate() {
+            for (j, p) in prenoms.iter().enumerate() {
+                let dep = format!("{:02}", (i * 7 + j) % 6 + 1);
+                t.push_row([dep.as_str(), n, p, if (i + j) % 3 == 0 { "33" } else { "48" }]);
+            }
+        }
+        let mut config = Config::default();
+        config.fields.push(crate::FieldConfig::new("nom", FieldKind::Name));
+        config.fields.push(crate::FieldConfig::new("prenom", FieldKind::Name));
+        config.fields.push(crate::FieldConfig::new("dep", FieldKind::Category));
+        config.fields.push(crate::FieldConfig::new("csp", FieldKind::Category));
+        config.blocking.push(BlockingConfig::new(vec![KeyConfig::new("dep", Transform::Exact)]));
+        let out = dedupe(&t, &config, &RunOptions::default()).unwrap();
+        assert!(
+            out.clusters.iter().enumerate().all(|(i, &c)| c as usize == i),
+            "{:?}",
+            out.warnings
+        );
+        assert!(out.warnings.iter().any(|w| w.contains("degenerate")), "{:?}", out.model());
+    }
+
+    #[test]
+    fn persons_whose_names_disagree_are_not_matched() {
+        // Élus by canton: each binôme shares its canton and a birth date one character
+        // apart, their names differ; one élu is written twice (an accent).
+        let mut t =
+            Table::new(vec!["canton".into(), "nom".into(), "prenom".into(), "naissance".into()]);
+        let noms =
+            ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND"];
+        let prenoms = ["Xavier", "Romain", "Marie", "Sophie", "Jean", "Pierre"];
+        for k in 0..24 {
+            let canton = format!("{}", 100 + k / 2);
+            let born = format!("{:02}/03/19{}", k % 2 + 1, 50 + k / 2);
+            t.push_row([canton.as_str(), noms[k % 8], prenoms[k % 6], born.as_str()]);
+        }
+        t.push_row(["100", "MARTIN", "Xavièr", "01/03/1950"]);
+        let mut config = Config::default();
+        for (c, k) in [
+            ("nom", FieldKind::Name),
+            ("prenom", FieldKind::Name),
+            ("naissance", FieldKind::Date),
+            ("canton", FieldKind::Code),
+        ] {
+            config.fields.push(crate::FieldConfig::new(c, k));
+        }
+        config.blocking.push(BlockingConfig::new(vec![KeyConfig::new("canton", Transform::Exact)]));
+        let options = RunOptions { keep_from: Some(0.0), ..RunOptions::default() };
+        let out = dedupe(&t, &config, &options).unwrap();
+        // Rows 0 and 1 are a binôme: never above 0.5.
+        let binome = out.pairs.iter().find(|p| (p.left, p.right) == (0, 1)).unwrap();
+        assert!(binome.probability <= 0.5, "{binome:?}");
+        assert_ne!(out.clusters[1], out.clusters[0]);
     }
 
     proptest::proptest! {

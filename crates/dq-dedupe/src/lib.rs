@@ -25,8 +25,16 @@
 //!   ([`BlockingConfig`]), threshold and clustering, in TOML.
 //! - [`count_pairs`], [`dedupe`], [`link`]: blocking counted before running, EM, scoring,
 //!   clustering ([`cluster`]); [`Outcome::explain`] gives each field's contribution.
-//! - [`model`]: the Fellegi–Sunter model and EM.
-//! - [`auto`]: a configuration chosen from the columns alone.
+//! - [`model`]: the Fellegi–Sunter model and EM, guarded: a degenerate model (EM taking
+//!   a shared département for the match class) falls back to fixed m
+//!   ([`Outcome::warnings`]).
+//! - [`veto`]: identifiers that rule a pair out (SIRET siblings, FINESS, UAI, RNA,
+//!   `cle_interop`, COG codes, birth dates), validated with `dq-pivot`
+//!   ([`VetoConfig`], [`Outcome::veto`]).
+//! - [`identifier`]: which columns are identifiers, and whether a table has a key and so
+//!   no probable duplicates to find.
+//! - [`auto`]: a configuration chosen from the columns alone ([`auto::configure_with`]
+//!   takes identifier columns from the caller).
 //!
 //! # Crate features
 //!
@@ -35,7 +43,8 @@
 //!
 //! # Layering
 //!
-//! The matching core uses `dq-clean` for its keys: every cell and blocking key goes
+//! The matching core uses `dq-pivot` for identifier validation (the vetoes) and
+//! `dq-clean` for its keys: every cell and blocking key goes
 //! through `dq_clean::fold::match_key` (`"S.A.R.L. L'Œillet"` → `"SARL L OEILLET"`), the
 //! one-pass folding that this crate contributed to dq-clean (4.35 M values/s, against
 //! 2.35 M for `dq_clean::fold::Fold` followed by a punctuation pass; see
@@ -78,15 +87,18 @@ mod fold {
     pub(crate) use dq_clean::fold::{match_key as fold, match_key_into as fold_into};
 }
 mod hash;
+pub mod identifier;
 pub mod model;
 pub mod phonetic;
 mod table;
+pub mod veto;
 
 pub use config::{
-    BlockingConfig, ClusterMethod, Config, FieldConfig, FieldKind, KeyConfig, Transform, MAX_FIELDS,
+    BlockingConfig, ClusterMethod, Config, FieldConfig, FieldKind, KeyConfig, Transform,
+    VetoConfig, MAX_FIELDS,
 };
 pub use engine::{
-    count_pairs, dedupe, link, Contribution, Outcome, RuleReport, RunOptions, ScoredPair,
+    count_pairs, dedupe, link, Contribution, Outcome, RuleReport, RunOptions, ScoredPair, Veto,
 };
 pub use error::{Error, ErrorKind};
 pub use table::Table;

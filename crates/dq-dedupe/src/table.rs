@@ -100,6 +100,29 @@ impl Table {
         Ok(table)
     }
 
+    /// For each row, the first row identical to it on every column but those in `skip`
+    /// (itself when none): the clusters of exact duplicate rows, compared after trimming
+    /// spaces.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let t = dq_dedupe::Table::from_csv_reader("id,nom\n1,Martin\n2,Durand\n3,Martin \n".as_bytes())?;
+    /// assert_eq!(t.exact_clusters(&[0]), [0, 1, 0]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn exact_clusters(&self, skip: &[usize]) -> Vec<u32> {
+        let cols: Vec<usize> = (0..self.headers.len()).filter(|c| !skip.contains(c)).collect();
+        let mut first: std::collections::HashMap<Vec<&str>, u32> =
+            std::collections::HashMap::with_capacity(self.rows);
+        (0..self.rows)
+            .map(|row| {
+                let key: Vec<&str> = cols.iter().map(|&c| self.cell(row, c).trim()).collect();
+                *first.entry(key).or_insert(row as u32)
+            })
+            .collect()
+    }
+
     /// Column names.
     ///
     /// # Example

@@ -29,9 +29,14 @@ pub struct Args {
     /// Clustering method (overrides the config).
     #[arg(long, value_enum)]
     cluster: Option<Method>,
-    /// Write the scored pairs (probability at least 0.01) with each field's contribution.
+    /// Write the scored pairs (probability at least 0.01) with each field's contribution,
+    /// and the vetoed pairs with the identifiers that rule them out.
     #[arg(long)]
     explain: Option<PathBuf>,
+    /// Search even when the table has a key (a reference table, a unique and valid
+    /// identifier column), which otherwise means no probable duplicate to find.
+    #[arg(long)]
+    force: bool,
 }
 
 /// Clustering methods on the command line.
@@ -68,7 +73,9 @@ pub(crate) fn read_table(path: &Path) -> CliResult<Table> {
     Ok(table)
 }
 
-/// Loads `--config` or configures automatically, then applies the overrides.
+/// Loads `--config` or configures automatically, then applies the overrides. For a
+/// deduplication configured automatically, `Err` of the inner result carries the reason
+/// why the table has no probable duplicates to find.
 pub(crate) fn load_config(
     config: Option<&Path>,
     left: &Table,
@@ -76,7 +83,8 @@ pub(crate) fn load_config(
     id_column: Option<&str>,
     threshold: Option<f64>,
     cluster: Option<Method>,
-) -> CliResult<Config> {
+    search: auto::Search,
+) -> CliResult<Result<Config, String>> {
     let mut cfg = match config {
         Some(path) => {
             let text =
@@ -84,10 +92,18 @@ pub(crate) fn load_config(
             Config::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?
         }
         None => {
-            let chosen = auto::configure(left, right, id_column)?;
+            let mut options = auto::AutoOptions::default();
+            options.search(search);
+            if let Some(c) = id_column {
+                options.id_column(c);
+            }
+            let chosen = auto::configure_with(left, right, &options)?;
             eprintln!("dq: no --config given; configuration chosen from the columns:");
             for note in &chosen.notes {
                 eprintln!("#   {note}");
+            }
+            if let Some(key) = chosen.no_search {
+                return Ok(Err(key.reason));
             }
             eprintln!("# Save what follows as a .toml file and replay it with --config.");
             eprint!("{}", chosen.config.to_toml());
@@ -104,7 +120,7 @@ pub(crate) fn load_config(
         };
     }
     cfg.check()?;
-    Ok(cfg)
+    Ok(Ok(cfg))
 }
 
 /// The identifier of a row: the id column's value, or the 1-based row number.
@@ -143,6 +159,7 @@ pub(crate) fn write_explain(
             header.push(format!("{}_{suffix}", c.column));
         }
     }
+    header.push("veto".into());
     w.write_record(&header)?;
     let prior = outcome.model().prior_weight();
     for p in &outcome.pairs {
@@ -163,6 +180,12 @@ pub(crate) fn write_explain(
             });
             rec.push(format!("{:.3}", c.weight));
         }
+        rec.push(match outcome.veto(p) {
+            Some(v) => {
+                format!("{} ({}): {} != {}", v.column, v.kind.as_str(), v.values.0, v.values.1)
+            }
+            None => String::new(),
+        });
         w.write_record(&rec)?;
     }
     w.flush()?;
@@ -220,6 +243,48 @@ impl Timings {
     }
 }
 
+/// Writes the output of a table with no probable duplicates to find: only exact
+/// duplicate rows (the id column aside) share a cluster.
+fn write_exact_only(
+    args: &Args,
+    table: &Table,
+    id_col: Option<usize>,
+    reason: &str,
+) -> CliResult<ExitCode> {
+    eprintln!("dq: no probable duplicates to find: {reason}; only exact duplicate rows are clustered (--force searches anyway)");
+    let clusters = table.exact_clusters(id_col.as_slice());
+    let mut w = csv::Writer::from_path(&args.output)
+        .map_err(|e| format!("{}: {e}", args.output.display()))?;
+    let mut header: Vec<&str> = table.headers().iter().map(String::as_str).collect();
+    header.push("cluster_id");
+    w.write_record(&header)?;
+    let ncol = table.headers().len();
+    for (row, &cluster) in clusters.iter().enumerate() {
+        let id = (u64::from(cluster) + 1).to_string();
+        let cells = (0..ncol).map(|c| table.cell(row, c)).chain(std::iter::once(id.as_str()));
+        w.write_record(cells)?;
+    }
+    w.flush()?;
+    let exact = clusters.iter().enumerate().filter(|&(i, &c)| c as usize != i).count();
+    eprintln!(
+        "dq: {} records, {} exact duplicate rows, no probable duplicates searched",
+        table.len(),
+        exact
+    );
+    if let Some(path) = &args.explain {
+        let mut w = csv::Writer::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        w.write_record([
+            "left_id",
+            "right_id",
+            "match_probability",
+            "match_weight",
+            "prior_weight",
+        ])?;
+        w.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs `dq dedupe`.
 pub fn run(args: Args) -> CliResult<ExitCode> {
     let mut timings = Timings::start();
@@ -229,14 +294,19 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         Some(name) => Some(table.column_index(name)?),
         None => None,
     };
-    let config = load_config(
+    let search = if args.force { auto::Search::Always } else { auto::Search::WhenNoKey };
+    let config = match load_config(
         args.config.as_deref(),
         &table,
         None,
         args.id_column.as_deref(),
         args.threshold,
         args.cluster,
-    )?;
+        search,
+    )? {
+        Ok(c) => c,
+        Err(reason) => return write_exact_only(&args, &table, id_col, &reason),
+    };
     timings.lap("configure");
     let mut options = RunOptions::default();
     if args.explain.is_some() {
@@ -245,6 +315,12 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
     let outcome = dedupe(&table, &config, &options)?;
     timings.run_phases(&outcome);
     print_model(&config, &outcome);
+    for warning in &outcome.warnings {
+        eprintln!("dq: warning: {warning}");
+    }
+    if outcome.vetoed_pairs > 0 {
+        eprintln!("dq: {} candidate pairs ruled out by an identifier veto", outcome.vetoed_pairs);
+    }
     for r in &outcome.rules {
         eprintln!(
             "dq: blocking {}: {} pairs counted, {} new",

@@ -49,13 +49,18 @@ pub fn run(args: Args) -> CliResult<ExitCode> {
         args.id_column.as_deref(),
         args.threshold,
         None::<Method>,
-    )?;
+        dq_dedupe::auto::Search::Always,
+    )?
+    .map_err(|reason| format!("no link to search: {reason}"))?;
     let mut options = RunOptions::default();
     if args.explain.is_some() {
         options.keep_from = Some(0.01);
     }
     let outcome = link(&left, &right, &config, &options)?;
     print_model(&config, &outcome);
+    for warning in &outcome.warnings {
+        eprintln!("dq: warning: {warning}");
+    }
     for r in &outcome.rules {
         eprintln!(
             "dq: blocking {}: {} pairs counted, {} new",

@@ -3,7 +3,10 @@
 //! dq-dedupe configures itself from a sample of `clean.csv` (the first 20 000 rows), then
 //! only the columns that configuration compares or blocks on are read for every row, and
 //! it configures itself again on them (blocking sized to the whole table) before running.
-//! Above the row budget nothing is read and the report says why.
+//! Above the row budget nothing is read and the report says why. A table with a key (a
+//! reference table, a unique and valid identifier column: see `dq_dedupe::identifier`)
+//! has no probable duplicates to find: the report says so, and exact duplicate rows are
+//! still counted by the clean pass.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -89,12 +92,19 @@ pub fn probable(
             config_toml: String::new(),
         });
     }
-    let first = auto::configure(&sample, None, None).map_err(|e| format!("not searched: {e}"))?;
+    let options = auto::AutoOptions::default();
+    let first =
+        auto::configure_with(&sample, None, &options).map_err(|e| format!("not searched: {e}"))?;
     drop(sample);
     let mut needed: BTreeSet<&str> =
         first.config.fields.iter().map(|f| f.column.as_str()).collect();
     for b in &first.config.blocking {
         needed.extend(b.keys.iter().map(|k| k.column.as_str()));
+    }
+    needed.extend(first.config.vetoes.iter().map(|v| v.column.as_str()));
+    // A key unique on the sample must be checked on every row.
+    if let Some(k) = &first.no_search {
+        needed.extend(k.columns.iter().map(String::as_str));
     }
     let columns: Vec<usize> = headers
         .iter()
@@ -103,8 +113,21 @@ pub fn probable(
         .map(|(i, _)| i)
         .collect();
     let table = read_table(clean, headers, &columns, usize::MAX)?;
-    let config = match auto::configure(&table, None, None) {
-        Ok(c) => c.config,
+    // The identifiers were recognised on the sample with every column; the second pass
+    // reads only some columns, so it is given them.
+    let mut options = auto::AutoOptions::default();
+    options.identifiers(first.identifiers.clone());
+    let config = match auto::configure_with(&table, None, &options) {
+        Ok(c) => match c.no_search {
+            Some(key) => return Err(format!("no probable duplicates to find: {}", key.reason)),
+            None => c.config,
+        },
+        Err(_) if first.no_search.is_some() => {
+            return Err(format!(
+                "no probable duplicates to find: {}",
+                first.no_search.map(|k| k.reason).unwrap_or_default()
+            ))
+        }
         Err(_) => first.config,
     };
     let outcome =
