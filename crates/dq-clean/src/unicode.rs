@@ -204,16 +204,16 @@ impl Unicode {
 
 /// Whether `s` may hold a backtick or a doubled apostrophe used as an apostrophe.
 fn has_contextual_apostrophe(s: &str) -> bool {
-    // One pass over the bytes: `str::contains("''")` would build a substring searcher on
-    // every call, which costs more than the scan on short values such as commune names.
-    let mut prev = 0u8;
-    for b in s.bytes() {
-        if b == b'`' || (b == b'\'' && prev == b'\'') {
-            return true;
-        }
-        prev = b;
+    // `str::contains` and `str::find` with one ASCII character search with memchr; the
+    // pair is looked for only after a first apostrophe, which most values do not have
+    // (`str::contains("''")` would build a substring searcher on every call).
+    if s.contains('`') {
+        return true;
     }
-    false
+    match s.find('\'') {
+        Some(i) => s.as_bytes().get(i..).is_some_and(|t| t.windows(2).any(|w| w == b"''")),
+        None => false,
+    }
 }
 
 /// `D`Artagnan` → `D'Artagnan`, `L''Ile` → `L'Ile`: a backtick or a doubled apostrophe
