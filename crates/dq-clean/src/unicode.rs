@@ -122,7 +122,14 @@ impl Unicode {
     /// Normalizes one value. Always [`Verdict::Valid`]; the rule is `"apostrophe"`,
     /// `"quote"`, `"dash"`, `"nfc"`, `"nfkc"` (the first change found) or `"as_is"`.
     pub fn normalize<'a>(&self, s: &'a str) -> Verdict<'a> {
-        if s.is_ascii() && !has_contextual_apostrophe(s) {
+        // One branch-free pass: ASCII, and whether a backtick or an apostrophe occurs
+        // (the only bytes a contextual apostrophe needs; most values have neither).
+        let (mut high, mut quote) = (0u8, false);
+        for &b in s.as_bytes() {
+            high |= b & 0x80;
+            quote |= b == b'`' || b == b'\'';
+        }
+        if high == 0 && !(quote && has_contextual_apostrophe(s)) {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
         // Compose first, so that what composition yields (U+1FFD → U+00B4) is mapped too.
@@ -148,9 +155,10 @@ impl Unicode {
             Cow::Borrowed(s)
         };
         // Fast path: already composed and nothing to map: borrow, allocate nothing.
+        // Without a form change, `base` is `s`: `quote` is still true of it.
         if form_rule.is_none()
             && !base.chars().any(|c| self.mapping(c).is_some())
-            && !has_contextual_apostrophe(&base)
+            && !(quote && has_contextual_apostrophe(&base))
         {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
