@@ -97,6 +97,7 @@ impl Unicode {
     }
 
     /// The replacement of one character and its rule, when this normalizer maps it.
+    #[inline(always)]
     fn mapping(&self, c: char) -> Option<(char, &'static str)> {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{201B}'
@@ -226,6 +227,7 @@ fn has_contextual_apostrophe(s: &str) -> bool {
 
 /// `D`Artagnan` → `D'Artagnan`, `L''Ile` → `L'Ile`: a backtick or a doubled apostrophe
 /// between two letters is one apostrophe. `None` when nothing changes.
+#[inline(never)]
 fn collapse_apostrophes(s: &str) -> Option<String> {
     let chars: Vec<char> = s.chars().collect();
     let letter = |k: usize| chars.get(k).is_some_and(|c| c.is_alphabetic());
