@@ -208,11 +208,11 @@ pub fn normalize(s: &str) -> Verdict<'_> {
 /// ```
 pub fn normalize_with<'a>(s: &'a str, convention: &BooleanConvention) -> Verdict<'a> {
     let t = s.trim();
-    if t == "-1" && convention.pair == Some(BooleanPair::MinusOneZero) {
+    if convention.pair == Some(BooleanPair::MinusOneZero) && t == "-1" {
         return valid(true);
     }
     // `Non.`, `Oui !`: punctuation after the answer.
-    let punctuated = t.ends_with(['.', '!', ';', ',']);
+    let punctuated = matches!(t.as_bytes().last(), Some(b'.' | b'!' | b';' | b','));
     let bare = if punctuated { t.trim_end_matches(['.', '!', ';', ',']).trim_end() } else { t };
     if bare.len() <= 8 && !bare.is_empty() {
         if bare.eq_ignore_ascii_case("v") || bare.eq_ignore_ascii_case("f") {

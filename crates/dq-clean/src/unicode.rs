@@ -97,6 +97,7 @@ impl Unicode {
     }
 
     /// The replacement of one character and its rule, when this normalizer maps it.
+    #[inline(always)]
     fn mapping(&self, c: char) -> Option<(char, &'static str)> {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{00B4}' | '\u{02BC}' | '\u{02B9}' | '\u{201B}'
@@ -122,7 +123,14 @@ impl Unicode {
     /// Normalizes one value. Always [`Verdict::Valid`]; the rule is `"apostrophe"`,
     /// `"quote"`, `"dash"`, `"nfc"`, `"nfkc"` (the first change found) or `"as_is"`.
     pub fn normalize<'a>(&self, s: &'a str) -> Verdict<'a> {
-        if s.is_ascii() && !has_contextual_apostrophe(s) {
+        // One branch-free pass: ASCII, and whether a backtick or an apostrophe occurs
+        // (the only bytes a contextual apostrophe needs; most values have neither).
+        let (mut high, mut quote) = (0u8, false);
+        for &b in s.as_bytes() {
+            high |= b & 0x80;
+            quote |= b == b'`' || b == b'\'';
+        }
+        if high == 0 && !(quote && has_contextual_apostrophe(s)) {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
         // Compose first, so that what composition yields (U+1FFD → U+00B4) is mapped too.
@@ -148,9 +156,10 @@ impl Unicode {
             Cow::Borrowed(s)
         };
         // Fast path: already composed and nothing to map: borrow, allocate nothing.
+        // Without a form change, `base` is `s`: `quote` is still true of it.
         if form_rule.is_none()
             && !base.chars().any(|c| self.mapping(c).is_some())
-            && !has_contextual_apostrophe(&base)
+            && !(quote && has_contextual_apostrophe(&base))
         {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
@@ -204,20 +213,21 @@ impl Unicode {
 
 /// Whether `s` may hold a backtick or a doubled apostrophe used as an apostrophe.
 fn has_contextual_apostrophe(s: &str) -> bool {
-    // One pass over the bytes: `str::contains("''")` would build a substring searcher on
-    // every call, which costs more than the scan on short values such as commune names.
-    let mut prev = 0u8;
-    for b in s.bytes() {
-        if b == b'`' || (b == b'\'' && prev == b'\'') {
-            return true;
-        }
-        prev = b;
+    // `str::contains` and `str::find` with one ASCII character search with memchr; the
+    // pair is looked for only after a first apostrophe, which most values do not have
+    // (`str::contains("''")` would build a substring searcher on every call).
+    if s.contains('`') {
+        return true;
     }
-    false
+    match s.find('\'') {
+        Some(i) => s.as_bytes().get(i..).is_some_and(|t| t.windows(2).any(|w| w == b"''")),
+        None => false,
+    }
 }
 
 /// `D`Artagnan` → `D'Artagnan`, `L''Ile` → `L'Ile`: a backtick or a doubled apostrophe
 /// between two letters is one apostrophe. `None` when nothing changes.
+#[inline(never)]
 fn collapse_apostrophes(s: &str) -> Option<String> {
     let chars: Vec<char> = s.chars().collect();
     let letter = |k: usize| chars.get(k).is_some_and(|c| c.is_alphabetic());
