@@ -1002,18 +1002,25 @@ impl Format {
                 ("code fantoir", 1.0),
                 ("rivoli", 1.0),
                 ("code rivoli", 1.0),
+                ("code rivoli voie", 1.0),
                 ("code voie", 0.75),
             ],
             Format::CspInsee => &[
                 ("csp", 0.75),
                 ("csp insee", 1.0),
                 ("categorie socioprofessionnelle", 1.0),
+                ("categorie socio professionnelle", 1.0),
                 ("sociopro", 1.0),
                 ("pcs", 0.75),
             ],
-            Format::CodeCspInsee => {
-                &[("code csp", 1.0), ("code pcs", 1.0), ("code csp insee", 1.0), ("csp", 0.5)]
-            }
+            Format::CodeCspInsee => &[
+                ("code csp", 1.0),
+                ("code pcs", 1.0),
+                ("code csp insee", 1.0),
+                ("code categorie socioprofessionnelle", 1.0),
+                ("code categorie socio professionnelle", 1.0),
+                ("csp", 0.5),
+            ],
             Format::CodeImport => &[("code import", 1.0), ("numero import", 1.0)],
             Format::IdRnb => &[("rnb", 1.0), ("id rnb", 1.0), ("rnb id", 1.0), ("batid", 1.0)],
             Format::MongoObjectId => {
@@ -1283,6 +1290,11 @@ impl Format {
 }
 
 fn score_folded(f: Format, h: &str) -> f32 {
+    // `Libellé du département`, `nom de la commune`: a label, never the code it names.
+    let first = h.split(' ').next().unwrap_or("");
+    if f.is_code() && matches!(first, "libelle" | "lib" | "nom" | "intitule" | "designation") {
+        return 0.0;
+    }
     let mut best = 0.0f32;
     for &(label, w) in f.labels() {
         let score = if h == label {
@@ -1329,7 +1341,7 @@ pub fn header_formats(header: &str) -> impl Iterator<Item = (Format, f32)> {
 }
 
 /// Whether a header names a code column, whatever format its values have: `code_*`,
-/// `cod*`, `num_*`, `numero`, `nic`, `id*`, `ref*`, `matricule`, the short names of
+/// `cod*`, `num_*`, `numero`, `nic`, `id*`, `ref*`, `matricule`, `tranche_*`, the short names of
 /// geographic codes (`reg`, `dep`, `arr`, `can`, `com`, `cp`, `circo`) or any header that
 /// points to a code format ([`Format::is_code`]) with credibility 1. A column of codes is
 /// typed `string` with a pattern, and its values are never rewritten as numbers.
@@ -1358,7 +1370,8 @@ pub fn header_is_code(header: &str) -> bool {
         || first == "id"
         || first == "ref"
         || first == "matricule"
-        || first == "identifiant";
+        || first == "identifiant"
+        || first == "tranche";
     let any_short = h.split(' ').any(|w| short.contains(&w));
     let reference = first == "reference" && !h.contains("annee");
     prefix
@@ -1808,6 +1821,11 @@ mod tests {
             ("rnb_id", Some(Format::IdRnb)),
             ("geom", Some(Format::Geojson)),
             ("Montant HT", Some(Format::Money)),
+            ("Code de la catégorie socio-professionnelle", Some(Format::CodeCspInsee)),
+            ("Catégorie socio-professionnelle", Some(Format::CspInsee)),
+            // A label column is never the code it names.
+            ("Libellé du département", Some(Format::Departement)),
+            ("Libellé de la circonscription législative", None),
             ("zzz", None),
             ("", None),
         ];
@@ -1816,6 +1834,9 @@ mod tests {
         }
         assert!(header_formats("code_pays").any(|e| e == (Format::IsoCountryCodeAlpha2, 1.0)));
         assert_eq!(Format::CodePostal.header_score("Code postal"), 1.0);
+        assert_eq!(Format::CodeFantoir.header_score("Code_rivoli_de_la_voie"), 1.0);
+        assert_eq!(Format::CodeCommune.header_score("Libellé commune"), 0.0);
+        assert!(header_is_code("Tranche_eff_INSEE"));
         assert_eq!(Format::CodeCommune.header_score("com"), 0.5);
         assert_eq!(Format::CodeCommune.header_score("nom de la commune"), 0.0);
         assert_eq!(Format::Commune.header_score("nom de la commune"), 1.0);
