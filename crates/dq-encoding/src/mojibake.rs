@@ -328,7 +328,7 @@ fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
         // `Г`) is there: other runs are windows-1252's, and scanning costs.
         if matches!(m, Misreading::Windows1250 | Misreading::Windows1251)
             && !s.chars().any(|c| {
-                !c.is_ascii()
+                u32::from(c) >= 0x100
                     && m.table().byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b))
                     && Misreading::Windows1252.table().byte(c).is_none()
             })
