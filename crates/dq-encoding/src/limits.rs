@@ -193,9 +193,12 @@ impl<R: Read> RecordGuard<R> {
             // Inside a field, bytes other than the special ones change nothing: skip them
             // (when nothing was dropped before them, they stay where they are).
             if w == i
-                && matches!(self.state, State::InField | State::InQuoted)
+                && matches!(self.state, State::InField | State::InQuoted | State::StartField)
                 && !self.is_special(c)
             {
+                if self.state == State::StartField {
+                    self.state = State::InField;
+                }
                 let run = buf
                     .get(i..)
                     .and_then(|rest| rest.iter().position(|&b| self.is_special(b)))

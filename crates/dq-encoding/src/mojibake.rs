@@ -324,6 +324,17 @@ fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
     let mut best: Option<(Misreading, Vec<Candidate>, String)> = None;
     let mut found = Vec::new();
     for m in Misreading::ALL {
+        // windows-1250 and windows-1251 only when a lead character of their own (`Ă`,
+        // `Г`) is there: other runs are windows-1252's, and scanning costs.
+        if matches!(m, Misreading::Windows1250 | Misreading::Windows1251)
+            && !s.chars().any(|c| {
+                u32::from(c) >= 0x100
+                    && m.table().byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b))
+                    && Misreading::Windows1252.table().byte(c).is_none()
+            })
+        {
+            continue;
+        }
         found.clear();
         scan(s, m, &mut found);
         // The misreading that explains the most bytes wins: `‚Ä¶` is one Mac Roman run
