@@ -24,6 +24,32 @@ impl Column {
     }
 }
 
+/// The delimiter found most often outside quotes in the first line (`,` on a tie or
+/// when none is).
+fn header_delimiter(bytes: &[u8]) -> u8 {
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for &b in bytes.iter().take_while(|&&b| b != b'\n') {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(i) = candidates.iter().position(|&c| c == b) {
+                if let Some(n) = counts.get_mut(i) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    let mut best = (0usize, b',');
+    for (&c, &n) in candidates.iter().zip(&counts) {
+        if n > best.0 {
+            best = (n, c);
+        }
+    }
+    best.1
+}
+
 /// A table of text cells: a header and rows, stored column by column.
 ///
 /// # Example
@@ -75,7 +101,11 @@ impl Table {
         self.rows += 1;
     }
 
-    /// Reads a UTF-8 CSV table with a header row (flexible row lengths).
+    /// Reads a UTF-8 CSV table with a header row (flexible row lengths). The delimiter is
+    /// the one of `,`, `;`, tab and `|` found most often outside quotes in the header
+    /// line (a comma when none is), so a French `;` file is not read as one column. For
+    /// other encodings, preambles or quoting, read the records with
+    /// `dq_encoding::open_csv` and [`Table::push_row`], as `dq dedupe` does.
     ///
     /// # Errors
     ///
@@ -87,10 +117,16 @@ impl Table {
     /// ```
     /// let t = dq_dedupe::Table::from_csv_reader("a,b\n1,2\n3,4\n".as_bytes())?;
     /// assert_eq!(t.headers(), ["a", "b"]);
+    /// let t = dq_dedupe::Table::from_csv_reader("siret;nom\n35600000000048;La Poste\n".as_bytes())?;
+    /// assert_eq!(t.headers(), ["siret", "nom"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_csv_reader<R: Read>(rdr: R) -> Result<Table, Error> {
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(rdr);
+    pub fn from_csv_reader<R: Read>(mut rdr: R) -> Result<Table, Error> {
+        let mut bytes = Vec::new();
+        rdr.read_to_end(&mut bytes).map_err(csv::Error::from)?;
+        let delimiter = header_delimiter(&bytes);
+        let mut rdr =
+            csv::ReaderBuilder::new().flexible(true).delimiter(delimiter).from_reader(&bytes[..]);
         let headers = rdr.headers()?.iter().map(str::to_owned).collect();
         let mut table = Table::new(headers);
         let mut rec = csv::StringRecord::new();
@@ -190,5 +226,44 @@ impl Table {
             .iter()
             .position(|h| h == name)
             .ok_or_else(|| crate::error::Repr::UnknownColumn(name.to_owned()).into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The headers and first row read from `input`.
+    fn check(input: &str, expected: &[&str], first: &[&str]) {
+        let t = Table::from_csv_reader(input.as_bytes()).unwrap();
+        assert_eq!(t.headers(), expected, "{input:?}");
+        let row: Vec<&str> = (0..t.headers().len()).map(|c| t.cell(0, c)).collect();
+        assert_eq!(row, first, "{input:?}");
+    }
+
+    #[test]
+    fn delimiters() {
+        check("a,b\n1,2\n", &["a", "b"], &["1", "2"]);
+        check(
+            "siret;nom\n35600000000048;La Poste\n",
+            &["siret", "nom"],
+            &["35600000000048", "La Poste"],
+        );
+        check("nom\tcp\nDupont\t75011\n", &["nom", "cp"], &["Dupont", "75011"]);
+        check(
+            "Reference|Titre\n0988|La Joconde\n",
+            &["Reference", "Titre"],
+            &["0988", "La Joconde"],
+        );
+        // A `;` inside quotes does not count; a single column stays one.
+        check("\"a;b\",c\n\"1;2\",3\n", &["a;b", "c"], &["1;2", "3"]);
+        check("nom\nDupont\n", &["nom"], &["Dupont"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prop_from_csv_reader_never_panics(input in ".{0,200}") {
+            let _ = Table::from_csv_reader(input.as_bytes());
+        }
     }
 }
