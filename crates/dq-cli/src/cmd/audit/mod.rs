@@ -430,6 +430,7 @@ struct Cleaned {
     flags: Tally,
     exact: ExactRows,
     added: Vec<String>,
+    reading: report::Reading,
 }
 
 /// A sink writing changes.csv and flags.csv and counting per rule and column.
@@ -625,6 +626,15 @@ fn clean_pass(
         .clean_observed(src.reader(), &mut wtr, &mut sink, &mut observer)
         .map_err(|e| format!("{}: {e}", args.file.display()))?;
     wtr.flush()?;
+    let reading = report::Reading {
+        dialect_findings: src
+            .dialect()
+            .findings
+            .iter()
+            .map(serde_json::to_value)
+            .collect::<Result<Vec<_>, _>>()?,
+        stray_carriage_returns: src.stray_carriage_returns().0,
+    };
     let Counting { csv, changes, flags, columns: counted } = sink;
     csv.into_inner()?;
     for (o, s) in observer.columns.iter_mut().zip(counted) {
@@ -641,6 +651,7 @@ fn clean_pass(
         flags,
         exact: observer.exact,
         added,
+        reading,
     })
 }
 
@@ -756,6 +767,7 @@ fn build_report(
         not_available,
         outputs: paths.outputs(args.format),
         plan: plan.clone(),
+        reading: cleaned.reading,
     })
 }
 

@@ -45,6 +45,8 @@ pub struct Report {
     pub outputs: BTreeMap<&'static str, String>,
     /// The column plan the cleaning executed.
     pub plan: dq_clean::plan::TablePlan,
+    /// What reading the file noticed: dialect checks and stray carriage returns.
+    pub reading: Reading,
 }
 
 /// The input file and how it was read.
@@ -169,6 +171,17 @@ pub struct Cluster {
     pub agree: Vec<String>,
     /// Fields that disagree between the members.
     pub disagree: Vec<String>,
+}
+
+/// What dq-encoding noticed while reading the file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reading {
+    /// The dialect checks that did not pass cleanly (a repeated header, a quote
+    /// character present but unused…): `kind`, `line`, `message`.
+    pub dialect_findings: Vec<Value>,
+    /// Carriage returns inside unquoted fields of a file whose lines end in LF: kept in
+    /// their field, not taken for line ends.
+    pub stray_carriage_returns: u64,
 }
 
 /// The file's quality score and its method.
