@@ -108,10 +108,17 @@ ELECTORAL = [
 
 # The Collectivité européenne d'Alsace (loi n° 2019-816 du 2 août 2019), coded 6AE by
 # INSEE's COG since 2021 ("collectivités territoriales ayant les compétences
-# départementales", alongside the départements 67 and 68 it groups). Checked below
+# départementales", alongside the départements 67 and 68 it groups), and the other
+# codes of that COG list that are not a département's own: 20R (Collectivité de Corse,
+# 2A and 2B), 69D (Département du Rhône) and 69M (Métropole de Lyon, also the Ministry
+# of the Interior's electoral section in the RNE), 75C (Ville de Paris). Checked below
 # against the package's départements.
 CTCD = [
+    ("20R", "Collectivité de Corse", "2A 2B"),
+    ("69D", "Département du Rhône", "69"),
+    ("69M", "Métropole de Lyon", "69"),
     ("6AE", "Collectivité européenne d'Alsace", "67 68"),
+    ("75C", "Ville de Paris", "75"),
 ]
 
 

@@ -422,6 +422,8 @@ mod tests {
         check(&n, "za", Some("ZA"));
         check(&n, "ZE", None);
         check(&n, "6AE", Some("6AE"));
+        // The Ministry of the Interior's electoral section of the Métropole de Lyon (RNE).
+        check(&n, "69M", Some("69M"));
         check(&n, "001", Some("01"));
         check(&n, "02A", Some("2A"));
         check(&n, "095", Some("95"));

@@ -533,7 +533,11 @@ pub static ELECTORAL: &[(&str, &str, &str)] = &[
 /// `(code, name, départements joined by spaces)` of the collectivités à compétences
 /// départementales that are not départements, sorted by code.
 pub static CTCD: &[(&str, &str, &str)] = &[
+("20R","Collectivité de Corse","2A 2B"),
+("69D","Département du Rhône","69"),
+("69M","Métropole de Lyon","69"),
 ("6AE","Collectivité européenne d'Alsace","67 68"),
+("75C","Ville de Paris","75"),
 ];
 
 /// `(siren, type, name, member communes joined by spaces, sorted)`, sorted by SIREN.
