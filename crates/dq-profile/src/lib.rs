@@ -49,6 +49,7 @@
 //! `xsv stats`' time. See `docs/performance/profile.md`.
 #![forbid(unsafe_code)]
 
+pub mod answer;
 mod column;
 mod error;
 pub mod format;
