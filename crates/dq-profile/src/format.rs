@@ -1342,7 +1342,8 @@ pub fn header_formats(header: &str) -> impl Iterator<Item = (Format, f32)> {
 
 /// Whether a header names a code column, whatever format its values have: `code_*`,
 /// `cod*`, `num_*`, `numero`, `nic`, `id*`, `ref*`, `matricule`, `tranche_*`, the short names of
-/// geographic codes (`reg`, `dep`, `arr`, `can`, `com`, `cp`, `circo`) or any header that
+/// geographic codes (`reg`, `dep`, `arr`, `can`, `ct` — the canton of INSEE's old COG
+/// files —, `com`, `cp`, `circo`) or any header that
 /// points to a code format ([`Format::is_code`]) with credibility 1. A column of codes is
 /// typed `string` with a pattern, and its values are never rewritten as numbers.
 ///
@@ -1350,7 +1351,7 @@ pub fn header_formats(header: &str) -> impl Iterator<Item = (Format, f32)> {
 ///
 /// ```
 /// use dq_profile::format::header_is_code;
-/// for h in ["CODE_UT", "codgeo", "num_dossier", "NIC", "id_ej", "ref_cadastrale", "REG", "Code du canton"] {
+/// for h in ["CODE_UT", "codgeo", "num_dossier", "NIC", "id_ej", "ref_cadastrale", "REG", "Code du canton", "CT"] {
 ///     assert!(header_is_code(h), "{h}");
 /// }
 /// for h in ["Montant", "nombre d'habitants", "idée", "Date de naissance", "reference_annee"] {
@@ -1361,7 +1362,7 @@ pub fn header_is_code(header: &str) -> bool {
     let h = fold_header(header);
     let mut words = h.split(' ');
     let first = words.next().unwrap_or("");
-    let short = ["reg", "dep", "arr", "can", "com", "cp", "circo", "nic", "siren", "siret"];
+    let short = ["reg", "dep", "arr", "can", "ct", "com", "cp", "circo", "nic", "siren", "siret"];
     let prefix = first == "code"
         || (first.starts_with("cod") && first.len() <= 6)
         || first == "num"
