@@ -82,7 +82,7 @@ pub fn normalizer(kind: Kind, options: &KindOptions) -> Option<Box<dyn Normalize
     use dq_pivot::{ban, commune, finess, naf, nir, postal, region, rna, siren, tva, uai};
     let n: Box<dyn Normalizer> = match kind {
         Kind::Title => Box::new(title_with_communes()),
-        Kind::Text => Box::new(Text { mojibake: true }),
+        Kind::Text => Box::new(Text),
         Kind::Mojibake => Box::new(Mojibake),
         Kind::Siret => Box::new(siren::SiretNormalizer),
         Kind::Siren => Box::new(siren::SirenNormalizer),
@@ -276,24 +276,15 @@ fn date_order_of(c: &ColumnProfile) -> DateOrder {
     }
 }
 
-/// Free text: mojibake repaired (when asked), then spaces normalized.
-struct Text {
-    mojibake: bool,
-}
+/// Free text: mojibake repaired, then spaces normalized.
+struct Text;
 
 impl Normalizer for Text {
     fn name(&self) -> &'static str {
-        if self.mojibake {
-            "text"
-        } else {
-            "whitespace"
-        }
+        "text"
     }
 
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
-        if !self.mojibake {
-            return dq_clean::whitespace::normalize(input);
-        }
         match dq_encoding::mojibake::repair(input).text {
             Cow::Borrowed(s) => dq_clean::whitespace::normalize(s),
             Cow::Owned(fixed) => {
@@ -345,11 +336,12 @@ mod tests {
 
     #[test]
     fn text_repairs_mojibake_and_spaces() {
-        let t = Text { mojibake: true };
+        let t = Text;
         check(&t, "  Ã‰picerie  LemaÃ®tre ", "valid", Some("Épicerie Lemaître"));
         check(&t, "Café", "valid", Some("Café"));
-        let plain = Text { mojibake: false };
-        check(&plain, "Ã‰cole", "valid", Some("Ã‰cole"));
+        // The whitespace kind leaves mojibake alone.
+        let plain = normalizer(Kind::Whitespace, &KindOptions::default()).unwrap();
+        check(plain.as_ref(), "Ã‰cole", "valid", Some("Ã‰cole"));
     }
 
     #[test]
