@@ -843,6 +843,12 @@ fn analyze_general<'a>(input: &'a str, convention: &NumberConvention) -> NumberR
         Some(p) => {
             let (m, e) = core.split_at_checked(p).unwrap_or((core, ""));
             let e = e.get(1..).unwrap_or("");
+            // `1991 entrée`, `12 euros`: a letter `e` that starts a word, not an exponent.
+            let after_digit = m.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+            if !after_digit || !e.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-')
+            {
+                return invalid("not a number");
+            }
             let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
             if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
             {
@@ -1415,6 +1421,25 @@ mod tests {
         for s in ["abc", "12 ans", "Paris 15", "", " ", "-", "1e5x"] {
             assert!(!looks_like_number(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_word_starting_with_e_is_not_an_exponent() {
+        // `1991 entrée matérielle` in a year column (Joconde): text, not a bad exponent.
+        for s in ["1991 entrée matérielle", "12 euros et plus", "3e étage", "1e"] {
+            let reason = match parse(s) {
+                Verdict::Invalid { reason } => reason,
+                other => panic!("{s:?}: {other:?}"),
+            };
+            assert_eq!(reason, "not a number", "{s:?}");
+        }
+        for s in ["1e+", "1,5E+", "2e99999"] {
+            assert_eq!(parse(s).status(), "invalid", "{s:?}");
+        }
+        assert!(
+            matches!(parse("1e+"), Verdict::Invalid { reason } if reason == "malformed exponent")
+        );
+        check("1,5E+3", "1500");
     }
 
     #[test]

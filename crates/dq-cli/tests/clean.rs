@@ -340,3 +340,51 @@ fn canton_codes_are_not_departements() {
     assert_eq!(column(&clean, "Code du canton"), ["20", "01", "45", "12", "33"]);
     assert_eq!(std::fs::read_to_string(flags).unwrap().lines().count(), 1);
 }
+
+#[test]
+fn two_digit_codes_no_header_names_are_not_departements() {
+    // `GESTION_DIFFUSION` of the BCN: `02`, `13`, `98` are its own codes.
+    let dir = fresh("twodigit");
+    let flags = dir.join("flags.csv");
+    let (clean, changes) = clean_in(
+        &harm("unlabelled_two_digit_codes.csv"),
+        &dir,
+        &["--flags", flags.to_str().unwrap()],
+    );
+    assert_eq!(
+        column(&clean, "niveau_diffusion"),
+        ["02", "02", "13", "98", "02", "51", "02", "03"]
+    );
+    assert_eq!(changes.lines().count(), 1, "{changes}");
+    assert_eq!(std::fs::read_to_string(flags).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn cedex_postal_codes_are_kept_and_not_flagged() {
+    // La Poste does not publish its CEDEX codes: five digits of a served département are
+    // kept as written; a lost zero is still put back, from the lists.
+    let dir = fresh("cedex");
+    let flags = dir.join("flags.csv");
+    let (clean, changes) =
+        clean_in(&harm("cedex_postal_codes.csv"), &dir, &["--flags", flags.to_str().unwrap()]);
+    assert_eq!(
+        column(&clean, "code_postal"),
+        ["01502", "33076", "13299", "75011", "69361", "01000"]
+    );
+    assert_eq!(changes.lines().count(), 2, "{changes}");
+    assert!(changes.contains("leading_zero"), "{changes}");
+    let flags = std::fs::read_to_string(flags).unwrap();
+    assert_eq!(flags.lines().count(), 1, "{flags}");
+}
+
+#[test]
+fn text_in_a_year_column_is_flagged_with_a_reason_that_says_so() {
+    let dir = fresh("yeartext");
+    let flags = dir.join("flags.csv");
+    let (clean, _) =
+        clean_in(&harm("year_with_text.csv"), &dir, &["--flags", flags.to_str().unwrap()]);
+    assert_eq!(column(&clean, "date_acquisition")[2], "1992 entrée matérielle");
+    let flags = std::fs::read_to_string(flags).unwrap();
+    assert!(!flags.contains("exponent"), "{flags}");
+    assert!(flags.lines().count() <= 2, "{flags}");
+}

@@ -13,8 +13,12 @@
 //! Distribution postal codes come with their communes from the COG package; La Poste's
 //! codes that no commune carries (Monaco's `98000`, New Caledonia's delivery codes) come
 //! from La Poste's own list (`tools/gen-refs`) and are valid postal codes with no
-//! commune. CEDEX codes are in neither list: a value that says `CEDEX` is read as one
-//! (valid, no commune, rule `cedex`); a bare unknown code is reported as unknown.
+//! commune. CEDEX codes are in neither list (La Poste does not publish them): a value
+//! that says `CEDEX` is read as one (valid, no commune, rule `cedex`), and five digits
+//! written as such, whose first digits name a département La Poste serves, are valid with
+//! rule `unlisted` (a CEDEX, special or retired code: never rewritten, no commune). A
+//! code of no served département (`00100`, `96000`, `99999`) is unknown, and a repaired
+//! value (`1000` → `01000`) must be in the lists.
 
 use std::borrow::Cow;
 
@@ -59,6 +63,24 @@ pub fn is_without_commune(postal: &str) -> bool {
 /// ```
 pub fn exists(postal: &str) -> bool {
     !range(postal).is_empty() || is_without_commune(postal)
+}
+
+/// Whether `postal` is five digits in no list whose first digits (three overseas) name a
+/// département La Poste serves: a CEDEX code, a special or a retired one, which
+/// [`parse_parts`] keeps as written with rule `unlisted`.
+///
+/// # Example
+///
+/// ```
+/// assert!(dq_pivot::postal::is_unlisted("01502")); // Ambérieu-en-Bugey CEDEX
+/// assert!(!dq_pivot::postal::is_unlisted("01000")); // in the lists
+/// assert!(!dq_pivot::postal::is_unlisted("96000")); // no such département
+/// ```
+pub fn is_unlisted(postal: &str) -> bool {
+    postal.len() == 5
+        && postal.bytes().all(|b| b.is_ascii_digit())
+        && !exists(postal)
+        && plausible_cedex(postal)
 }
 
 /// The number of known postal codes (those of communes and those without one).
@@ -139,7 +161,8 @@ pub enum PostalReason {
     Empty,
     /// Not 5 digits (4 digits are repaired).
     Format,
-    /// Five digits, but no commune has this postal code.
+    /// Five digits, but no list has this postal code and its first digits name no
+    /// département La Poste serves (or a repaired value is in no list).
     Unknown,
 }
 
@@ -149,7 +172,7 @@ impl PostalReason {
         match self {
             PostalReason::Empty => "empty",
             PostalReason::Format => "not a 5-digit postal code",
-            PostalReason::Unknown => "no commune has this postal code",
+            PostalReason::Unknown => "unknown postal code",
         }
     }
 }
@@ -162,7 +185,8 @@ pub struct PostalParts<'a> {
     pub code: String,
     /// The rule applied: `as_is`, `trim`, `leading_zero`, `excel_float`,
     /// `excel_scientific` (`6,00E+03`), `spaces` (`13 001`), `country_prefix`
-    /// (`F-13001`), `with_town` (`13001 Marseille`), `cedex` (`13299 MARSEILLE CEDEX 20`).
+    /// (`F-13001`), `with_town` (`13001 Marseille`), `cedex` (`13299 MARSEILLE CEDEX 20`),
+    /// `unlisted` (`01502`: five digits of a served département in no public list).
     pub rule: &'static str,
     /// The town written after the code (`Marseille`), if any.
     pub town: Option<&'a str>,
@@ -338,6 +362,11 @@ pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
     let known = exists(&code) || (cedex.is_some() && plausible_cedex(&code));
     if known {
         Ok(PostalParts { code, rule, town, cedex })
+    } else if matches!(rule, "as_is" | "trim") && plausible_cedex(&code) {
+        // Five digits as written, of a département La Poste serves, in no public list:
+        // a CEDEX code (`01502`), a special or a retired one. Nothing is rewritten, so
+        // the value keeps its benefit of the doubt; a repair needs the lists.
+        Ok(PostalParts { code, rule: "unlisted", town, cedex })
     } else {
         Err(PostalReason::Unknown)
     }
@@ -489,7 +518,27 @@ mod tests {
         assert_eq!(n.normalize("13001 Marseille").rule(), Some("with_town"));
         let v = n.normalize("13299 MARSEILLE CEDEX 20");
         assert_eq!((v.value(), v.rule()), (Some("13299 MARSEILLE CEDEX 20"), Some("cedex")));
-        assert_eq!(n.normalize("13299").status(), "invalid");
+        // A bare CEDEX code is in no list: valid as written, never rewritten.
+        let v = n.normalize("13299");
+        assert_eq!((v.value(), v.rule()), (Some("13299"), Some("unlisted")));
+    }
+
+    #[test]
+    fn unlisted_codes_keep_the_benefit_of_the_doubt_only_as_written() {
+        // CEDEX codes of the CFA lists and SIRENE: a served département, no list.
+        for code in ["01502", "11090", "33076", "97489"] {
+            assert!(!exists(code), "{code} is in a list: pick another example");
+            let p = parse_parts(code).map(|p| (p.code, p.rule));
+            assert_eq!(p, Ok((code.to_owned(), "unlisted")), "{code}");
+        }
+        // No served département: unknown.
+        for code in ["00100", "96000", "99999", "98999"] {
+            assert_eq!(parse_lenient(code), Err(PostalReason::Unknown), "{code}");
+        }
+        // A repair must land in the lists: `1502` is not read as `01502`.
+        assert_eq!(parse_lenient("1502"), Err(PostalReason::Unknown));
+        assert_eq!(parse_lenient("1502.0"), Err(PostalReason::Unknown));
+        assert_eq!(parse_lenient("01502 Ambérieu"), Err(PostalReason::Unknown));
     }
 
     #[test]

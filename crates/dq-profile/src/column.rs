@@ -41,6 +41,9 @@ pub enum FindingKind {
     InvalidIdentifier,
     /// Commune codes that are no longer current.
     HistoricCommune,
+    /// Postal codes in no public list of La Poste, of a département it serves (CEDEX,
+    /// special or retired codes): kept as written, counted here.
+    UnlistedPostalCode,
     /// Every value is the same.
     ConstantColumn,
     /// No value at all.
@@ -228,6 +231,17 @@ struct FormatTally {
     invalid: Counter,
     historic: Counter,
     alive: bool,
+}
+
+impl FormatTally {
+    /// The values that fit the format: valid, repaired, historic. Postal codes in no
+    /// public list (CEDEX…) fit only a column whose header names postal codes: five digits
+    /// of a served département are also what every commune code looks like.
+    fn good(&self, format: Format, postal_named: bool) -> u64 {
+        let historic =
+            if format == Format::CodePostal && !postal_named { 0 } else { self.historic.count };
+        self.valid + self.lost_zero.count + historic
+    }
 }
 
 /// The streaming accumulator of one column. Pure: values in, a [`ColumnProfile`] out;
@@ -599,8 +613,9 @@ impl ColumnAccumulator {
         self.flush_own();
         self.pruned_late = true;
         let mut pruned = false;
+        let postal_named = Format::CodePostal.hinted_by(&self.name);
         for (f, t) in &mut self.formats {
-            let good = t.valid + t.lost_zero.count + t.historic.count;
+            let good = t.good(*f, postal_named);
             if t.alive && *f != Format::String && t.checked > 0 && 2 * good < t.checked {
                 t.alive = false;
                 pruned = true;
@@ -1138,11 +1153,12 @@ impl ColumnAccumulator {
         if non_null == 0 {
             return (Format::String, 0.0, 0.0, scores);
         }
+        let postal_named = Format::CodePostal.hinted_by(&self.name);
         for &(f, ref t) in &self.formats {
             if !t.alive || t.checked == 0 || f == Format::String {
                 continue;
             }
-            let good = t.valid + t.lost_zero.count + t.historic.count;
+            let good = t.good(f, postal_named);
             let shape = good + t.invalid.count;
             let share = good as f64 / t.checked as f64;
             let shape_share = shape as f64 / t.checked as f64;
@@ -1341,14 +1357,26 @@ impl ColumnAccumulator {
                     format.name()
                 ),
             );
-            add(
-                FindingKind::HistoricCommune,
-                &t.historic,
-                format!(
-                    "colonne « {name} » : {} codes de communes qui n'existent plus",
-                    t.historic.count
-                ),
-            );
+            if format == Format::CodePostal {
+                add(
+                    FindingKind::UnlistedPostalCode,
+                    &t.historic,
+                    format!(
+                        "colonne « {name} » : {} codes postaux absents des listes publiques de \
+                         La Poste (CEDEX, codes spéciaux ou retirés), gardés tels quels",
+                        t.historic.count
+                    ),
+                );
+            } else {
+                add(
+                    FindingKind::HistoricCommune,
+                    &t.historic,
+                    format!(
+                        "colonne « {name} » : {} codes de communes qui n'existent plus",
+                        t.historic.count
+                    ),
+                );
+            }
         }
         add(
             FindingKind::ExcelScientific,
@@ -1454,12 +1482,19 @@ impl ColumnAccumulator {
                 let numeric = self.numbers.max(self.lead_zero.count);
                 coded > 0 && (numeric + coded) as f64 >= 0.9 * non_null as f64
             }
+            // Two-digit values that the header does not call départements or régions:
+            // any short numeric code looks like one (`GESTION_DIFFUSION` = `02`, `13`,
+            // `98`), so the values alone make it a code column, never a geographic one.
+            Format::CodeDepartement | Format::CodeRegion => !format.hinted_by(&self.name),
             _ => false,
         };
         let header_applies = match format {
             // Booleans and sexes keep their format: only two-valued columns get there,
             // and their plan checks them without rewriting a consistent convention.
-            Format::Int | Format::Float | Format::Year | Format::String => true,
+            Format::Int | Format::Year | Format::String => true,
+            // Values with a decimal separator are measures, whatever the header says
+            // (`TXCOUVGLO_COM_2014`: a rate per commune, `41.7`).
+            Format::Float => self.decimals.is_empty(),
             // A geographic code format the header does not name: `Code du canton` holds
             // canton codes, not départements; `Code_UT` territorial units.
             Format::CodeDepartement | Format::CodeRegion => !format.hinted_by(&self.name),
@@ -1745,6 +1780,41 @@ mod tests {
         }
         acc.merge(&rest);
         acc.finish()
+    }
+
+    #[test]
+    fn two_digit_codes_the_header_does_not_call_departements_are_codes() {
+        let v = spread(&[("02", 30), ("13", 5), ("51", 2), ("98", 1), ("03", 1)]);
+        let p = accumulate("GESTION_DIFFUSION", &v, None);
+        assert!(p.code, "{p:?}");
+        assert_eq!(p.format, Format::String);
+        assert_eq!(p.decided_by, Evidence::Values);
+        // Named by the header, the same values are départements.
+        let p = accumulate("code_dep", &v, None);
+        assert_eq!(p.format, Format::CodeDepartement);
+    }
+
+    #[test]
+    fn rates_are_measures_whatever_the_header_names() {
+        let v = ["41.7", "34.1", "65.2", "72.9", "12.0", "88.8"];
+        let p = accumulate("TXCOUVGLO_COM_2014", &v, None);
+        assert!(!p.code, "{p:?}");
+        assert_eq!(p.format, Format::Float);
+    }
+
+    #[test]
+    fn cedex_codes_are_postal_codes_counted_apart() {
+        let v = ["01502", "33076", "75011", "69003", "13299", "01000", "33000", "75001"];
+        let p = accumulate("code_postal", &v, None);
+        assert_eq!(p.format, Format::CodePostal);
+        let f = p.findings.iter().find(|f| f.kind == FindingKind::UnlistedPostalCode);
+        assert_eq!(f.map(|f| f.count), Some(3), "{:?}", p.findings);
+        assert!(!p.findings.iter().any(|f| f.kind == FindingKind::InvalidIdentifier));
+        // Commune codes under a header that names neither: commune codes, not postal
+        // codes (most of them are five digits of a served département in no postal list).
+        let v = ["01015", "14371", "14061", "75056", "50041", "76618", "13055", "27049"];
+        let p = accumulate("COMPARENT", &v, None);
+        assert_eq!(p.format, Format::CodeCommune);
     }
 
     fn mixed(p: &ColumnProfile) -> Option<&Finding> {

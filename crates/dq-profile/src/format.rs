@@ -109,7 +109,8 @@ pub enum Check {
     LostZero,
     /// The value has the shape but is not valid (bad checksum, unknown code).
     Invalid,
-    /// A historic (no longer current) commune code.
+    /// A historic (no longer current) commune code, or a postal code in no public list
+    /// (`dq_pivot::postal::is_unlisted`).
     Historic,
     /// The value is not of this format.
     No,
@@ -1162,7 +1163,14 @@ impl Format {
             Format::Date => yes(p.date().is_some()),
             Format::CodePostal => {
                 if v.len() == 5 && all_digits(v) {
-                    yes(dq_pivot::postal::exists(v)).or_invalid(true)
+                    if dq_pivot::postal::exists(v) {
+                        Check::Valid
+                    } else if dq_pivot::postal::is_unlisted(v) {
+                        // A CEDEX, special or retired code: of the format, counted apart.
+                        Check::Historic
+                    } else {
+                        Check::Invalid
+                    }
                 } else if v.len() == 4
                     && all_digits(v)
                     && dq_pivot::postal::exists(&format!("0{v}"))
@@ -1490,19 +1498,12 @@ fn is_bytes_literal(v: &str) -> bool {
 
 trait CheckExt {
     fn or_lost_zero(self, lost: bool) -> Check;
-    fn or_invalid(self, shape: bool) -> Check;
 }
 
 impl CheckExt for Check {
     fn or_lost_zero(self, lost: bool) -> Check {
         match self {
             Check::No | Check::Invalid if lost => Check::LostZero,
-            c => c,
-        }
-    }
-    fn or_invalid(self, shape: bool) -> Check {
-        match self {
-            Check::No if shape => Check::Invalid,
             c => c,
         }
     }

@@ -251,6 +251,9 @@ fn english_kind(kind: &str) -> Option<&'static str> {
         "mixed_conventions" => "mixed conventions in one column",
         "invalid_identifier" => "invalid identifiers (checksum or unknown code)",
         "historic_commune" => "historic commune codes",
+        "unlisted_postal_code" => {
+            "postal codes in no public list of La Poste (CEDEX, special or retired), kept"
+        }
         "constant_column" => "constant column",
         "empty_column" => "empty column",
         "personal_data" => "personal data",
