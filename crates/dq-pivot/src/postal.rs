@@ -556,15 +556,35 @@ mod props {
     use proptest::prelude::*;
 
     proptest! {
-        /// A repaired postal code always exists in the lists, or says why not (`cedex`).
+        /// A repaired postal code always exists in the lists, or says why not (`cedex`,
+        /// or `unlisted` for five digits kept exactly as written).
         #[test]
         fn prop_repaired_code_exists_or_says_why(s in "[0-9FfR ,.E+\\-]{0,12}( [A-Za-z]{1,8})?( CEDEX( [0-9]{1,2})?)?") {
             if let Ok(p) = parse_parts(&s) {
                 prop_assert_eq!(p.code.len(), 5);
-                prop_assert!(exists(&p.code) || (p.rule == "cedex" && p.cedex.is_some()), "{:?}", s);
+                let cedex = p.rule == "cedex" && p.cedex.is_some();
+                let unlisted = p.rule == "unlisted" && is_unlisted(&p.code) && s.trim() == p.code;
+                prop_assert!(exists(&p.code) || cedex || unlisted, "{:?}", s);
                 // The code alone reads back as itself.
-                if p.rule != "cedex" {
-                    prop_assert_eq!(parse_lenient(&p.code), Ok((p.code.clone(), "as_is")));
+                if !cedex {
+                    let rule = if unlisted { "unlisted" } else { "as_is" };
+                    prop_assert_eq!(parse_lenient(&p.code), Ok((p.code.clone(), rule)));
+                }
+            }
+        }
+
+        /// Five digits are kept as written exactly when they are in the lists or
+        /// unlisted, never rewritten.
+        #[test]
+        fn prop_five_digits_are_never_rewritten(s in "[0-9]{5}") {
+            match parse_lenient(&s) {
+                Ok((code, rule)) => {
+                    prop_assert_eq!(&code, &s);
+                    prop_assert_eq!(rule == "unlisted", is_unlisted(&s));
+                }
+                Err(e) => {
+                    prop_assert_eq!(e, PostalReason::Unknown);
+                    prop_assert!(!exists(&s) && !is_unlisted(&s));
                 }
             }
         }
