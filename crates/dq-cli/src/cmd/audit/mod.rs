@@ -311,9 +311,9 @@ fn progress(show: bool, len: u64, msg: &str) -> indicatif::ProgressBar {
     b
 }
 
-/// What the cleaning pass counted in one column.
+/// What the cleaner's changes and flags say of one column (counted by the sink).
 #[derive(Debug, Default)]
-struct ColumnStats {
+struct CellCounts {
     /// Non-null cells changed.
     changed: u64,
     /// Null tokens emptied.
@@ -321,8 +321,11 @@ struct ColumnStats {
     invalid: u64,
     ambiguous: u64,
     examples: Vec<(u64, String, String)>,
-    /// Bytes of the cleaned cells (for dedupe's memory estimate).
-    bytes: u64,
+}
+
+/// What the cleaned values of one column say (seen by the record observer).
+#[derive(Debug, Default)]
+struct ValueStats {
     /// Cleaned values still wrapped in quote characters.
     quoted: u64,
     histogram: Option<Histogram>,
@@ -425,7 +428,8 @@ impl ExactRows {
 /// What the cleaning pass produced.
 struct Cleaned {
     rows: u64,
-    columns: Vec<ColumnStats>,
+    counts: Vec<CellCounts>,
+    values: Vec<ValueStats>,
     changes: Tally,
     flags: Tally,
     exact: ExactRows,
@@ -438,7 +442,7 @@ struct Counting {
     csv: CsvAuditSink<BufWriter<File>, BufWriter<File>>,
     changes: Tally,
     flags: Tally,
-    columns: Vec<ColumnStats>,
+    columns: Vec<CellCounts>,
 }
 
 impl AuditSink for Counting {
@@ -528,7 +532,7 @@ impl Pivots {
 
 /// What the audit does with each cleaned record, beside the cleaning itself.
 struct AuditObserver<'a> {
-    columns: Vec<ColumnStats>,
+    columns: Vec<ValueStats>,
     exact: ExactRows,
     pivots: Option<Pivots>,
     ncols: usize,
@@ -550,7 +554,6 @@ impl RecordObserver for AuditObserver<'_> {
         out: &mut csv::StringRecord,
     ) -> Result<(), dq_clean::Error> {
         for (s, value) in self.columns.iter_mut().zip(out.iter()) {
-            s.bytes += value.len() as u64;
             if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
                 s.quoted += 1;
             }
@@ -587,16 +590,16 @@ fn clean_pass(
     bar: &indicatif::ProgressBar,
 ) -> CliResult<Cleaned> {
     let mut src = planning::open_like(&args.file, Some(profile))?;
-    let columns: Vec<ColumnStats> = profile
+    let columns: Vec<ValueStats> = profile
         .columns
         .iter()
-        .map(|c| ColumnStats {
+        .map(|c| ValueStats {
             histogram: if plan.column(c.index).is_some_and(|p| p.kind == Kind::Number) {
                 Histogram::for_column(c)
             } else {
                 None
             },
-            ..ColumnStats::default()
+            quoted: 0,
         })
         .collect();
     let mut observer = AuditObserver {
@@ -620,7 +623,7 @@ fn clean_pass(
         csv,
         changes: Tally::default(),
         flags: Tally::default(),
-        columns: (0..profile.columns.len()).map(|_| ColumnStats::default()).collect(),
+        columns: (0..profile.columns.len()).map(|_| CellCounts::default()).collect(),
     };
     let summary = planning::cleaner(plan, src.dialect().has_header)?
         .clean_observed(src.reader(), &mut wtr, &mut sink, &mut observer)
@@ -635,18 +638,12 @@ fn clean_pass(
             .collect::<Result<Vec<_>, _>>()?,
         stray_carriage_returns: src.stray_carriage_returns().0,
     };
-    let Counting { csv, changes, flags, columns: counted } = sink;
+    let Counting { csv, changes, flags, columns: counts } = sink;
     csv.into_inner()?;
-    for (o, s) in observer.columns.iter_mut().zip(counted) {
-        o.changed = s.changed;
-        o.nulls_emptied = s.nulls_emptied;
-        o.invalid = s.invalid;
-        o.ambiguous = s.ambiguous;
-        o.examples = s.examples;
-    }
     Ok(Cleaned {
         rows: summary.rows,
-        columns: observer.columns,
+        counts,
+        values: observer.columns,
         changes,
         flags,
         exact: observer.exact,
@@ -677,7 +674,7 @@ fn build_report(
         ));
     }
     let mut columns = Vec::with_capacity(profile.columns.len());
-    for (c, s) in profile.columns.iter().zip(&cleaned.columns) {
+    for ((c, s), v) in profile.columns.iter().zip(&cleaned.counts).zip(&cleaned.values) {
         let p = plan.column(c.index);
         let non_null = c.count.saturating_sub(c.nulls);
         let score = report::column_score(non_null, s.changed, s.invalid, s.ambiguous);
@@ -694,7 +691,7 @@ fn build_report(
             distinct: c.distinct,
             distinct_is_estimate: c.distinct_is_estimate,
             top: c.top.iter().map(|t| (t.value.clone(), t.count)).collect(),
-            histogram: s.histogram.as_ref().map(Histogram::bins).unwrap_or_default(),
+            histogram: v.histogram.as_ref().map(Histogram::bins).unwrap_or_default(),
             normalizer: p.map(|p| p.kind.name().to_owned()),
             normalizer_source: p.map(|p| match p.evidence {
                 dq_clean::plan::Evidence::Rules => "rule",
@@ -708,7 +705,7 @@ fn build_report(
             flag_examples: s.examples.clone(),
             score: score.unwrap_or(100.0),
             scored: score.is_some(),
-            quoted: s.quoted,
+            quoted: v.quoted,
         });
     }
     let quoted_columns =
