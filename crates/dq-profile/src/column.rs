@@ -1485,7 +1485,10 @@ impl ColumnAccumulator {
             // Two-digit values that the header does not call départements or régions:
             // any short numeric code looks like one (`GESTION_DIFFUSION` = `02`, `13`,
             // `98`), so the values alone make it a code column, never a geographic one.
-            Format::CodeDepartement | Format::CodeRegion => !format.hinted_by(&self.name),
+            // Many distinct codes, or Corsica's, say départements plainly; a handful do not.
+            Format::CodeDepartement | Format::CodeRegion => {
+                !format.hinted_by(&self.name) && !self.plainly_geographic()
+            }
             _ => false,
         };
         let header_applies = match format {
@@ -1506,6 +1509,20 @@ impl ColumnAccumulator {
             (true, false) => Some(Evidence::Header),
             (false, false) => None,
         }
+    }
+
+    /// Whether the values alone say départements or régions: ten distinct codes or more,
+    /// or a Corsican or overseas code (`2A`, `971`).
+    fn plainly_geographic(&self) -> bool {
+        // Too many distinct values to keep: many codes.
+        let Some(values) = self.distinct.values() else { return true };
+        let mut n = 0usize;
+        let mut special = false;
+        for v in values {
+            n += 1;
+            special |= matches!(v, "2A" | "2B") || v.starts_with("97");
+        }
+        n >= 10 || special
     }
 
     /// An identifier format that the header names outright (`cle_interop`, `siret`,
