@@ -61,6 +61,52 @@ enum State {
     QuoteInQuoted,
 }
 
+/// A search for the first quote, CR or LF, eight bytes at a time.
+#[derive(Debug, Clone, Copy)]
+struct Stops {
+    quote: u64,
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+impl Stops {
+    fn new(quote: u8) -> Stops {
+        Stops { quote: LOW_BITS * u64::from(quote) }
+    }
+
+    /// Whether one of the eight bytes of `word` is zero.
+    fn has_zero(word: u64) -> bool {
+        word.wrapping_sub(LOW_BITS) & !word & HIGH_BITS != 0
+    }
+
+    /// The index of the first quote, CR or LF in `buf` from `from` on, or `buf.len()`.
+    fn find(self, buf: &[u8], from: usize) -> usize {
+        let rest = buf.get(from..).unwrap_or(&[]);
+        let mut words = rest.chunks_exact(8);
+        let mut skipped = 0;
+        for w in &mut words {
+            let mut bytes = [0; 8];
+            bytes.copy_from_slice(w);
+            let word = u64::from_le_bytes(bytes);
+            if Stops::has_zero(word ^ self.quote)
+                || Stops::has_zero(word ^ (LOW_BITS * u64::from(b'\n')))
+                || Stops::has_zero(word ^ (LOW_BITS * u64::from(b'\r')))
+            {
+                break;
+            }
+            skipped += 8;
+        }
+        let quote = self.quote.to_le_bytes().first().copied().unwrap_or(b'\n');
+        let tail = rest.get(skipped..).unwrap_or(&[]);
+        from + skipped
+            + tail
+                .iter()
+                .position(|&b| b == quote || b == b'\n' || b == b'\r')
+                .unwrap_or(tail.len())
+    }
+}
+
 /// The reader below the csv reader of a [`crate::CsvSource`]: passes the UTF-8 text
 /// through, fails with [`crate::ErrorKind::LimitExceeded`] when a record goes past the
 /// limits of [`crate::CsvOptions`], and in a file whose lines end in LF drops the `\r`
@@ -87,6 +133,9 @@ pub struct RecordGuard<R> {
     first_stray_cr: Option<u64>,
     /// The bytes that can change the state inside a field: delimiter, quote, CR, LF.
     special: [bool; 256],
+    /// The delimiter, quote, CR and LF are four different bytes, so that
+    /// [`RecordGuard::scan_plain`] may follow the unquoted states.
+    plain: bool,
     /// Scanned text not yet handed out: `buf[pos..end]`.
     buf: Vec<u8>,
     pos: usize,
@@ -112,8 +161,12 @@ impl<R: Read> RecordGuard<R> {
                 *slot = true;
             }
         }
+        let quote_apart =
+            !matches!(dialect.quote, Some(q) if q == dialect.delimiter || q == b'\r' || q == b'\n');
+        let plain = dialect.delimiter != b'\r' && dialect.delimiter != b'\n' && quote_apart;
         RecordGuard {
             special,
+            plain,
             inner,
             delimiter: dialect.delimiter,
             quote: dialect.quote,
@@ -183,6 +236,128 @@ impl<R: Read> RecordGuard<R> {
         Ok(())
     }
 
+    /// The common case, fast: outside quotes, with nothing dropped from `buf` so far.
+    /// Follows the same transitions as [`RecordGuard::scan`] from `buf[i]` on and stops
+    /// at the end of `buf` or at the first byte it leaves to the general loop (a quote
+    /// that opens a field, a `\r` in a file whose lines end in LF); returns where it
+    /// stopped.
+    fn scan_plain(&mut self, buf: &[u8], start: usize) -> io::Result<usize> {
+        let special = self.special;
+        let is_special = |b: u8| special.get(usize::from(b)).copied().unwrap_or(true);
+        let (delimiter, quote, terminator) = (self.delimiter, self.quote, self.terminator);
+        let max_field = self.limits.max_field_bytes;
+        let max_record = self.limits.max_record_bytes;
+        let mut state = self.state;
+        let mut fields = self.fields;
+        let mut field_start = self.field_start;
+        let mut record_start = self.record_start;
+        let mut record_line = self.record_line;
+        let mut line = self.line;
+        let mut over = None;
+        let mut i = start;
+        // A whole line without quote or CR, too short to break a limit, is a record that
+        // needs no state: it is skipped in one search.
+        let short = self
+            .limits
+            .max_field_bytes
+            .min(self.limits.max_record_bytes)
+            .min(self.limits.max_fields.saturating_sub(1));
+        let stops = Stops::new(quote.unwrap_or(b'\n'));
+        while let Some(&c) = buf.get(i) {
+            let at = self.offset + i as u64;
+            if state == State::StartRecord && terminator != LineTerminator::Cr {
+                let end = stops.find(buf, i);
+                let len = (end - i) as u64;
+                let stop = buf.get(end).copied();
+                let ends = match stop {
+                    Some(b'\n') => true,
+                    Some(b'\r') => terminator == LineTerminator::CrLf,
+                    _ => false,
+                };
+                if len > 0 && len <= short && ends {
+                    record_line = line;
+                    if stop == Some(b'\n') {
+                        line += 1;
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
+            let term = match terminator {
+                LineTerminator::Lf => c == b'\n',
+                LineTerminator::Cr => c == b'\r',
+                LineTerminator::CrLf => c == b'\n' || c == b'\r',
+            };
+            if c == b'\r' && terminator == LineTerminator::Lf {
+                break;
+            }
+            if term {
+                if c == b'\n' || terminator == LineTerminator::Cr {
+                    line += 1;
+                }
+                if state != State::StartRecord {
+                    if at.saturating_sub(field_start) > max_field {
+                        over = Some((Limit::FieldBytes, max_field, at));
+                        break;
+                    }
+                    if at.saturating_sub(record_start) > max_record {
+                        over = Some((Limit::RecordBytes, max_record, at));
+                        break;
+                    }
+                    state = State::StartRecord;
+                }
+                i += 1;
+                continue;
+            }
+            if c == b'\n' {
+                line += 1;
+            }
+            let delim = c == delimiter;
+            if !delim && Some(c) == quote && state != State::InField {
+                break;
+            }
+            if state == State::StartRecord {
+                state = State::StartField;
+                fields = 1;
+                record_start = at;
+                field_start = at;
+                record_line = line;
+            }
+            if delim {
+                if at.saturating_sub(field_start) > max_field {
+                    over = Some((Limit::FieldBytes, max_field, at));
+                    break;
+                }
+                fields += 1;
+                if fields > self.limits.max_fields {
+                    over = Some((Limit::Fields, self.limits.max_fields, at));
+                    break;
+                }
+                field_start = at + 1;
+                state = State::StartField;
+                i += 1;
+                continue;
+            }
+            // Any other byte, the quote inside an unquoted field included, goes on with
+            // the field; the bytes after it that change nothing go with it.
+            state = State::InField;
+            i += 1;
+            while buf.get(i).is_some_and(|&b| !is_special(b)) {
+                i += 1;
+            }
+        }
+        self.state = state;
+        self.fields = fields;
+        self.field_start = field_start;
+        self.record_start = record_start;
+        self.record_line = record_line;
+        self.line = line;
+        match over {
+            Some((limit, max, at)) => Err(self.fail(limit, max, at)),
+            None => Ok(i),
+        }
+    }
+
     /// Follows the csv state machine over `buf`, compacting it in place when a `\r` is
     /// dropped; returns the length to hand out.
     fn scan(&mut self, buf: &mut [u8]) -> io::Result<usize> {
@@ -190,6 +365,15 @@ impl<R: Read> RecordGuard<R> {
         let mut w = 0;
         let mut i = 0;
         while let Some(&c) = buf.get(i) {
+            if w == i && self.plain && !matches!(self.state, State::InQuoted | State::QuoteInQuoted)
+            {
+                let j = self.scan_plain(buf, i)?;
+                if j != i {
+                    w = j;
+                    i = j;
+                    continue;
+                }
+            }
             // Inside a field, bytes other than the special ones change nothing: skip them
             // (when nothing was dropped before them, they stay where they are).
             if w == i
@@ -345,5 +529,119 @@ impl<R: Read> RecordGuard<R> {
         self.buf = chunk;
         self.end = scanned?;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sniff::Dialect;
+    use proptest::prelude::*;
+
+    /// Everything a guard hands out and knows at the end: the text, or the error's kind
+    /// and message, and the stray carriage returns.
+    fn run(input: &[u8], dialect: &Dialect, limits: Limits, plain: bool, read: usize) -> String {
+        let mut guard = RecordGuard::new(input, dialect, limits, 1);
+        guard.plain &= plain;
+        let mut out = Vec::new();
+        let mut chunk = vec![0; read];
+        let result = loop {
+            match guard.read(&mut chunk) {
+                Ok(0) => break Ok(()),
+                Ok(n) => out.extend_from_slice(chunk.get(..n).unwrap_or(&[])),
+                Err(e) => break Err(e.to_string()),
+            }
+        };
+        // (The field count of a record that has ended is not kept.)
+        format!(
+            "{:?} {:?} {:?} line {}",
+            String::from_utf8_lossy(&out),
+            result,
+            guard.stray_carriage_returns(),
+            guard.line,
+        )
+    }
+
+    fn dialect(delimiter: u8, quote: Option<u8>, terminator: LineTerminator) -> Dialect {
+        Dialect { delimiter, quote, line_terminator: terminator, ..Dialect::default() }
+    }
+
+    proptest! {
+        /// The fast path for unquoted text follows exactly the general state machine:
+        /// same text out, same errors, same lines, whatever the bytes and the limits.
+        #[test]
+        fn the_fast_path_follows_the_state_machine(
+            input in proptest::collection::vec(
+                prop_oneof![
+                    Just(b';'), Just(b','), Just(b'"'), Just(b'\r'), Just(b'\n'),
+                    Just(b'a'), Just(b'b'), Just(b' '), Just(b'a'), Just(b'b'), Just(b'a')
+                ],
+                0..300,
+            ),
+            delimiter in prop_oneof![Just(b';'), Just(b',')],
+            quote in prop_oneof![Just(None), Just(Some(b'"'))],
+            terminator in prop_oneof![
+                Just(LineTerminator::Lf), Just(LineTerminator::CrLf), Just(LineTerminator::Cr)
+            ],
+            max_fields in 1u64..8,
+            max_field_bytes in 1u64..12,
+            max_record_bytes in 1u64..40,
+        ) {
+            let d = dialect(delimiter, quote, terminator);
+            let limits = Limits { max_fields, max_field_bytes, max_record_bytes };
+            let general = run(&input, &d, limits, false, 4096);
+            prop_assert_eq!(run(&input, &d, limits, true, 4096), general.clone());
+            // Small reads: the guard's own buffer is still filled by whole chunks.
+            prop_assert_eq!(run(&input, &d, limits, true, 3), general);
+        }
+    }
+
+    proptest! {
+        /// Long lines under the default limits: the line search goes eight bytes at a time.
+        #[test]
+        fn long_lines_read_alike(
+            lines in proptest::collection::vec("[a-z;,\"\r é]{0,40}", 0..12),
+            crlf in any::<bool>(),
+            quote in prop_oneof![Just(None), Just(Some(b'"'))],
+        ) {
+            let (eol, terminator) =
+                if crlf { ("\r\n", LineTerminator::CrLf) } else { ("\n", LineTerminator::Lf) };
+            let text = lines.join(eol);
+            let d = dialect(b';', quote, terminator);
+            let general = run(text.as_bytes(), &d, Limits::default(), false, 4096);
+            prop_assert_eq!(run(text.as_bytes(), &d, Limits::default(), true, 4096), general);
+        }
+
+        /// The eight-at-a-time search finds what a byte-by-byte one finds.
+        #[test]
+        fn stops_are_found_like_one_by_one(
+            buf in proptest::collection::vec(
+                prop_oneof![Just(b'"'), Just(b'\r'), Just(b'\n'), Just(b'\''), any::<u8>()],
+                0..100,
+            ),
+            from in 0usize..110,
+            quote in prop_oneof![Just(b'"'), Just(b'\'')],
+        ) {
+            let naive = buf
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|&(_, &b)| b == quote || b == b'\r' || b == b'\n')
+                .map_or(buf.len().max(from), |(i, _)| i);
+            prop_assert_eq!(Stops::new(quote).find(&buf, from), naive);
+        }
+    }
+
+    #[test]
+    fn the_fast_path_counts_fields_and_lines_like_the_general_one() {
+        let d = dialect(b';', Some(b'"'), LineTerminator::Lf);
+        let text = b"a;b;c\n1;2;3\r\n\n4;\"x;y\";5\n6;7\r8;9\n";
+        let fast = run(text, &d, Limits::default(), true, 4096);
+        assert_eq!(fast, run(text, &d, Limits::default(), false, 4096));
+        assert!(fast.contains("(1, Some(5))"), "{fast}");
+        let tight = Limits { max_fields: 2, ..Limits::default() };
+        let over = run(text, &d, tight, true, 4096);
+        assert!(over.contains("Err"), "{over}");
+        assert_eq!(over, run(text, &d, tight, false, 4096));
     }
 }
