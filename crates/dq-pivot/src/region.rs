@@ -11,6 +11,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use dq_clean::{Normalizer, Verdict};
 
@@ -80,9 +81,32 @@ fn folded(s: &str) -> String {
 /// assert_eq!(dq_pivot::region::departement_by_name("PUY DE DOME").map(|d| d.code), Some("63"));
 /// ```
 pub fn departement_by_name(name: &str) -> Option<Departement> {
-    let key = folded(name);
-    DEPARTEMENTS.iter().find(|r| folded(r.2) == key).map(dep_row)
+    let i = find_folded(&DEPARTEMENT_KEYS, &folded(name))?;
+    DEPARTEMENTS.get(i).map(dep_row)
 }
+
+/// The folded names of a table with each row's index, sorted by name: one fold per
+/// lookup instead of one per row.
+type FoldedKeys = Vec<(String, usize)>;
+
+fn folded_keys<'a>(names: impl Iterator<Item = &'a str>) -> FoldedKeys {
+    let mut keys: FoldedKeys = names.map(folded).zip(0..).collect();
+    keys.sort();
+    keys
+}
+
+/// The index of the first row whose folded name is `key`.
+fn find_folded(keys: &FoldedKeys, key: &str) -> Option<usize> {
+    let at = keys.partition_point(|(k, _)| k.as_str() < key);
+    keys.get(at).filter(|(k, _)| k == key).map(|&(_, i)| i)
+}
+
+static DEPARTEMENT_KEYS: LazyLock<FoldedKeys> =
+    LazyLock::new(|| folded_keys(DEPARTEMENTS.iter().map(|r| r.2)));
+static REGION_KEYS: LazyLock<FoldedKeys> =
+    LazyLock::new(|| folded_keys(REGIONS.iter().map(|r| r.2)));
+static OLD_REGION_KEYS: LazyLock<FoldedKeys> =
+    LazyLock::new(|| folded_keys(OLD_REGIONS.iter().map(|r| r.1)));
 
 fn region_row(r: &'static (&'static str, u8, &'static str, &'static str)) -> Region {
     Region { code: r.0, name: r.2, chef_lieu: r.3, old_name: None }
@@ -115,10 +139,10 @@ pub fn region(code: &str) -> Option<Region> {
 /// ```
 pub fn region_by_name(name: &str) -> Option<Region> {
     let key = folded(name);
-    if let Some(r) = REGIONS.iter().find(|r| folded(r.2) == key) {
+    if let Some(r) = find_folded(&REGION_KEYS, &key).and_then(|i| REGIONS.get(i)) {
         return Some(region_row(r));
     }
-    let old = OLD_REGIONS.iter().find(|r| folded(r.1) == key)?;
+    let old = find_folded(&OLD_REGION_KEYS, &key).and_then(|i| OLD_REGIONS.get(i))?;
     let mut r = region(old.2)?;
     r.old_name = Some(old.1);
     Some(r)
@@ -401,6 +425,26 @@ mod tests {
 
     fn check(n: &dyn Normalizer, input: &str, expected: Option<&str>) {
         assert_eq!(n.normalize(input).value(), expected, "{input:?}");
+    }
+
+    #[test]
+    fn every_name_finds_its_own_row() {
+        for d in departements() {
+            assert_eq!(departement_by_name(d.name).map(|x| x.code), Some(d.code), "{}", d.name);
+            let upper = d.name.to_uppercase().replace('-', " ");
+            assert_eq!(departement_by_name(&upper).map(|x| x.code), Some(d.code), "{upper}");
+        }
+        for r in regions() {
+            assert_eq!(region_by_name(r.name).map(|x| (x.code, x.old_name)), Some((r.code, None)));
+        }
+        // An old région named as a current one (Guadeloupe…) is the current one.
+        for old in OLD_REGIONS.iter().filter(|o| regions().all(|r| r.name != o.1)) {
+            let r = region_by_name(old.1);
+            assert_eq!(r.map(|x| (x.code, x.old_name)), Some((old.2, Some(old.1))), "{}", old.1);
+        }
+        assert_eq!(departement_by_name("Seine-et-Oise"), None);
+        assert_eq!(departement_by_name(""), None);
+        assert_eq!(region_by_name("Zzz"), None);
     }
 
     #[test]
