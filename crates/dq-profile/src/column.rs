@@ -380,6 +380,10 @@ struct Facts {
     boolean: Option<bool>,
     personal_email: bool,
     mobile: bool,
+    /// What the value's shape says about codes.
+    shape: CodeShape,
+    /// A number whose one separator may be decimal or thousands (`1.234`).
+    ambiguous_separator: bool,
     /// The verdict of each format slot (those alive when the value was read).
     checks: Verdicts,
 }
@@ -567,6 +571,8 @@ impl ColumnAccumulator {
             .is_some_and(|i| f.checks.get(i) == Check::Valid && format::is_personal_email(v));
         f.mobile = self.needs.phone && probe.mobile();
         f.when = if self.needs.dates { probe.into_when().map(Box::new) } else { None };
+        f.shape = code_shape(v);
+        f.ambiguous_separator = f.num.is_some() && ambiguous_separator(v);
     }
 
     /// Adds one raw cell found on `line`.
@@ -830,7 +836,7 @@ impl ColumnAccumulator {
         if facts.excel {
             self.excel.count += c;
         }
-        match code_shape(v) {
+        match facts.shape {
             CodeShape::LeadZero => self.lead_zero.count += c,
             CodeShape::Alnum => self.alnum_code.count += c,
             CodeShape::Letters => self.letters_code.count += c,
@@ -841,7 +847,7 @@ impl ColumnAccumulator {
             if n.integral {
                 self.integers += c;
             }
-            if let Some(d) = decimal_key(n.decimal).filter(|_| !ambiguous_separator(v)) {
+            if let Some(d) = decimal_key(n.decimal).filter(|_| !facts.ambiguous_separator) {
                 self.decimals.entry(d).or_default().count += c;
             }
             if n.currency {
@@ -918,7 +924,7 @@ impl ColumnAccumulator {
         if facts.excel {
             self.excel.add(line, v);
         }
-        match code_shape(v) {
+        match facts.shape {
             CodeShape::LeadZero => self.lead_zero.add(line, v),
             CodeShape::Alnum => self.alnum_code.add(line, v),
             CodeShape::Letters => self.letters_code.add(line, v),
@@ -949,7 +955,7 @@ impl ColumnAccumulator {
             if n.integral {
                 self.integers += 1;
             }
-            if let Some(d) = decimal_key(n.decimal).filter(|_| !ambiguous_separator(v)) {
+            if let Some(d) = decimal_key(n.decimal).filter(|_| !facts.ambiguous_separator) {
                 self.decimals.entry(d).or_default().add(line, v);
             }
             if n.currency {
@@ -1654,9 +1660,8 @@ impl ColumnAccumulator {
     }
 }
 
-/// The key of a decimal convention in the tallies.
 /// What a value's shape says about codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum CodeShape {
     /// Digits only, at least two, the first a zero (`00016`, `0108`).
     LeadZero,
@@ -1665,6 +1670,7 @@ enum CodeShape {
     /// One to three capital letters (`S`, `ZZ`).
     Letters,
     /// Anything else.
+    #[default]
     None,
 }
 
@@ -1700,6 +1706,7 @@ fn ambiguous_separator(v: &str) -> bool {
         && int.iter().chain(frac).all(u8::is_ascii_digit)
 }
 
+/// The key of a decimal convention in the tallies.
 fn decimal_key(d: Decimal) -> Option<&'static str> {
     match d {
         Decimal::Comma => Some(","),
