@@ -1836,6 +1836,19 @@ mod tests {
     }
 
     #[test]
+    fn size_bands_are_codes_by_their_values_not_their_name() {
+        // SIRENE's size bands: two characters, leading zeros, `NN`.
+        let v = spread(&[("NN", 20), ("00", 10), ("01", 6), ("03", 4), ("11", 3), ("21", 2)]);
+        let p = accumulate("Tranche_eff__INSEE", &v, None);
+        assert!(p.code, "{p:?}");
+        // Head counts under a band's name are counts.
+        let v = ["12", "250", "3", "4800", "57", "0", "1023", "9", "64", "310"];
+        let p = accumulate("trancheEffectifs", &v, None);
+        assert!(!p.code, "{p:?}");
+        assert_eq!(p.format, Format::Int);
+    }
+
+    #[test]
     fn rates_are_measures_whatever_the_header_names() {
         let v = ["41.7", "34.1", "65.2", "72.9", "12.0", "88.8"];
         let p = accumulate("TXCOUVGLO_COM_2014", &v, None);

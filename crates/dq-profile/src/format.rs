@@ -1363,7 +1363,7 @@ pub fn header_formats(header: &str) -> impl Iterator<Item = (Format, f32)> {
 }
 
 /// Whether a header names a code column, whatever format its values have: `code_*`,
-/// `cod*`, `num_*`, `numero`, `nic`, `id*`, `ref*`, `matricule`, `tranche_*`, the short names of
+/// `cod*`, `num_*`, `numero`, `nic`, `id*`, `ref*`, `matricule`, the short names of
 /// geographic codes (`reg`, `dep`, `arr`, `can`, `ct` — the canton of INSEE's old COG
 /// files —, `com`, `cp`, `circo`) or any header that
 /// points to a code format ([`Format::is_code`]) with credibility 1. A column of codes is
@@ -1393,8 +1393,7 @@ pub fn header_is_code(header: &str) -> bool {
         || first == "id"
         || first == "ref"
         || first == "matricule"
-        || first == "identifiant"
-        || first == "tranche";
+        || first == "identifiant";
     let any_short = h.split(' ').any(|w| short.contains(&w));
     let reference = first == "reference" && !h.contains("annee");
     prefix
@@ -1852,7 +1851,9 @@ mod tests {
         assert_eq!(Format::CodePostal.header_score("Code postal"), 1.0);
         assert_eq!(Format::CodeFantoir.header_score("Code_rivoli_de_la_voie"), 1.0);
         assert_eq!(Format::CodeCommune.header_score("Libellé commune"), 0.0);
-        assert!(header_is_code("Tranche_eff_INSEE"));
+        // A size band is a code when its values say so (`NN`, `03`), not by its name: a
+        // `trancheEffectifs` of head counts is a count.
+        assert!(!header_is_code("Tranche_eff_INSEE"));
         assert_eq!(Format::CodeCommune.header_score("com"), 0.5);
         assert_eq!(Format::CodeCommune.header_score("nom de la commune"), 0.0);
         assert_eq!(Format::Commune.header_score("nom de la commune"), 1.0);
