@@ -61,3 +61,14 @@ fn datetimes() {
     let (out, _) = normalize(&["datetime"], "12/03/2021 14h30\n2021-03-12T10:00:00+01:00\n");
     assert_eq!(out, "2021-03-12T14:30:00\n2021-03-12T10:00:00+01:00\n");
 }
+
+#[test]
+fn a_date_with_a_time_of_day_gives_its_datetime_in_the_json() {
+    let (out, _) = normalize(&["date", "--json"], "3 février 2020 à 9 h 05\n2020-02-03\n");
+    let lines: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["status"], "invalid");
+    assert_eq!(lines[0]["datetime"], "2020-02-03T09:05:00");
+    assert_eq!(lines[1]["output"], "2020-02-03");
+    assert!(lines[1].get("datetime").is_none(), "{out}");
+}

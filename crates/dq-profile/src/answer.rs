@@ -270,9 +270,17 @@ fn clean_values(kind: Kind, options: &AnswerOptions) -> Option<AnswerFn> {
     }
     match kind {
         Kind::Number => Some(Box::new(|v: &str| Answer::from_verdict(&number::parse(v)))),
-        Kind::Date => {
-            Some(Box::new(move |v: &str| Answer::from_verdict(&date::parse_date_with(v, &conv))))
-        }
+        // A date with a time of day is not a date, but its date-time is given too (the
+        // extra field `datetime`), so that a caller needs no second call.
+        Kind::Date => Some(Box::new(move |v: &str| {
+            let mut a = Answer::from_verdict(&date::parse_date_with(v, &conv));
+            if a.status == "invalid" {
+                if let Some(dt) = date::parse_datetime_with(v, &conv).value() {
+                    a.extra.insert("datetime".into(), dt.into());
+                }
+            }
+            a
+        })),
         Kind::DateTime => Some(Box::new(move |v: &str| {
             Answer::from_verdict(&date::parse_datetime_with(v, &conv))
         })),
@@ -488,6 +496,18 @@ mod tests {
         check(Kind::Null, "NA", ("null", None, "candidates", None));
         check(Kind::Mojibake, "Ã©tÃ©", ("valid", Some("été"), "candidates", None));
         check(Kind::Date, "03/04/2021", ("valid", Some("2021-04-03"), "candidates", None));
+        check(Kind::Date, "03/04/2021", ("valid", Some("2021-04-03"), "datetime", None));
+        check(
+            Kind::Date,
+            "3 février 2020 à 9 h 05",
+            ("invalid", None, "datetime", s("2020-02-03T09:05:00")),
+        );
+        check(
+            Kind::Date,
+            "Tue, 04 Feb 2020 10:00:00 GMT",
+            ("invalid", None, "datetime", s("2020-02-04T10:00:00Z")),
+        );
+        check(Kind::Date, "31/02/2021", ("invalid", None, "datetime", None));
     }
 
     #[test]
