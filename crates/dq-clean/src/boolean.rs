@@ -160,18 +160,15 @@ impl Normalizer for BoolParser {
     }
 }
 
-const TRUE: &[&str] = &["oui", "o", "vrai", "true", "t", "1", "yes", "y", "x", "ok", "on"];
-const FALSE: &[&str] = &["non", "n", "faux", "false", "0", "no", "off"];
-
-fn eq_ci(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-}
-
-/// The truth of one plain boolean word.
+/// The truth of one plain boolean word, case ignored: `oui`, `o`, `vrai`, `true`, `t`,
+/// `1`, `yes`, `y`, `x`, `ok`, `on`; `non`, `n`, `faux`, `false`, `0`, `no`, `off`.
+#[inline(always)]
 fn truth(t: &str) -> Option<bool> {
-    if TRUE.iter().any(|w| eq_ci(t, w)) {
+    const TRUE: &[&str] = &["oui", "o", "vrai", "true", "t", "1", "yes", "y", "x", "ok", "on"];
+    const FALSE: &[&str] = &["non", "n", "faux", "false", "0", "no", "off"];
+    if TRUE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
         Some(true)
-    } else if FALSE.iter().any(|w| eq_ci(t, w)) {
+    } else if FALSE.iter().any(|w| t.eq_ignore_ascii_case(w)) {
         Some(false)
     } else {
         None
@@ -193,8 +190,11 @@ fn valid(b: bool) -> Verdict<'static> {
 /// assert_eq!(dq_clean::boolean::normalize("oui / non").status(), "ambiguous");
 /// ```
 pub fn normalize(s: &str) -> Verdict<'_> {
-    normalize_with(s, &BooleanConvention::default())
+    normalize_with(s, &NO_CONVENTION)
 }
+
+/// The convention of a column whose pair is not known.
+const NO_CONVENTION: BooleanConvention = BooleanConvention { pair: None };
 
 /// Reads one boolean with the column's convention (`-1` is true only in a `-1`/`0`
 /// column).
@@ -214,10 +214,21 @@ pub fn normalize_with<'a>(s: &'a str, convention: &BooleanConvention) -> Verdict
     // `Non.`, `Oui !`: punctuation after the answer.
     let punctuated = matches!(t.as_bytes().last(), Some(b'.' | b'!' | b';' | b','));
     let bare = if punctuated { t.trim_end_matches(['.', '!', ';', ',']).trim_end() } else { t };
+    if let Some(b) = truth(bare) {
+        return valid(b);
+    }
+    not_plain(s, t, bare)
+}
+
+/// [`normalize_with`] for what is not a plain yes/no word: kept apart, so that the
+/// common case stays small.
+#[cold]
+#[inline(never)]
+fn not_plain<'a>(s: &'a str, t: &str, bare: &str) -> Verdict<'a> {
     if bare.len() <= 8 && !bare.is_empty() {
-        if bare.eq_ignore_ascii_case("v") || bare.eq_ignore_ascii_case("f") {
-            let (cand, other) =
-                if bare.eq_ignore_ascii_case("v") { ("true", "V") } else { ("false", "F") };
+        let letter = if bare.len() == 1 { bare.as_bytes().first().map(|b| b | 0x20) } else { None };
+        if matches!(letter, Some(b'v' | b'f')) {
+            let (cand, other) = if letter == Some(b'v') { ("true", "V") } else { ("false", "F") };
             return Verdict::Ambiguous {
                 reason: Cow::Owned(format!(
                     "{other:?} may mean {} or be a code (validé, féminin…)",
@@ -225,9 +236,6 @@ pub fn normalize_with<'a>(s: &'a str, convention: &BooleanConvention) -> Verdict
                 )),
                 candidates: vec![cand.to_owned()],
             };
-        }
-        if let Some(b) = truth(bare) {
-            return valid(b);
         }
     }
     if crate::null::is_null(s)
@@ -266,6 +274,23 @@ mod tests {
         let v = normalize(input);
         let got = v.value().unwrap_or(v.status());
         assert_eq!(got, expected, "{input:?}");
+    }
+
+    #[test]
+    fn truth_reads_every_word_in_any_case_and_nothing_else() {
+        let yes = ["oui", "o", "vrai", "true", "t", "1", "yes", "y", "x", "ok", "on"];
+        let no = ["non", "n", "faux", "false", "0", "no", "off"];
+        for w in yes {
+            assert_eq!(truth(w), Some(true), "{w}");
+            assert_eq!(truth(&w.to_uppercase()), Some(true), "{w}");
+        }
+        for w in no {
+            assert_eq!(truth(w), Some(false), "{w}");
+            assert_eq!(truth(&w.to_uppercase()), Some(false), "{w}");
+        }
+        for w in ["", "ou", "ouii", "falses", "vraie", "2", "-1", "é", "nonon", "oui!"] {
+            assert_eq!(truth(w), None, "{w}");
+        }
     }
 
     #[test]

@@ -123,14 +123,11 @@ impl Unicode {
     /// Normalizes one value. Always [`Verdict::Valid`]; the rule is `"apostrophe"`,
     /// `"quote"`, `"dash"`, `"nfc"`, `"nfkc"` (the first change found) or `"as_is"`.
     pub fn normalize<'a>(&self, s: &'a str) -> Verdict<'a> {
-        // One branch-free pass: ASCII, and whether a backtick or an apostrophe occurs
-        // (the only bytes a contextual apostrophe needs; most values have neither).
-        let (mut high, mut quote) = (0u8, false);
-        for &b in s.as_bytes() {
-            high |= b & 0x80;
-            quote |= b == b'`' || b == b'\'';
-        }
-        if high == 0 && !(quote && has_contextual_apostrophe(s)) {
+        // One pass eight bytes at a time: ASCII, and whether a backtick or an apostrophe
+        // occurs (the only bytes a contextual apostrophe needs; most values have neither).
+        let (ascii, quote) = ascii_and_quotes(s.as_bytes());
+        let contextual = quote && has_contextual_apostrophe(s);
+        if ascii && !contextual {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
         // Compose first, so that what composition yields (U+1FFD → U+00B4) is mapped too.
@@ -157,10 +154,7 @@ impl Unicode {
         };
         // Fast path: already composed and nothing to map: borrow, allocate nothing.
         // Without a form change, `base` is `s`: `quote` is still true of it.
-        if form_rule.is_none()
-            && !base.chars().any(|c| self.mapping(c).is_some())
-            && !(quote && has_contextual_apostrophe(&base))
-        {
+        if form_rule.is_none() && !contextual && !base.chars().any(|c| self.mapping(c).is_some()) {
             return Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" };
         }
         let mut rule = "as_is";
@@ -213,16 +207,52 @@ impl Unicode {
 
 /// Whether `s` may hold a backtick or a doubled apostrophe used as an apostrophe.
 fn has_contextual_apostrophe(s: &str) -> bool {
-    // `str::contains` and `str::find` with one ASCII character search with memchr; the
-    // pair is looked for only after a first apostrophe, which most values do not have
-    // (`str::contains("''")` would build a substring searcher on every call).
-    if s.contains('`') {
-        return true;
+    let mut prev = 0u8;
+    for &b in s.as_bytes() {
+        if b == b'`' || (b == b'\'' && prev == b'\'') {
+            return true;
+        }
+        prev = b;
     }
-    match s.find('\'') {
-        Some(i) => s.as_bytes().get(i..).is_some_and(|t| t.windows(2).any(|w| w == b"''")),
-        None => false,
+    false
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether `bytes` are all ASCII, and whether a backtick or an apostrophe is among them:
+/// eight bytes at a time (a word has the byte `b` when `word ^ b…b` has a zero byte).
+fn ascii_and_quotes(bytes: &[u8]) -> (bool, bool) {
+    let zero = |w: u64| w.wrapping_sub(LOW_BITS) & !w & HIGH_BITS;
+    let (mut high, mut quote) = (0u64, 0u64);
+    let mut words = bytes.chunks_exact(8);
+    let mut add = |w: u64| {
+        high |= w;
+        // Exact (Mycroft's test): nonzero when and only when some byte matches.
+        quote |= zero(w ^ (LOW_BITS * u64::from(b'`'))) | zero(w ^ (LOW_BITS * u64::from(b'\'')));
+    };
+    for chunk in &mut words {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        add(u64::from_le_bytes(word));
     }
+    // The last bytes: the last eight of the value again (a byte read twice changes
+    // neither answer), or one by one in a value shorter than a word.
+    if !words.remainder().is_empty() {
+        match bytes.len().checked_sub(8).and_then(|at| bytes.get(at..)) {
+            Some(last) => {
+                let mut word = [0; 8];
+                word.copy_from_slice(last);
+                add(u64::from_le_bytes(word));
+            }
+            None => {
+                for &b in bytes {
+                    add(u64::from(b));
+                }
+            }
+        }
+    }
+    (high & HIGH_BITS == 0, quote != 0)
 }
 
 /// `D`Artagnan` → `D'Artagnan`, `L''Ile` → `L'Ile`: a backtick or a doubled apostrophe
@@ -266,6 +296,21 @@ impl Normalizer for Unicode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The eight-at-a-time pass answers what a byte-by-byte one answers.
+        #[test]
+        fn ascii_and_quotes_is_exact(
+            bytes in proptest::collection::vec(
+                prop_oneof![Just(b'`'), Just(b'\''), Just(0x60), Just(0x27 | 0x80), any::<u8>()],
+                0..40,
+            ),
+        ) {
+            let quote = bytes.iter().any(|&b| b == b'`' || b == b'\'');
+            prop_assert_eq!(ascii_and_quotes(&bytes), (bytes.is_ascii(), quote));
+        }
+    }
 
     fn check(input: &str, expected: &str) {
         let v = Unicode::default().normalize(input);
