@@ -313,7 +313,29 @@ struct Candidate {
 
 /// One pass: finds the misreading with the most repairable runs and undoes it.
 fn pass(s: &str) -> Option<(String, Step)> {
+    if !may_hold_a_run(s) {
+        return None;
+    }
     pass_at(s, 0)
+}
+
+/// Whether `s` may hold a UTF-8 sequence misread by a single-byte decoder: a run starts
+/// with a non-ASCII character followed by another (a continuation byte's character in
+/// every table), or by a space for a lead byte `0xC2`/`0xC3` whose `0xA0` became a space
+/// (`Â`, `Ã` in windows-1252 and Latin-1, `Ă` in windows-1250, `В`, `Г` in
+/// windows-1251). Most clean cells have no two non-ASCII characters in a row: one pass
+/// over their characters instead of a scan per misreading.
+fn may_hold_a_run(s: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if let Some(p) = prev {
+            if !c.is_ascii() || (c == ' ' && matches!(p, 'Â' | 'Ã' | 'Ă' | 'В' | 'Г')) {
+                return true;
+            }
+        }
+        prev = (!c.is_ascii()).then_some(c);
+    }
+    false
 }
 
 /// How deep [`pass_at`] looks ahead through layers made only of table characters.
@@ -902,6 +924,26 @@ fn plausible(d: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The quick check before a pass never hides a run that the pass would repair.
+        #[test]
+        fn the_quick_check_hides_no_run(
+            chars in proptest::collection::vec(
+                prop_oneof![
+                    Just('a'), Just(' '), Just('é'), Just('Ã'), Just('Â'), Just('©'), Just('¨'),
+                    Just('â'), Just('€'), Just('™'), Just('Ă'), Just('Г'), Just('В'), Just('Ä'),
+                    Just('\u{a0}'), Just('\u{fffd}'), Just('Å'), Just('“'), Just('È'),
+                    Just('¼'), Just('ō'), any::<char>()
+                ],
+                0..12,
+            ),
+        ) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(pass(&s), pass_at(&s, 0), "{:?}", s);
+        }
+    }
 
     fn check(input: &str, expected: &str) {
         let r = repair(input);
