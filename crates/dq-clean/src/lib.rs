@@ -59,6 +59,9 @@ pub mod plan;
 pub mod rules;
 pub mod table;
 
+// The workspace's one fast hash.
+pub mod hash;
+
 pub use verdict::{Normalizer, Verdict};
 
 mod error;

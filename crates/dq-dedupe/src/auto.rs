@@ -36,10 +36,10 @@ use crate::config::{
 use crate::engine::derive_key;
 use crate::error::{Error, Repr};
 use crate::fold::fold;
-use crate::hash::FastMap;
 use crate::identifier::{Identifier, Key};
 use crate::table::Table;
 use crate::veto::IdKind;
+use dq_clean::hash::FastMap;
 
 /// What auto-configuration chose, and why.
 #[derive(Debug, Clone)]

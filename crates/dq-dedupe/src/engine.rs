@@ -10,11 +10,11 @@ use crate::compare::{compare_dates, parse_date, DateAgreement, Scratch};
 use crate::config::{BlockingConfig, ClusterMethod, Config, FieldKind, KeyConfig, Transform};
 use crate::error::{Error, Repr};
 use crate::fold::{fold, fold_into};
-use crate::hash::FastMap;
 use crate::model::{self, Model, NULL_LEVEL};
 use crate::phonetic::phonetic_key;
 use crate::table::{Column, Table};
 use crate::veto::IdKind;
+use dq_clean::hash::FastMap;
 
 const NONE: u32 = u32::MAX;
 

@@ -45,9 +45,9 @@
 use std::collections::HashSet;
 
 use crate::fold::fold;
-use crate::hash::FastMap;
 use crate::table::Table;
 use crate::veto::{canonical, IdKind};
+use dq_clean::hash::FastMap;
 
 /// A column recognised as an identifier.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,7 +339,7 @@ fn uniqueness(table: &Table, cols: &[usize]) -> Option<(usize, usize)> {
     let allowed = n / 200;
     // Keys are hashed to 64 bits (a collision could only make a key look repeated,
     // which means searching: the safe side).
-    let build = std::hash::BuildHasherDefault::<crate::hash::FxHasher>::default();
+    let build = dq_clean::hash::FastBuild::default();
     let mut seen: FastMap<u64, ()> = FastMap::default();
     let (mut filled, mut repeats) = (0usize, 0usize);
     'rows: for row in 0..n {

@@ -86,7 +86,6 @@ mod error;
 mod fold {
     pub(crate) use dq_clean::fold::{match_key as fold, match_key_into as fold_into};
 }
-mod hash;
 pub mod identifier;
 pub mod model;
 pub mod phonetic;

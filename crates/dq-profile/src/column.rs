@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 use dq_clean::plan::Evidence;
 
 use crate::format::{self, Check, Format};
-use crate::hashing::IdentityBuild;
 use crate::sketch::hash64;
 use crate::sketch::{Distinct, Moments, Quantiles, TopK};
 use crate::value::{self, Decimal};
+use dq_clean::hash::IdentityBuild;
 
 /// How many examples each finding keeps.
 const EXAMPLES: usize = 3;

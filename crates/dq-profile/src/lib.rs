@@ -53,7 +53,6 @@ pub mod answer;
 mod column;
 mod error;
 pub mod format;
-mod hashing;
 pub mod plan;
 mod profiler;
 mod schema;

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::column::{ColumnAccumulator, ColumnProfile, Example, Finding, FindingKind};
 use crate::error::Error;
 use crate::format::{self, Format};
-use crate::hashing::IdentityBuild;
+use dq_clean::hash::IdentityBuild;
 
 /// Records per batch, read by the reader thread and profiled column by column.
 const BATCH: usize = 2048;

@@ -6,9 +6,9 @@ use std::hash::{BuildHasher, Hash};
 
 use serde::{Deserialize, Serialize};
 
-use crate::hashing::{FastBuild, IdentityBuild};
+use dq_clean::hash::{FastBuild, IdentityBuild};
 
-/// A 64-bit hash of a value, stable across runs (see the `hashing` module).
+/// A 64-bit hash of a value, stable across runs ([`dq_clean::hash`]).
 #[inline]
 pub(crate) fn hash64<T: Hash + ?Sized>(v: &T) -> u64 {
     FastBuild::default().hash_one(v)

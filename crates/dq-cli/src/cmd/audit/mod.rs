@@ -394,7 +394,7 @@ impl ExactRows {
 
     fn add(&mut self, rec: &csv::StringRecord, row: u64) {
         use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = dq_clean::hash::FastHasher::default();
         for f in rec.iter() {
             f.hash(&mut h);
         }

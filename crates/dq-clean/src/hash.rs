@@ -1,20 +1,32 @@
-//! A fast, run-stable 64-bit hash for the sketches, the value memo and the row hashes.
+//! The workspace's one fast hash: a run-stable 64-bit hasher for the hash maps, sketches,
+//! memos, blocking keys and row hashes of dq-profile, dq-dedupe and `dq audit`.
 //!
 //! Each word of 8 bytes is xor-ed into the state, which is then multiplied by a 64-bit
 //! constant into 128 bits whose halves are xor-ed (the folded multiply of wyhash and
 //! foldhash): every input bit reaches every output bit, so that values differing only in
 //! their high bytes (`18 964,98` and `18 964,15`) do not collide, as they do with the
-//! FxHash step. The result goes through MurmurHash3's 64-bit finalizer, so that the high
-//! bits HyperLogLog reads are well spread. It is not keyed: a hostile file can make values
-//! collide, which only slows the bounded tables down (at most 10 000 entries each).
+//! FxHash step (4,541 collisions in 783,146 French amounts). The result goes through
+//! MurmurHash3's 64-bit finalizer, so that the high bits HyperLogLog reads are well
+//! spread. It is not keyed: a hostile file can make values collide, which only slows
+//! hash maps down; the data hashed is the user's own.
+//!
+//! ```
+//! use dq_clean::hash::{hash64, FastMap};
+//! let mut m: FastMap<&str, u32> = FastMap::default();
+//! m.insert("75056", 1);
+//! assert_eq!(m.get("75056"), Some(&1));
+//! assert_ne!(hash64("18 964,98"), hash64("18 964,15"));
+//! assert_eq!(hash64("75056"), hash64("75056"));
+//! ```
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// The hasher state.
+/// The fast hasher's state (see the [module](self) documentation).
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct FastHasher {
+pub struct FastHasher {
     h: u64,
 }
 
@@ -80,7 +92,7 @@ fn folded_multiply(a: u64, b: u64) -> u64 {
 
 /// MurmurHash3's 64-bit finalizer: every input bit affects every output bit.
 #[inline]
-pub(crate) fn fmix64(mut k: u64) -> u64 {
+fn fmix64(mut k: u64) -> u64 {
     k ^= k >> 33;
     k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
     k ^= k >> 33;
@@ -89,12 +101,23 @@ pub(crate) fn fmix64(mut k: u64) -> u64 {
     k
 }
 
-/// The `BuildHasher` of the crate's hash maps and sets.
-pub(crate) type FastBuild = BuildHasherDefault<FastHasher>;
+/// The `BuildHasher` of [`FastHasher`].
+pub type FastBuild = BuildHasherDefault<FastHasher>;
 
-/// A hasher for keys that are already 64-bit hashes (row hashes): it keeps them as is.
+/// A `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
+
+/// A `HashSet` with [`FastHasher`].
+pub type FastSet<K> = HashSet<K, FastBuild>;
+
+/// The [`FastHasher`] hash of one value.
+pub fn hash64<T: Hash + ?Sized>(v: &T) -> u64 {
+    FastBuild::default().hash_one(v)
+}
+
+/// A hasher for keys that are already 64-bit hashes (row hashes): it keeps a `u64` as is.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct IdentityHasher {
+pub struct IdentityHasher {
     h: u64,
 }
 
@@ -114,18 +137,29 @@ impl Hasher for IdentityHasher {
     }
 }
 
-/// The `BuildHasher` of the row-hash set.
-pub(crate) type IdentityBuild = BuildHasherDefault<IdentityHasher>;
+/// The `BuildHasher` of [`IdentityHasher`], for maps keyed by hashes.
+pub type IdentityBuild = BuildHasherDefault<IdentityHasher>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::Hash;
 
     fn h(s: &str) -> u64 {
         let mut st = FastHasher::default();
         s.hash(&mut st);
         st.finish()
+    }
+
+    #[test]
+    fn maps_keys() {
+        let mut m: FastMap<String, u32> = FastMap::default();
+        for (i, k) in ["75011", "75012", "", "PARIS 11E ARRONDISSEMENT"].iter().enumerate() {
+            m.insert((*k).to_owned(), i as u32);
+        }
+        assert_eq!(m.get("75012"), Some(&1));
+        assert_eq!(m.get("PARIS 11E ARRONDISSEMENT"), Some(&3));
+        assert_eq!(m.len(), 4);
+        assert_eq!(h("75056"), hash64("75056"));
     }
 
     #[test]
