@@ -486,8 +486,17 @@ pub fn days_in_month(y: i64, m: u32) -> u32 {
     }
 }
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar (Howard Hinnant's
+/// `days_from_civil`); negative before 1970. The month and day are not checked.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(dq_clean::date::days_from_civil(1970, 1, 2), 1);
+/// assert_eq!(dq_clean::date::days_from_civil(1969, 12, 31), -1);
+/// assert_eq!(dq_clean::date::days_from_civil(2000, 3, 1), 11_017);
+/// ```
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

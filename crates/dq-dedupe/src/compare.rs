@@ -501,15 +501,7 @@ impl Date {
     /// assert_eq!(Date { year: 1970, month: 1, day: 2 }.days(), 1);
     /// ```
     pub fn days(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = if y >= 0 { y } else { y - 399 } / 400;
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let mp = if m > 2 { m - 3 } else { m + 9 };
-        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        dq_clean::date::days_from_civil(i64::from(self.year), self.month, self.day)
     }
 }
 
@@ -551,19 +543,10 @@ pub fn parse_date(s: &str) -> Option<Date> {
     } else {
         return None;
     };
-    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+    if !(1..=12).contains(&m) || d == 0 || d > dq_clean::date::days_in_month(i64::from(y), m) {
         return None;
     }
     Some(Date { year: i32::try_from(y).ok()?, month: m, day: d })
-}
-
-fn days_in_month(y: u32, m: u32) -> u32 {
-    match m {
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
 }
 
 /// How two dates agree, from the strongest to the weakest agreement.
