@@ -31,7 +31,8 @@ use std::str::FromStr;
 
 use dq_clean::{Normalizer, Verdict};
 
-use crate::commune::{self, fold::fold_into, CommuneKind};
+use crate::commune::{self, CommuneKind};
+use dq_clean::fold::name_key_into;
 
 /// A warning of the BAL validator that does not make the key invalid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -374,7 +375,7 @@ pub fn address_key_into(
         }
     }
     out.push('|');
-    fold_into(address, scratch);
+    name_key_into(address, scratch);
     // Folded text holds no ASCII white space but single spaces between words.
     let mut words = scratch.split_ascii_whitespace().peekable();
     // The number, possibly glued to its index (`12b`, `12bis`).

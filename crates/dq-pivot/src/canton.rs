@@ -9,8 +9,8 @@
 //! assert!(canton::parse_code("2005").is_none());
 //! ```
 
-use crate::commune::fold::fold_into;
 use crate::refs_table::CANTON_NAMES;
+use dq_clean::fold::name_key_into;
 
 /// The official name of a canton or pseudo-canton named `name`, case, accents and
 /// punctuation ignored (`bourg en bresse 1` → `Bourg-en-Bresse-1`).
@@ -26,7 +26,7 @@ pub fn official_name(name: &str) -> Option<&'static str> {
         return None;
     }
     let mut key = String::with_capacity(name.len());
-    fold_into(name, &mut key);
+    name_key_into(name, &mut key);
     let i = CANTON_NAMES.binary_search_by(|r| r.0.cmp(key.as_str())).ok()?;
     CANTON_NAMES.get(i).map(|r| r.1)
 }

@@ -34,7 +34,6 @@ use std::str::FromStr;
 
 use dq_clean::{Normalizer, Verdict};
 
-pub(crate) mod fold;
 mod names;
 
 pub use names::{

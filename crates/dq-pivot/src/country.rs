@@ -10,8 +10,8 @@
 //! assert!(!country::is_pays_name("Paris"));
 //! ```
 
-use crate::commune::fold::fold_into;
 use crate::refs_table::{COUNTRIES, PAYS_NAMES};
+use dq_clean::fold::name_key_into;
 
 /// One ISO 3166-1 country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +106,7 @@ pub fn pays_name(name: &str) -> Option<&'static str> {
         return None;
     }
     let mut key = String::with_capacity(name.len());
-    fold_into(name, &mut key);
+    name_key_into(name, &mut key);
     let i = PAYS_NAMES.binary_search_by(|r| r.0.cmp(key.as_str())).ok()?;
     PAYS_NAMES.get(i).map(|r| r.1)
 }

@@ -14,7 +14,7 @@
 use std::sync::LazyLock;
 
 use crate::commune::admin_table::EPCI;
-use crate::commune::fold::fold_into;
+use dq_clean::fold::name_key_into;
 
 /// `(folded name, row of EPCI)`, sorted, built on first use.
 static NAME_INDEX: LazyLock<Vec<(String, usize)>> = LazyLock::new(|| {
@@ -23,7 +23,7 @@ static NAME_INDEX: LazyLock<Vec<(String, usize)>> = LazyLock::new(|| {
         .enumerate()
         .map(|(i, r)| {
             let mut k = String::with_capacity(r.2.len());
-            fold_into(r.2, &mut k);
+            name_key_into(r.2, &mut k);
             (k, i)
         })
         .collect();
@@ -97,7 +97,7 @@ pub fn epci_by_name(name: &str) -> Option<Epci> {
         return None;
     }
     let mut key = String::with_capacity(name.len());
-    fold_into(name, &mut key);
+    name_key_into(name, &mut key);
     let i = NAME_INDEX.binary_search_by(|r| r.0.as_str().cmp(key.as_str())).ok()?;
     let row_index = NAME_INDEX.get(i)?.1;
     EPCI.get(row_index).map(row)

@@ -7,8 +7,8 @@
 //! assert!(!dq_pivot::pcs::is_code("121x"));
 //! ```
 
-use crate::commune::fold::fold_into;
 use crate::refs_table::{CSP_LABELS, PCS_INACTIVE_CODES};
+use dq_clean::fold::name_key_into;
 
 /// Whether `label` is a PCS label, case, accents and punctuation ignored.
 ///
@@ -23,7 +23,7 @@ pub fn is_label(label: &str) -> bool {
         return false;
     }
     let mut key = String::with_capacity(label.len());
-    fold_into(label, &mut key);
+    name_key_into(label, &mut key);
     CSP_LABELS.binary_search(&key.as_str()).is_ok()
 }
 

@@ -18,8 +18,8 @@ use dq_clean::{Normalizer, Verdict};
 use crate::commune::admin_table::{
     ARRONDISSEMENTS, CTCD, DEPARTEMENTS, ELECTORAL, OLD_REGIONS, REGIONS,
 };
-use crate::commune::fold::fold_into;
 use crate::commune::strip_float;
+use dq_clean::fold::name_key_into;
 
 /// A département (or an overseas collectivity listed with the départements).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ pub fn departement(code: &str) -> Option<Departement> {
 
 fn folded(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
+    name_key_into(s, &mut out);
     out
 }
 

@@ -1522,20 +1522,10 @@ impl CheckExt for Check {
     }
 }
 
-/// Lower-case ASCII folding of a header or a short value (accents removed).
+/// Lower-case folding of a header or a short value (accents removed, apostrophes and
+/// punctuation kept): dq-clean's fold.
 pub(crate) fn fold(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
-            'î' | 'ï' | 'Î' => 'i',
-            'ô' | 'ö' | 'Ô' => 'o',
-            'ù' | 'û' | 'ü' | 'Û' => 'u',
-            'ç' | 'Ç' => 'c',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    dq_clean::fold::fold(s.trim(), dq_clean::fold::Case::Lower).into_owned()
 }
 
 #[cfg(test)]

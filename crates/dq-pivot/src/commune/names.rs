@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use dq_clean::{Normalizer, Verdict};
 
-use super::fold::fold_into;
 use super::{resolve_row, table, CommuneKind};
+use dq_clean::fold::name_key_into;
 
 /// Articles INSEE puts in parentheses (`Rochelle (La)`) and that may be omitted.
 const ARTICLES: &[&str] = &["l", "la", "le", "les", "aux", "las", "los"];
@@ -126,7 +126,7 @@ fn hint_matches(hint: &str, c: &Candidate) -> bool {
 /// ```
 pub fn resolve_name(name: &str, hint: Option<&str>) -> Vec<Candidate> {
     let mut folded = String::with_capacity(name.len());
-    fold_into(name, &mut folded);
+    name_key_into(name, &mut folded);
     let mut key = String::with_capacity(folded.len() + 8);
     expand_into(&folded, &mut key);
     let mut out: Vec<Candidate> = Vec::new();
@@ -203,7 +203,7 @@ fn with_key<T>(name: &str, f: impl Fn(&str) -> T) -> T {
     let build = |folded: &mut String, key: &mut String| {
         folded.clear();
         key.clear();
-        fold_into(name, folded);
+        name_key_into(name, folded);
         expand_into(folded, key);
         f(key)
     };
@@ -244,7 +244,7 @@ pub fn is_commune_name(name: &str) -> bool {
 /// ```
 pub fn name_key(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
-    fold_into(name, &mut folded);
+    name_key_into(name, &mut folded);
     let mut key = String::with_capacity(folded.len() + 8);
     expand_into(&folded, &mut key);
     key
