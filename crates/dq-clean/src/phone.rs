@@ -130,6 +130,12 @@ pub fn normalize(s: &str) -> Verdict<'_> {
                 if ext.is_some() && rule.starts_with("extension") {
                     return invalid(format!("{t:?} has two extensions"));
                 }
+                // An extension follows a number of at least nine digits, as when it is
+                // read back (`+22011166;ext=0` would not be): what a comment hid does not
+                // count.
+                if ext.is_some() && value.bytes().filter(u8::is_ascii_digit).count() < 9 {
+                    return invalid(format!("{t:?}: an extension after too short a number"));
+                }
                 let mut value = value.into_owned();
                 if let Some(e) = ext {
                     value.push_str(";ext=");
@@ -467,5 +473,8 @@ mod tests {
         );
         assert_eq!(normalize("145678901.0").rule(), Some("leading_zero_restored"));
         assert_eq!(normalize("+33145678901;ext=45").rule(), Some("as_is"));
+        // Found by fuzzing: the digits of a comment made a short number look long
+        // enough for an extension, which then did not read back.
+        assert_eq!(normalize("+22(011166(2682211!11x0)x0").status(), "invalid");
     }
 }
