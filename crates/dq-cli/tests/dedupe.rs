@@ -414,3 +414,84 @@ fn audit_never_joins_siblings() {
         assert!(members.iter().all(|&m| m == 1 || m > 300), "siblings joined: {r:?}");
     }
 }
+
+/// Pairs of row indices.
+type RowPairs = Vec<(usize, usize)>;
+
+/// Two hundred persons (surname, given name, birth date, address), ten pairs of twins
+/// (same surname, birth date and address, another given name) and ten true duplicates
+/// (a typo, accents or case in the given name).
+fn households() -> (PathBuf, RowPairs, RowPairs) {
+    let noms = [
+        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
+        "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX",
+        "VINCENT", "FOURNIER",
+    ];
+    let prenoms = [
+        "Philippe", "Hélène", "Sophie", "Jean", "Claire", "Lucas", "Emma", "Hugo", "Jade", "Louis",
+    ];
+    let twins_of =
+        ["Pierre", "Chloé", "Léa", "Noah", "Inès", "Paul", "Anne", "Marc", "Zoé", "Théo"];
+    let rues = ["rue des Lilas", "avenue Foch", "place Carnot", "allée des Tilleuls"];
+    let mut rows = Vec::new();
+    for (i, n) in noms.iter().enumerate() {
+        for (j, p) in prenoms.iter().enumerate() {
+            let k = i * prenoms.len() + j;
+            rows.push(format!(
+                "{n},{p},{:02}/{:02}/{},{} {},{}",
+                k % 28 + 1,
+                k % 12 + 1,
+                1940 + k % 60,
+                k % 150 + 1,
+                rues[k % rues.len()],
+                75001 + (k % 20)
+            ));
+        }
+    }
+    let (mut twins, mut dups) = (Vec::new(), Vec::new());
+    for (t, other) in twins_of.iter().enumerate() {
+        // Person `k`'s twin: the same row with another given name.
+        let k = t * 19 + 3;
+        let fields: Vec<String> = rows[k].split(',').map(str::to_owned).collect();
+        let twin = format!("{},{},{},{},{}", fields[0], other, fields[2], fields[3], fields[4]);
+        rows.push(twin);
+        twins.push((k, rows.len() - 1));
+    }
+    for d in 0..10 {
+        let k = d * 17 + 8;
+        let mut fields: Vec<String> = rows[k].split(',').map(str::to_owned).collect();
+        fields[1] = match d % 3 {
+            0 => fields[1].to_uppercase(),
+            1 => {
+                // Two letters swapped.
+                let mut c: Vec<char> = fields[1].chars().collect();
+                c.swap(1, 2);
+                c.into_iter().collect()
+            }
+            _ => fields[1].replace(['é', 'è'], "e"),
+        };
+        rows.push(fields.join(","));
+        dups.push((k, rows.len() - 1));
+    }
+    let path =
+        write_fixture("households.csv", "nom,prenom,date_naissance,adresse,code_postal", &rows);
+    (path, twins, dups)
+}
+
+#[test]
+fn twins_are_two_persons_and_a_mistyped_given_name_is_one() {
+    let (input, twins, dups) = households();
+    let out = tmp("households-out.csv");
+    let (ok, stderr) =
+        dq(&["dedupe", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--threshold", "0.9"]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("kind = \"given-name\""), "{stderr}");
+    let (headers, rows) = read_csv(&out);
+    let c = headers.iter().position(|h| h == "cluster_id").unwrap();
+    for (a, b) in twins {
+        assert_ne!(rows[a][c], rows[b][c], "twins {:?} and {:?}: {stderr}", rows[a], rows[b]);
+    }
+    for (a, b) in dups {
+        assert_eq!(rows[a][c], rows[b][c], "duplicates {:?} and {:?}: {stderr}", rows[a], rows[b]);
+    }
+}

@@ -257,9 +257,11 @@ impl Scorer {
         p
     }
 
-    /// The index of the first veto that rules the pair out. A birth-date veto is lifted
-    /// when the pair has the same value (up to one typo) in a compared identifier (a
-    /// social security number): one of the two birth dates is then wrong.
+    /// The index of the first veto that rules the pair out. A birth-date or given-name
+    /// veto is lifted when the pair has the same value (up to one typo) in a compared
+    /// identifier (a social security number): one of the two values is then wrong. A
+    /// given-name veto is also lifted when the given name of one record is a name of the
+    /// other in another name field (a given name keyed as the surname).
     fn veto(&self, a: u32, b: u32, s: &mut Scratch) -> Option<usize> {
         let same_identifier = |s: &mut Scratch| {
             self.fields.iter().any(|f| {
@@ -275,13 +277,49 @@ impl Scorer {
             if crate::veto::compatible_with(*kind, x, y, s) {
                 continue;
             }
-            if *kind == IdKind::BirthDate && same_identifier(s) {
+            if matches!(kind, IdKind::BirthDate | IdKind::GivenName) && same_identifier(s) {
+                continue;
+            }
+            if *kind == IdKind::GivenName
+                && (!self.same_family(x, y, a, b) || self.swapped_name(x, y, a, b, s))
+            {
                 continue;
             }
             found = Some(i);
             break;
         }
         found
+    }
+
+    /// Whether records `a` and `b` (given names `x` and `y`) have the same surname, the
+    /// same birth date when the table has birth dates, and the same address when both
+    /// give one: the pattern of twins, where only the given name tells two persons apart. Elsewhere a differing given name is
+    /// left to the scores (a keying error may have replaced it).
+    fn same_family(&self, x: &str, y: &str, a: u32, b: u32) -> bool {
+        let surname = self.fields.iter().filter(|f| f.kind == FieldKind::Name).any(|f| {
+            let (fa, fb) = (f.values.get(a as usize), f.values.get(b as usize));
+            !fa.is_empty() && fa == fb && fa != x && fb != y
+        });
+        let born =
+            self.vetoes.iter().filter(|(k, _, _)| *k == IdKind::BirthDate).all(|(_, _, v)| {
+                let (da, db) = (v.get(a as usize), v.get(b as usize));
+                !da.is_empty() && da == db
+            });
+        let address = self.fields.iter().filter(|f| f.kind == FieldKind::Address).all(|f| {
+            let (fa, fb) = (f.values.get(a as usize), f.values.get(b as usize));
+            fa.is_empty() || fb.is_empty() || fa == fb
+        });
+        surname && born && address
+    }
+
+    /// Whether given name `x` of record `a` or `y` of record `b` is, up to a typo, the
+    /// value of another name field of the other record.
+    fn swapped_name(&self, x: &str, y: &str, a: u32, b: u32, s: &mut Scratch) -> bool {
+        self.fields.iter().filter(|f| f.kind == FieldKind::Name).any(|f| {
+            let (fa, fb) = (f.values.get(a as usize), f.values.get(b as usize));
+            (!fb.is_empty() && fb != y && s.within_one_edit(x, fb))
+                || (!fa.is_empty() && fa != x && s.within_one_edit(y, fa))
+        })
     }
 
     fn field_weight(&self, f: usize, l: u8, a: u32) -> f64 {

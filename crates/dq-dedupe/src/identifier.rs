@@ -115,6 +115,15 @@ fn header_kind(words: &[String], has_street: bool) -> Option<IdKind> {
     {
         return Some(IdKind::BirthDate);
     }
+    if has("prenom")
+        || has("prenoms")
+        || has("given")
+        || has("forename")
+        || has("firstname")
+        || (has("first") && has("name"))
+    {
+        return Some(IdKind::GivenName);
+    }
     let postal = has("postal") || has("cp") || has("postcode") || has("zip");
     if !postal
         && (has("insee")
@@ -172,6 +181,7 @@ pub fn recognize(table: &Table, sample: usize) -> Vec<Identifier> {
                 IdKind::CleInterop => &IdKind::CleInterop,
                 IdKind::Commune => &IdKind::Commune,
                 IdKind::BirthDate => &IdKind::BirthDate,
+                IdKind::GivenName => &IdKind::GivenName,
                 _ => &IdKind::Key,
             }),
             None => &[IdKind::Siret, IdKind::Uai, IdKind::Rna, IdKind::CleInterop],
@@ -381,7 +391,7 @@ pub fn key_of(table: &Table, identifiers: &[Identifier]) -> Option<Key> {
     for (c, h) in headers.iter().enumerate() {
         let id = identifiers.iter().find(|i| &i.column == h);
         let is_key = match id {
-            Some(i) => !matches!(i.kind, IdKind::BirthDate | IdKind::Key),
+            Some(i) => !matches!(i.kind, IdKind::BirthDate | IdKind::Key | IdKind::GivenName),
             None => !surrogate_header(h) && formatted_code(table, c),
         };
         if is_key {

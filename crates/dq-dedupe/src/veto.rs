@@ -54,6 +54,11 @@ pub enum IdKind {
     /// A code the table itself gives each entity (a house number, its suffix), compared
     /// after folding.
     Key,
+    /// A person's given name: two given names that are not one name up to a typo, an
+    /// initial or a part of a compound name (`Jade` and `Sophie`, same surname, birth
+    /// date and address: twins) are two persons, unless an identifier the pair compares
+    /// agrees, or the given name of one is the surname of the other (swapped fields).
+    GivenName,
 }
 
 impl IdKind {
@@ -75,6 +80,7 @@ impl IdKind {
             IdKind::Commune => "commune",
             IdKind::BirthDate => "birth-date",
             IdKind::Key => "key",
+            IdKind::GivenName => "given-name",
         }
     }
 }
@@ -163,6 +169,7 @@ pub fn canonical(kind: IdKind, raw: &str, out: &mut String) {
             crate::fold::fold_into(raw, out);
             out.retain(|c| c != ' ');
         }
+        IdKind::GivenName => dq_clean::fold::match_key_into(raw, out),
     }
 }
 
@@ -259,6 +266,7 @@ pub(crate) fn compatible_with(kind: IdKind, a: &str, b: &str, s: &mut Scratch) -
             (14, 9) => a.starts_with(b),
             _ => false,
         },
+        IdKind::GivenName => given_names_compatible(a, b, s),
         IdKind::BirthDate => {
             let parse = |x: &str| crate::compare::parse_date(x);
             if let (Some(x), Some(y)) = (parse(a), parse(b)) {
@@ -274,6 +282,27 @@ pub(crate) fn compatible_with(kind: IdKind, a: &str, b: &str, s: &mut Scratch) -
         }
         _ => false,
     }
+}
+
+/// Whether two given names (match keys: upper-case words) may be one person's: the same
+/// first word (`JEAN PIERRE`, `JEAN`), an initial (`J`, `JEAN`), a shared word
+/// (`MARIE CHRISTINE`, `CHRISTINE`), or a typo (two edits apart when both have five
+/// letters or more, one otherwise: `PIHLIPPE`, `PHILIPPE`).
+pub(crate) fn given_names_compatible(a: &str, b: &str, s: &mut Scratch) -> bool {
+    let first = |x: &'_ str| x.split(' ').next().unwrap_or("").to_owned();
+    let (fa, fb) = (first(a), first(b));
+    if fa == fb {
+        return true;
+    }
+    let initial = |i: &str, w: &str| i.len() == 1 && w.starts_with(i);
+    if initial(&fa, &fb) || initial(&fb, &fa) {
+        return true;
+    }
+    if a.split(' ').any(|w| w.len() > 1 && b.split(' ').any(|v| v == w)) {
+        return true;
+    }
+    let limit = if a.len().min(b.len()) >= 5 { 2 } else { 1 };
+    s.osa(a, b) <= limit
 }
 
 #[cfg(test)]
@@ -292,6 +321,26 @@ mod tests {
         let (x, y) = (key(kind, a), key(kind, b));
         assert_eq!(compatible(kind, &x, &y), expected, "{kind:?} {a:?} {b:?} ({x:?} {y:?})");
         assert_eq!(compatible(kind, &y, &x), expected, "{kind:?} {b:?} {a:?} (symmetric)");
+    }
+
+    #[test]
+    fn given_names_of_twins_differ_and_variants_do_not() {
+        let g = IdKind::GivenName;
+        // Different persons.
+        check(g, "Sophie", "Jade", false);
+        check(g, "Jean", "Christine", false);
+        check(g, "Théo", "Pierre", false);
+        check(g, "Léa", "Lou", false);
+        // One person: typos, accents, case, initials, compound names.
+        check(g, "Pihlippe", "Philippe", true);
+        check(g, "Oliiver", "Olivier", true);
+        check(g, "Hélène", "HELENE", true);
+        check(g, "J.", "Jean", true);
+        check(g, "Jean-Pierre", "Jean", true);
+        check(g, "Marie-Christine", "Christine", true);
+        check(g, "Noé", "Noe", true);
+        check(g, "Léa", "Lea", true);
+        check(g, "", "Jade", true);
     }
 
     #[test]
