@@ -136,6 +136,35 @@ impl Table {
         Ok(table)
     }
 
+    /// Reads a table from a configured `csv::Reader`: its headers, then every record. The
+    /// front door for a file in any encoding and dialect is `dq_encoding::open_csv`, whose
+    /// `CsvSource::reader()` is such a reader (UTF-8 records, the sniffed delimiter, the
+    /// preamble skipped).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Csv`](crate::ErrorKind::Csv) when a record cannot be read; the reader's
+    /// own error (a `dq_encoding::Error` with its line and byte offset, for a
+    /// `dq_encoding` reader) is its source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut rdr = csv::ReaderBuilder::new().delimiter(b'|').from_reader("a|b\n1|2\n".as_bytes());
+    /// let t = dq_dedupe::Table::from_csv(&mut rdr)?;
+    /// assert_eq!((t.headers(), t.cell(0, 1)), (&["a".to_owned(), "b".to_owned()][..], "2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_csv<R: Read>(rdr: &mut csv::Reader<R>) -> Result<Table, Error> {
+        let headers = rdr.headers()?.iter().map(str::to_owned).collect();
+        let mut table = Table::new(headers);
+        let mut rec = csv::StringRecord::new();
+        while rdr.read_record(&mut rec)? {
+            table.push_row(rec.iter());
+        }
+        Ok(table)
+    }
+
     /// For each row, the first row identical to it on every column but those in `skip`
     /// (itself when none): the clusters of exact duplicate rows, compared after trimming
     /// spaces.

@@ -38,6 +38,12 @@
 //! ```
 #![forbid(unsafe_code)]
 
+/// `docs/guide-rust.md`, compiled and run as doctests so that the guide cannot drift from
+/// the code.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/guide-rust.md")]
+pub struct GuideRust;
+
 pub use dq_clean as clean;
 pub use dq_dedupe as dedupe;
 pub use dq_encoding as encoding;
