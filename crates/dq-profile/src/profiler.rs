@@ -125,6 +125,7 @@ impl Profiler {
     pub fn session<S: AsRef<str>>(&self, header: &[S]) -> Session {
         Session {
             cfg: self.clone(),
+            read: None,
             header: header.iter().map(|h| h.as_ref().to_owned()).collect(),
             columns: header
                 .iter()
@@ -181,7 +182,6 @@ impl Profiler {
         mut src: dq_encoding::CsvSource<R>,
     ) -> Result<TableProfile, Error> {
         let dialect = src.dialect().clone();
-        let detection = src.detection().clone();
         let header: Vec<String> = if dialect.has_header {
             src.reader().headers()?.iter().map(str::to_owned).collect()
         } else {
@@ -208,15 +208,8 @@ impl Profiler {
         } else {
             session = self.profile_threaded(&mut src, session)?;
         }
-        let mut t = session.finish();
-        t.encoding = src.encoding().unwrap_or(detection.encoding).name().to_owned();
-        t.bom = detection.bom;
-        t.delimiter = char::from(dialect.delimiter).to_string();
-        t.quote = dialect.quote.map(|q| char::from(q).to_string());
-        t.has_header = dialect.has_header;
-        t.header_row = dialect.header_row;
-        t.title_lines = dialect.header_row;
-        Ok(t)
+        session.read_as(&src);
+        Ok(session.finish())
     }
 }
 
@@ -662,6 +655,8 @@ impl Batch {
 #[derive(Debug, Clone)]
 pub struct Session {
     cfg: Profiler,
+    /// How the records were read, when the caller said so ([`Session::read_as`]).
+    read: Option<ReadAs>,
     header: Vec<String>,
     columns: Vec<ColumnAccumulator>,
     rows: u64,
@@ -673,7 +668,54 @@ pub struct Session {
     dup_examples: Vec<Example>,
 }
 
+/// How a table was read: what [`TableProfile`] reports about the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ReadAs {
+    encoding: String,
+    bom: bool,
+    delimiter: String,
+    quote: Option<String>,
+    has_header: bool,
+    header_row: usize,
+}
+
 impl Session {
+    /// Says how the records fed to this session were read (encoding, byte order mark,
+    /// dialect), for [`Session::finish`] to report. Without it, the profile reports only
+    /// what the session saw: `UTF-8` text (records are Rust strings), no delimiter, no
+    /// quote, a header, no title line.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let bytes = b"nom;ville\nCaf\xe9;Lyon\n";
+    /// let mut src = dq_encoding::csv_from_reader(&bytes[..])?;
+    /// let header: Vec<String> = src.reader().headers()?.iter().map(str::to_owned).collect();
+    /// let mut session = dq_profile::Profiler::new().session(&header);
+    /// session.read_as(&src);
+    /// for r in src.records() {
+    ///     session.feed(&r?);
+    /// }
+    /// let t = session.finish();
+    /// assert_eq!((t.encoding.as_str(), t.delimiter.as_str()), ("windows-1252", ";"));
+    /// let bare = dq_profile::Profiler::new().session(&["a"]).finish();
+    /// assert_eq!((bare.encoding.as_str(), bare.delimiter.as_str()), ("UTF-8", ""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_as<R: Read>(&mut self, source: &dq_encoding::CsvSource<R>) -> &mut Session {
+        let dialect = source.dialect();
+        let detection = source.detection();
+        self.read = Some(ReadAs {
+            encoding: source.encoding().unwrap_or(detection.encoding).name().to_owned(),
+            bom: detection.bom,
+            delimiter: char::from(dialect.delimiter).to_string(),
+            quote: dialect.quote.map(|q| char::from(q).to_string()),
+            has_header: dialect.has_header,
+            header_row: dialect.header_row,
+        });
+        self
+    }
+
     /// Feeds one `csv` record; its position gives the line. Records read with
     /// `dq_encoding::CsvSource::read_record` carry physical lines; a bare `csv::Reader`
     /// counts from its first line and lags one line behind on `\r\n` files.
@@ -901,15 +943,23 @@ impl Session {
             });
         }
         let schema = crate::schema::table_schema(&columns);
-        TableProfile {
-            path: None,
-            encoding: "utf-8".to_owned(),
+        let read = self.read.clone().unwrap_or_else(|| ReadAs {
+            encoding: "UTF-8".to_owned(),
             bom: false,
-            delimiter: ",".to_owned(),
-            quote: Some("\"".to_owned()),
+            delimiter: String::new(),
+            quote: None,
             has_header: true,
             header_row: 0,
-            title_lines: 0,
+        });
+        TableProfile {
+            path: None,
+            encoding: read.encoding,
+            bom: read.bom,
+            delimiter: read.delimiter,
+            quote: read.quote,
+            has_header: read.has_header,
+            header_row: read.header_row,
+            title_lines: read.header_row,
             rows: self.rows,
             duplicate_rows: self.duplicates,
             duplicate_rows_exact: self.duplicates_exact,
@@ -929,7 +979,7 @@ impl Session {
 pub struct TableProfile {
     /// The file, when profiled from a path.
     pub path: Option<String>,
-    /// The encoding used to read it (WHATWG name: `utf-8`, `windows-1252`…).
+    /// The encoding used to read it (its WHATWG name: `UTF-8`, `windows-1252`…).
     pub encoding: String,
     /// Whether it starts with a byte order mark.
     pub bom: bool,
