@@ -368,6 +368,47 @@ impl Error {
         Error::new(Repr::Io(err))
     }
 
+    /// Finds this crate's error, with its line and byte offset, inside another error: a
+    /// `csv::Error` or an `std::io::Error` that carries it (as every reader built on
+    /// [`crate::Utf8Reader`] or [`crate::open_csv`] does), or anywhere down an error's
+    /// `source()` chain (the `dq_clean::Error` of a table cleaner reading such a reader,
+    /// for instance). `std::io::Error::source()` skips the error it carries and
+    /// `csv::Error` has no `source()`: this looks inside both.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::io::Read;
+    /// use dq_encoding::{Error, Utf8Reader};
+    /// let mut text = String::new();
+    /// let io = Utf8Reader::new(&b"\x00\x01\x02 binary"[..]).read_to_string(&mut text).unwrap_err();
+    /// let csv = csv::Error::from(io);
+    /// assert!(Error::find_in(&csv).is_some());
+    /// ```
+    pub fn find_in<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a Error> {
+        let mut current = Some(err);
+        // A bound on the chain's length, against a cycle.
+        for _ in 0..64 {
+            let e = current?;
+            if let Some(found) = e.downcast_ref::<Error>() {
+                return Some(found);
+            }
+            let inner: Option<&(dyn std::error::Error + 'static)> =
+                if let Some(io) = e.downcast_ref::<std::io::Error>() {
+                    io.get_ref().map(|i| i as &(dyn std::error::Error + 'static))
+                } else if let Some(c) = e.downcast_ref::<csv::Error>() {
+                    match c.kind() {
+                        csv::ErrorKind::Io(io) => Some(io),
+                        _ => None,
+                    }
+                } else {
+                    None
+                };
+            current = inner.or_else(|| e.source());
+        }
+        None
+    }
+
     pub(crate) fn from_csv(err: csv::Error) -> Error {
         if let csv::ErrorKind::Io(_) = err.kind() {
             if let csv::ErrorKind::Io(io) = err.into_kind() {
