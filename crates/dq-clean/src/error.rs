@@ -53,10 +53,13 @@ pub enum ErrorKind {
 #[error(transparent)]
 pub struct Error(Box<Repr>);
 
+// Without the `table` feature, only I/O errors are built.
+#[cfg_attr(not(feature = "table"), allow(dead_code))]
 #[derive(Debug, thiserror::Error)]
 enum Repr {
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[cfg(feature = "table")]
     #[error("{0}")]
     Csv(#[from] csv::Error),
     #[error("rules file: {message}")]
@@ -70,6 +73,7 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match &*self.0 {
             Repr::Io(_) => ErrorKind::Io,
+            #[cfg(feature = "table")]
             Repr::Csv(_) => ErrorKind::Csv,
             Repr::Rules { .. } => ErrorKind::Rules,
             Repr::ChangeLog { .. } => ErrorKind::ChangeLog,
@@ -80,6 +84,7 @@ impl Error {
     pub fn position(&self) -> Option<Position> {
         match &*self.0 {
             Repr::Io(_) => None,
+            #[cfg(feature = "table")]
             Repr::Csv(e) => e.position().map(|p| Position {
                 row: None,
                 line: Some(p.line()),
@@ -90,10 +95,12 @@ impl Error {
         }
     }
 
+    #[cfg(feature = "table")]
     pub(crate) fn rules(message: impl Into<String>) -> Error {
         Error(Box::new(Repr::Rules { message: message.into(), pos: Position::default() }))
     }
 
+    #[cfg(feature = "table")]
     pub(crate) fn change_log(message: impl Into<String>, row: u64) -> Error {
         let pos = Position { row: Some(row), ..Position::default() };
         Error(Box::new(Repr::ChangeLog { message: message.into(), pos }))
@@ -106,6 +113,7 @@ impl From<std::io::Error> for Error {
     }
 }
 
+#[cfg(feature = "table")]
 impl From<csv::Error> for Error {
     fn from(e: csv::Error) -> Error {
         Error(Box::new(Repr::Csv(e)))

@@ -55,8 +55,11 @@ pub mod whitespace;
 pub mod column;
 pub mod date;
 pub mod number;
+#[cfg(feature = "table")]
 pub mod plan;
+#[cfg(feature = "table")]
 pub mod rules;
+#[cfg(feature = "table")]
 pub mod table;
 
 // The workspace's one fast hash.

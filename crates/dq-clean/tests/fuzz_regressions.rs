@@ -1,6 +1,7 @@
 //! Replays the inputs that made a fuzz target fail (`fuzz/fuzz_targets/*.rs`), committed
 //! under `tests/fuzz/<target>/`, with the same checks as the targets: no panic, valid
 //! outputs canonical and idempotent, ambiguous verdicts with candidates.
+#![cfg(feature = "table")]
 #![allow(
     clippy::unwrap_used,
     clippy::panic,

@@ -1,5 +1,6 @@
 //! The table cleaner keeps rows and columns, and its change log rebuilds the input byte
 //! for byte (fixtures and property tests).
+#![cfg(feature = "table")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
