@@ -75,6 +75,7 @@
 #![forbid(unsafe_code)]
 
 pub mod address;
+#[cfg(feature = "auto")]
 pub mod auto;
 pub mod cluster;
 pub mod company;
