@@ -9,6 +9,9 @@
 //!
 //! Inputs: `mostly_clean` (2 % broken), `clean`, `all_broken`, 1 MiB each, drawn as
 //! `benches/mojibake.rs` draws them.
+//!
+//! The columns are drawn here rather than shared with `benches/mojibake.rs` on purpose: this
+//! file alone, copied into a worktree of an older commit, measures the base the same way.
 #![allow(clippy::unwrap_used, missing_docs, reason = "a measuring tool")]
 
 use std::hint::black_box;

@@ -7,6 +7,9 @@
 //! ```
 //!
 //! Kinds: `unicode`, `bool`. The columns are drawn as `benches/clean_text.rs` draws them.
+//!
+//! The columns are drawn here rather than shared with `benches/clean_text.rs` on purpose: this
+//! file alone, copied into a worktree of an older commit, measures the base the same way.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs, reason = "a measuring tool")]
 
 use std::hint::black_box;
