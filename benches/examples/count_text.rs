@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo build --release -p dq-benches --example count_text
-//! valgrind --tool=callgrind target/release/examples/count_text unicode
+//! valgrind --tool=callgrind --toggle-collect='count_text::run*' target/release/examples/count_text unicode
 //! ```
 //!
 //! Kinds: `unicode`, `bool`. The columns are drawn as `benches/clean_text.rs` draws them.
