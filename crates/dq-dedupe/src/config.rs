@@ -203,6 +203,92 @@ impl BlockingConfig {
     }
 }
 
+impl Transform {
+    /// Every transform, in the order of the documentation.
+    pub const ALL: [Transform; 9] = [
+        Transform::Fold,
+        Transform::Exact,
+        Transform::Phonetic,
+        Transform::Company,
+        Transform::Address,
+        Transform::Digits,
+        Transform::Year,
+        Transform::FirstWord,
+        Transform::MinHash,
+    ];
+
+    /// The name used in configuration files (`"fold"`, `"first-word"`, `"min-hash"`, …).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::Transform;
+    /// assert_eq!(Transform::FirstWord.name(), "first-word");
+    /// assert_eq!(Transform::from_name("first-word"), Some(Transform::FirstWord));
+    /// ```
+    pub fn name(self) -> &'static str {
+        serde_json_like(self)
+    }
+
+    /// The transform of a configuration name (also accepted with `_` for `-`), or `None`.
+    pub fn from_name(name: &str) -> Option<Transform> {
+        let name = name.trim().replace('_', "-");
+        Transform::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+impl FieldKind {
+    /// Every field kind, in the order of the documentation.
+    pub const ALL: [FieldKind; 10] = [
+        FieldKind::Name,
+        FieldKind::Company,
+        FieldKind::LegalForm,
+        FieldKind::Address,
+        FieldKind::Identifier,
+        FieldKind::Code,
+        FieldKind::Date,
+        FieldKind::Number,
+        FieldKind::Text,
+        FieldKind::Category,
+    ];
+
+    /// The name used in configuration files (`"name"`, `"legal-form"`, …).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::FieldKind;
+    /// assert_eq!(FieldKind::LegalForm.name(), "legal-form");
+    /// assert_eq!(FieldKind::from_name("legal_form"), Some(FieldKind::LegalForm));
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Name => "name",
+            FieldKind::Company => "company",
+            FieldKind::LegalForm => "legal-form",
+            FieldKind::Address => "address",
+            FieldKind::Identifier => "identifier",
+            FieldKind::Code => "code",
+            FieldKind::Date => "date",
+            FieldKind::Number => "number",
+            FieldKind::Text => "text",
+            FieldKind::Category => "category",
+        }
+    }
+
+    /// The field kind of a configuration name (also accepted with `_` for `-`), or `None`.
+    pub fn from_name(name: &str) -> Option<FieldKind> {
+        let name = name.trim().replace('_', "-");
+        FieldKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The number of comparison levels of this kind, the null level aside: level `0` is
+    /// exact agreement and the last level disagreement.
+    pub fn levels(self) -> u8 {
+        crate::engine::level_count(self) as u8
+    }
+}
+
 fn serde_json_like(t: Transform) -> &'static str {
     match t {
         Transform::Fold => "fold",

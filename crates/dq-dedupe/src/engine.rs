@@ -578,6 +578,65 @@ pub(crate) fn compare_level(
     }
 }
 
+/// Derives the blocking key of one value by the rule `k` (its transform, prefix and
+/// min-hash band), into `out`: the key [`dedupe`] and [`link`] block on. An empty key
+/// blocks nothing. The column name of `k` is not read.
+///
+/// # Example
+///
+/// ```
+/// use dq_dedupe::{blocking_key, KeyConfig, Transform};
+/// let mut key = String::new();
+/// blocking_key(&KeyConfig::new("nom", Transform::Fold), "  Société Générale ", &mut key);
+/// assert_eq!(key, "SOCIETE GENERALE");
+/// ```
+pub fn blocking_key(k: &KeyConfig, raw: &str, out: &mut String) {
+    derive_key(k, raw, out)
+}
+
+/// Compares raw values as one [`FieldKind`], as [`dedupe`] and [`link`] do for a field:
+/// each value is prepared (folded, legal form split off, address key, …), then the pair
+/// gets its comparison level. Reuses its buffers from one pair to the next.
+///
+/// # Example
+///
+/// ```
+/// use dq_dedupe::{FieldComparer, FieldKind};
+/// let mut c = FieldComparer::new(FieldKind::Name);
+/// assert_eq!(c.level("Dupont", "DUPONT"), Some(0));
+/// assert_eq!(c.level("Dupont", "Dupond"), Some(1));
+/// assert_eq!(c.level("Dupont", ""), None);
+/// ```
+#[derive(Debug)]
+pub struct FieldComparer {
+    kind: FieldKind,
+    scratch: Scratch,
+    a: String,
+    b: String,
+}
+
+impl FieldComparer {
+    /// A comparer of values of `kind`.
+    pub fn new(kind: FieldKind) -> FieldComparer {
+        FieldComparer { kind, scratch: Scratch::new(), a: String::new(), b: String::new() }
+    }
+
+    /// The kind compared.
+    pub fn kind(&self) -> FieldKind {
+        self.kind
+    }
+
+    /// The comparison level of two raw values: `0` for exact agreement up to
+    /// `kind.levels() - 1` for disagreement, or `None` when either value is empty once
+    /// prepared (the null level, which weighs nothing).
+    pub fn level(&mut self, a: &str, b: &str) -> Option<u8> {
+        prepare(self.kind, a, &mut self.a);
+        prepare(self.kind, b, &mut self.b);
+        let l = compare_level(self.kind, &self.a, &self.b, None, &mut self.scratch);
+        (l != NULL_LEVEL).then_some(l)
+    }
+}
+
 /// Derives one blocking key component.
 pub(crate) fn derive_key(k: &KeyConfig, raw: &str, out: &mut String) {
     out.clear();

@@ -98,7 +98,8 @@ pub use config::{
     VetoConfig, MAX_FIELDS,
 };
 pub use engine::{
-    count_pairs, dedupe, link, Contribution, Outcome, RuleReport, RunOptions, ScoredPair, Veto,
+    blocking_key, count_pairs, dedupe, link, Contribution, FieldComparer, Outcome, RuleReport,
+    RunOptions, ScoredPair, Veto,
 };
 pub use error::{Error, ErrorKind};
 pub use table::Table;

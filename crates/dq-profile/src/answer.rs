@@ -23,6 +23,7 @@ use dq_clean::plan::Kind;
 use dq_clean::{number, Normalizer, Verdict};
 use dq_pivot::{naf::Naf, siren::Siret};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Options of an answer, those of `dq normalize`'s flags.
 #[derive(Debug, Clone, Default)]
@@ -144,11 +145,13 @@ impl Answer {
 }
 
 type AnswerFn = Box<dyn Fn(&str) -> Answer + Send + Sync>;
+type VerdictFn = Box<dyn for<'a> Fn(&'a str) -> Verdict<'a> + Send + Sync>;
 
 /// The answering function of one kind, built once and called per value.
 pub struct Answerer {
     kind: Kind,
     f: AnswerFn,
+    verdict: VerdictFn,
 }
 
 impl std::fmt::Debug for Answerer {
@@ -177,7 +180,8 @@ impl Answerer {
             .or_else(|| pivot_ids(kind))
             .or_else(|| pivot_geo(kind, options))
             .or_else(|| planned(kind))?;
-        Some(Answerer { kind, f })
+        let verdict = light(kind, options)?;
+        Some(Answerer { kind, f, verdict })
     }
 
     /// The kind this answerer answers for.
@@ -188,6 +192,91 @@ impl Answerer {
     /// Answers one value.
     pub fn answer(&self, value: &str) -> Answer {
         (self.f)(value)
+    }
+
+    /// The verdict alone, without the extra fields: the same status and output as
+    /// [`answer`](Self::answer) (a property test holds them in step), at the cost of the
+    /// normalizer only. The `rule` may be coarser (`mojibake` rather than the
+    /// misreadings undone). This is what the plain `output` and `is_valid` Arrow kernels
+    /// call.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::plan::Kind;
+    /// use dq_profile::answer::{Answerer, AnswerOptions};
+    /// let a = Answerer::new(Kind::Insee, &AnswerOptions::default()).ok_or("kind")?;
+    /// assert_eq!(a.verdict("2a004").value(), Some("2A004"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn verdict<'a>(&self, value: &'a str) -> Verdict<'a> {
+        (self.verdict)(value)
+    }
+}
+
+/// The verdict function of `kind`: the normalizer each answer function starts from.
+fn light(kind: Kind, options: &AnswerOptions) -> Option<VerdictFn> {
+    use dq_pivot::{ban, commune, finess, naf, nir, postal, region, rna, siren, tva, uai};
+    fn of<N: Normalizer + 'static>(n: N) -> Option<VerdictFn> {
+        let f: VerdictFn = Box::new(move |v| n.normalize(v));
+        Some(f)
+    }
+    let order = if options.month_first { DateOrder::MonthFirst } else { DateOrder::DayFirst };
+    let mut conv = DateConvention::new(order);
+    if options.excel_serial {
+        conv.excel_serial(ExcelSerial::Accept);
+    }
+    let hint = options.hint.as_deref();
+    match kind {
+        Kind::Mojibake => {
+            let f: VerdictFn = Box::new(|v| match dq_encoding::mojibake::repair(v).text {
+                Cow::Borrowed(s) => Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" },
+                Cow::Owned(s) => Verdict::Valid { value: Cow::Owned(s), rule: "mojibake" },
+            });
+            Some(f)
+        }
+        Kind::Whitespace => of(dq_clean::whitespace::Whitespace),
+        Kind::Unicode => of(dq_clean::unicode::Unicode::default()),
+        Kind::Apostrophe => of(dq_clean::unicode::Unicode::apostrophes()),
+        Kind::Fold => of(dq_clean::fold::Fold::default()),
+        Kind::Title => of(crate::plan::title_with_communes()),
+        Kind::Null => of(dq_clean::null::Nulls::default()),
+        Kind::Bool => of(dq_clean::boolean::Bool),
+        Kind::Phone => of(dq_clean::phone::Phone),
+        Kind::Email => of(dq_clean::email::Email),
+        Kind::Url => of(dq_clean::url::Url),
+        Kind::Number => {
+            let f: VerdictFn = Box::new(number::parse);
+            Some(f)
+        }
+        Kind::Date => {
+            let f: VerdictFn = Box::new(move |v| date::parse_date_with(v, &conv));
+            Some(f)
+        }
+        Kind::DateTime => {
+            let f: VerdictFn = Box::new(move |v| date::parse_datetime_with(v, &conv));
+            Some(f)
+        }
+        Kind::Siren => of(siren::SirenNormalizer),
+        Kind::Siret => of(siren::SiretNormalizer),
+        Kind::Tva => of(tva::TvaNormalizer),
+        Kind::Nir => of(nir::NirNormalizer),
+        Kind::Rna => of(rna::RnaNormalizer),
+        Kind::Uai => of(uai::UaiNormalizer),
+        Kind::Finess => of(finess::FinessNormalizer),
+        Kind::Naf => of(naf::NafNormalizer),
+        Kind::Insee => of(commune::InseeNormalizer),
+        Kind::PostalCode => of(postal::PostalCodeNormalizer),
+        Kind::Departement => of(region::DepartementNormalizer),
+        Kind::Region => of(region::RegionNormalizer),
+        Kind::Commune => of(commune::CommuneNameNormalizer::new(hint)),
+        Kind::CleInterop => of(ban::CleInteropNormalizer),
+        Kind::Address => of(ban::AddressNormalizer::new(hint)),
+        other => {
+            let n = crate::plan::normalizer(other, &Default::default())?;
+            let f: VerdictFn = Box::new(move |v| n.normalize(v));
+            Some(f)
+        }
     }
 }
 
@@ -543,6 +632,31 @@ mod tests {
                 if let Some(a) = Answerer::new(kind, &AnswerOptions::default()) {
                     let ans = a.answer(&s);
                     prop_assert!(!ans.changed(&s) || ans.is_valid());
+                }
+            }
+        }
+
+        /// The light path of the Arrow kernels says what the full answer says.
+        #[test]
+        fn prop_verdict_agrees_with_answer(
+            s in prop_oneof![
+                "\\PC{0,24}",
+                "[0-9AB ]{0,16}",
+                "[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}( [0-9]{2}:[0-9]{2})?",
+                "(Ã©|Ã¨|Ã|é|e|Paris|Saint|-| ){0,8}",
+            ],
+            month_first in any::<bool>(),
+            hint in proptest::option::of("(75|13|69|01000)"),
+        ) {
+            let mut o = AnswerOptions::default();
+            o.month_first(month_first).hint(hint.as_deref());
+            for &kind in Kind::ALL {
+                if let Some(a) = Answerer::new(kind, &o) {
+                    let full = a.answer(&s);
+                    let light = a.verdict(&s);
+                    prop_assert_eq!(full.status, light.status(), "{:?} {:?}", kind, s);
+                    prop_assert_eq!(full.output.as_deref(), light.value(), "{:?} {:?}", kind, s);
+                    prop_assert_eq!(full.reason.as_deref(), light.reason(), "{:?} {:?}", kind, s);
                 }
             }
         }
