@@ -1,63 +1,6 @@
-//! The `dq` command line: the whole data-quality job on a French public-sector file.
-//!
-//! This is the only crate of the workspace that prints or exits.
+//! The `dq` binary: [`dq_cli::run`] on the process's arguments.
 #![forbid(unsafe_code)]
 
-use std::process::ExitCode;
-
-use clap::{Parser, Subcommand};
-
-mod cmd;
-
-/// Type of the errors a command reports: printed on stderr, exit code 2.
-pub(crate) type CliResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
-
-/// Data quality for French public-sector files: encoding, cleaning, pivot identifiers,
-/// profiling and deduplication.
-#[derive(Debug, Parser)]
-#[command(name = "dq", version, about, max_term_width = 100)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Detect the encoding and CSV dialect of files.
-    Sniff(cmd::sniff::Args),
-    /// Convert a file to UTF-8, comma-separated RFC 4180 CSV.
-    Convert(cmd::convert::Args),
-    /// Normalize one value per line read on stdin.
-    Normalize(cmd::normalize::Args),
-    /// Clean a table column by column, with a log of every change.
-    Clean(cmd::clean::Args),
-    /// Profile a table: types, French formats, statistics, findings, Table Schema.
-    Profile(cmd::profile::Args),
-    /// Find duplicate records in one table.
-    Dedupe(cmd::dedupe::Args),
-    /// Link the records of two tables.
-    Link(cmd::link::Args),
-    /// Run the whole data-quality job on one file and write a report.
-    Audit(cmd::audit::Args),
-}
-
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Sniff(args) => cmd::sniff::run(args),
-        Command::Convert(args) => cmd::convert::run(args),
-        Command::Normalize(args) => cmd::normalize::run(args),
-        Command::Clean(args) => cmd::clean::run(args),
-        Command::Profile(args) => cmd::profile::run(args),
-        Command::Dedupe(args) => cmd::dedupe::run(args),
-        Command::Link(args) => cmd::link::run(args),
-        Command::Audit(args) => cmd::audit::run(args),
-    };
-    match result {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("dq: error: {err}");
-            ExitCode::from(2)
-        }
-    }
+fn main() -> std::process::ExitCode {
+    dq_cli::run(std::env::args_os())
 }
