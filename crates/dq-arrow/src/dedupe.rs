@@ -21,7 +21,7 @@ use arrow_array::{Array, ArrayRef, Float64Array, UInt8Array};
 use dq_dedupe::compare::Scratch;
 use dq_dedupe::{FieldComparer, FieldKind, KeyConfig};
 
-use crate::strings::{same_length, StrBuilder, Strings};
+use crate::strings::{same_length, zip_each, StrBuilder, Strings};
 use crate::Error;
 
 /// The blocking key of each value by the rule `key` (transform, prefix, min-hash band),
@@ -48,12 +48,12 @@ pub fn compare(kind: FieldKind, left: &dyn Array, right: &dyn Array) -> Result<U
     let (left, right) = pair(left, right)?;
     let mut c = FieldComparer::new(kind);
     let mut b = UInt8Builder::with_capacity(left.len());
-    for i in 0..left.len() {
-        b.append_option(match (left.get(i), right.get(i)) {
+    zip_each(&left, &right, |x, y| {
+        b.append_option(match (x, y) {
             (Some(x), Some(y)) => c.level(x, y),
             _ => None,
-        });
-    }
+        })
+    });
     Ok(b.finish())
 }
 
@@ -151,12 +151,12 @@ pub fn similarity(
     let (left, right) = pair(left, right)?;
     let mut s = Scratch::new();
     let mut b = Float64Builder::with_capacity(left.len());
-    for i in 0..left.len() {
-        b.append_option(match (left.get(i), right.get(i)) {
+    zip_each(&left, &right, |x, y| {
+        b.append_option(match (x, y) {
             (Some(x), Some(y)) => Some(measure.similarity(&mut s, x, y)),
             _ => None,
-        });
-    }
+        })
+    });
     Ok(b.finish())
 }
 

@@ -100,6 +100,22 @@ impl<'a> Strings<'a> {
     }
 }
 
+/// Calls `f` on each pair `(left[i], right[i])` in order; the two arrays must have the
+/// same length (see [`same_length`]). Arrays of one layout are walked by their own
+/// iterators, the match on the layouts done once.
+pub(crate) fn zip_each<'a>(
+    left: &Strings<'a>,
+    right: &Strings<'a>,
+    mut f: impl FnMut(Option<&'a str>, Option<&'a str>),
+) {
+    match (left, right) {
+        (Strings::Utf8(a), Strings::Utf8(b)) => a.iter().zip(b.iter()).for_each(|(x, y)| f(x, y)),
+        (Strings::View(a), Strings::View(b)) => a.iter().zip(b.iter()).for_each(|(x, y)| f(x, y)),
+        (Strings::Large(a), Strings::Large(b)) => a.iter().zip(b.iter()).for_each(|(x, y)| f(x, y)),
+        _ => (0..left.len().min(right.len())).for_each(|i| f(left.get(i), right.get(i))),
+    }
+}
+
 /// The type of a string result for an input of type `input`: the same layout (a `Null`
 /// input gives `Utf8`).
 pub fn output_type(input: &DataType) -> DataType {
@@ -154,5 +170,48 @@ pub(crate) fn same_length(left: &Strings<'_>, right: &Strings<'_>) -> Result<(),
         Ok(())
     } else {
         Err(Error::LengthMismatch { left: left.len(), right: right.len() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The values the kernels read are slices of the array's own buffer, not copies.
+    #[test]
+    fn values_are_read_in_place() {
+        let a = StringArray::from(vec![Some("552 100 554 00013"), None, Some("75056")]);
+        let s = Strings::try_new(&a, "values").unwrap();
+        let buf = a.values().as_slice().as_ptr_range();
+        for i in [0, 2] {
+            let v = s.get(i).unwrap();
+            assert!(buf.contains(&v.as_ptr()), "{v:?} was copied");
+        }
+        let large = LargeStringArray::from(vec!["75056"]);
+        let v = Strings::try_new(&large, "values").unwrap().get(0).unwrap();
+        assert!(large.values().as_slice().as_ptr_range().contains(&v.as_ptr()));
+        // A view longer than 12 bytes lives in a data buffer; a short one inline in the view.
+        let view = StringViewArray::from(vec!["552 100 554 00013", "75056"]);
+        let s = Strings::try_new(&view, "values").unwrap();
+        let long = s.get(0).unwrap();
+        assert!(view
+            .data_buffers()
+            .iter()
+            .any(|b| b.as_slice().as_ptr_range().contains(&long.as_ptr())));
+        let short = s.get(1).unwrap();
+        let views = view.views().inner().as_slice().as_ptr_range();
+        assert!(views.contains(&short.as_ptr()));
+        let mut seen = Vec::new();
+        s.for_each(|v| seen.push(v.map(|v| v.as_ptr())));
+        assert_eq!(seen, vec![Some(long.as_ptr()), Some(short.as_ptr())]);
+    }
+
+    #[test]
+    fn out_of_range_and_null_arrays_give_none() {
+        let a = StringArray::from(vec!["x"]);
+        assert_eq!(Strings::try_new(&a, "values").unwrap().get(5), None);
+        let n = NullArray::new(2);
+        let s = Strings::try_new(&n, "values").unwrap();
+        assert_eq!((s.len(), s.get(0), s.data_type()), (2, None, DataType::Null));
     }
 }

@@ -355,3 +355,19 @@ fn similarities_are_those_of_the_comparators() {
     assert_eq!(lev.value(0), dq_dedupe::compare::levenshtein_similarity("MARTHA", "MARHTA"));
     assert!(Measure::from_name("token-set") == Some(Measure::TokenSet));
 }
+
+/// Pairs of arrays of different layouts are compared row by row like pairs of one layout.
+#[test]
+fn mixed_layouts_compare_like_one_layout() {
+    let left = vec![Some("Dupont"), None, Some("Martin"), Some("Lefèvre")];
+    let right = vec![Some("Dupond"), Some("x"), None, Some("Lefebvre")];
+    let same = compare(FieldKind::Name, &string_array(&left), &string_array(&right)).unwrap();
+    let jw = similarity(Measure::JaroWinkler, &string_array(&left), &string_array(&right)).unwrap();
+    for l in layouts(&left) {
+        for r in layouts(&right) {
+            assert_eq!(compare(FieldKind::Name, &l, &r).unwrap(), same);
+            assert_eq!(similarity(Measure::JaroWinkler, &l, &r).unwrap(), jw);
+        }
+    }
+    assert_eq!(same.null_count(), 2);
+}
