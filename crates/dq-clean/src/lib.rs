@@ -62,6 +62,12 @@ pub mod rules;
 #[cfg(feature = "table")]
 pub mod table;
 
+/// The `csv` crate whose types the table layer takes (`csv::Reader`, `csv::Writer`),
+/// re-exported so that callers use the same version without naming it in their own
+/// `Cargo.toml` (with the `table` feature).
+#[cfg(feature = "table")]
+pub use csv;
+
 // The workspace's one fast hash.
 pub mod hash;
 

@@ -103,3 +103,8 @@ pub use engine::{
 };
 pub use error::{Error, ErrorKind};
 pub use table::Table;
+
+/// The `csv` crate whose types this crate's API takes and gives (`csv::Reader`,
+/// `csv::StringRecord`), re-exported so that callers use the same version without
+/// naming it in their own `Cargo.toml`.
+pub use csv;

@@ -49,3 +49,7 @@ pub use dq_dedupe as dedupe;
 pub use dq_encoding as encoding;
 pub use dq_pivot as pivot;
 pub use dq_profile as profile;
+
+/// The `csv` crate of the crates above (`dq_fr::csv::Reader`, `dq_fr::csv::Writer`), so
+/// that a program using only `dq-fr` reads and writes tables with the same version.
+pub use dq_encoding::csv;

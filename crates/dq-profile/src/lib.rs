@@ -67,6 +67,11 @@ pub use error::{Error, ErrorKind};
 pub use format::{Check, Format};
 pub use profiler::{Profiler, Session, TableProfile};
 
+/// The `csv` crate whose types this crate's API takes and gives (`csv::Reader`,
+/// `csv::StringRecord`), re-exported so that callers use the same version without
+/// naming it in their own `Cargo.toml`.
+pub use csv;
+
 /// The crate's name.
 #[deprecated(since = "0.2.0", note = "unused; use `env!(\"CARGO_PKG_NAME\")` in your own crate")]
 pub const CRATE_NAME: &str = "dq-profile";
