@@ -244,7 +244,7 @@ def register_duckdb(con: Any, prefix: str = "dq_") -> list:
     - ``dq_<measure>(a, b)`` → DOUBLE (``dq_jaro_winkler``, …);
     - ``dq_level_<field kind>(a, b)`` → UTINYINT (``dq_level_name``, …).
     """
-    try:  # DuckDB 1.4 renamed duckdb.typing to duckdb.sqltypes.
+    try:  # newer DuckDB releases moved duckdb.typing to duckdb.sqltypes.
         from duckdb.sqltypes import BOOLEAN, DOUBLE, UTINYINT, VARCHAR
     except ImportError:  # pragma: no cover - older DuckDB
         from duckdb.typing import BOOLEAN, DOUBLE, UTINYINT, VARCHAR
