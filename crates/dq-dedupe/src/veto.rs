@@ -136,7 +136,7 @@ pub fn canonical(kind: IdKind, raw: &str, out: &mut String) {
             }
         }
         IdKind::Finess => {
-            if let Ok(f) = dq_pivot::Finess::from_str(raw) {
+            if let Ok((f, _)) = dq_pivot::Finess::parse_lenient(raw) {
                 out.push_str(&f.to_string());
             }
         }

@@ -33,6 +33,10 @@ pub enum ErrorKind {
     Unknown,
     /// The value does not have the identifier's shape.
     Format,
+    /// The value reads only once repaired (lower case, dashes, Excel damage, a lost
+    /// zero): the strict `FromStr` refuses it, the type's `parse_lenient` accepts it and
+    /// says which repairs it made.
+    NeedsRepair,
 }
 
 impl ErrorKind {
@@ -54,6 +58,7 @@ impl ErrorKind {
             ErrorKind::Component => "component",
             ErrorKind::Unknown => "unknown",
             ErrorKind::Format => "format",
+            ErrorKind::NeedsRepair => "needs_repair",
         }
     }
 }
@@ -189,6 +194,39 @@ impl Repair {
         }
     }
 
+    /// Whether the repair only undoes formatting (separators, fullwidth digits, case),
+    /// which the strict parsers accept as python-stdnum does, rather than damage (dashes,
+    /// a missing prefix, Excel's float or scientific notation, a lost zero).
+    pub fn is_formatting(self) -> bool {
+        matches!(self, Repair::Separators | Repair::FullwidthDigits | Repair::Case)
+    }
+
+    /// The strict reading of a lenient one: the value when its repairs only undid
+    /// formatting ([`Repair::is_formatting`]), an [`ErrorKind::NeedsRepair`] error naming
+    /// the repairs otherwise. Every strict `FromStr` of this crate is this over its
+    /// type's `parse_lenient`, SIREN and SIRET aside (their own strict reader accepts the
+    /// same forms, faster).
+    pub(crate) fn strict<T>(
+        what: &'static str,
+        input: &str,
+        lenient: Result<(T, Vec<Repair>), Error>,
+    ) -> Result<T, Error> {
+        let (value, repairs) = lenient?;
+        let needed: Vec<&str> =
+            repairs.iter().filter(|r| !r.is_formatting()).map(|r| r.as_str()).collect();
+        if needed.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::new(
+                what,
+                input,
+                ErrorKind::NeedsRepair,
+                None,
+                format!("reads only once repaired ({}): use parse_lenient", needed.join(", ")),
+            ))
+        }
+    }
+
     /// The rule to report for a list of repairs: the most significant one, or `"as_is"`.
     pub(crate) fn rule(repairs: &[Repair]) -> &'static str {
         repairs.iter().max().map_or("as_is", |r| r.as_str())
@@ -198,6 +236,21 @@ impl Repair {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strict_refuses_damage_repairs_and_names_them() {
+        let ok: Result<(u8, Vec<Repair>), Error> = Ok((1, vec![Repair::Separators, Repair::Case]));
+        assert_eq!(Repair::strict("NAF", "62.01 z", ok).ok(), Some(1));
+        let damaged: Result<(u8, Vec<Repair>), Error> =
+            Ok((1, vec![Repair::Separators, Repair::ExcelFloat, Repair::LeadingZero]));
+        let e = Repair::strict("SIRET", "3560000000048.0", damaged).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NeedsRepair);
+        assert_eq!(e.identifier(), "SIRET");
+        assert!(e.reason().contains("excel_float, leading_zero"), "{}", e.reason());
+        let failed: Result<(u8, Vec<Repair>), Error> =
+            Err(Error::new("NIR", "x", ErrorKind::Length, None, "1 character"));
+        assert_eq!(Repair::strict("NIR", "x", failed).unwrap_err().kind(), ErrorKind::Length);
+    }
 
     #[test]
     fn error_is_send_sync_static() {

@@ -103,7 +103,7 @@ impl FromStr for Finess {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Finess, Error> {
-        Finess::parse_lenient(s).map(|(f, _)| f)
+        Repair::strict("FINESS", s, Finess::parse_lenient(s))
     }
 }
 
@@ -149,7 +149,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Option<&str>) {
-        let got = input.parse::<Finess>().ok().map(|r| r.to_string());
+        let got = Finess::parse_lenient(input).ok().map(|(r, _)| r.to_string());
         assert_eq!(got.as_deref(), expected, "{input:?}");
     }
 

@@ -144,7 +144,7 @@ impl FromStr for Naf {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Naf, Error> {
-        Naf::parse_lenient(s).map(|(n, _)| n)
+        Repair::strict("NAF", s, Naf::parse_lenient(s))
     }
 }
 
@@ -180,7 +180,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Option<&str>) {
-        let got = input.parse::<Naf>().ok().map(|r| r.to_string());
+        let got = Naf::parse_lenient(input).ok().map(|(r, _)| r.to_string());
         assert_eq!(got.as_deref(), expected, "{input:?}");
     }
 

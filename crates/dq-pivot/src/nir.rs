@@ -208,7 +208,7 @@ impl FromStr for Nir {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Nir, Error> {
-        Nir::parse_lenient(s).map(|(n, _)| n)
+        Repair::strict("NIR", s, Nir::parse_lenient(s))
     }
 }
 
@@ -246,7 +246,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Result<&str, ErrorKind>) {
-        let got = input.parse::<Nir>().map(|n| n.to_string()).map_err(|e| e.kind());
+        let got = Nir::parse_lenient(input).map(|(n, _)| n.to_string()).map_err(|e| e.kind());
         assert_eq!(got.as_deref().map_err(|k| *k), expected, "{input:?}");
     }
 

@@ -100,7 +100,7 @@ impl FromStr for Rna {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Rna, Error> {
-        Rna::parse_lenient(s).map(|(r, _)| r)
+        Repair::strict("RNA", s, Rna::parse_lenient(s))
     }
 }
 
@@ -136,7 +136,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Option<&str>) {
-        let got = input.parse::<Rna>().ok().map(|r| r.to_string());
+        let got = Rna::parse_lenient(input).ok().map(|(r, _)| r.to_string());
         assert_eq!(got.as_deref(), expected, "{input:?}");
     }
 

@@ -101,7 +101,7 @@ impl FromStr for Uai {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Uai, Error> {
-        Uai::parse_lenient(s).map(|(u, _)| u)
+        Repair::strict("UAI", s, Uai::parse_lenient(s))
     }
 }
 
@@ -137,7 +137,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Option<&str>) {
-        let got = input.parse::<Uai>().ok().map(|r| r.to_string());
+        let got = Uai::parse_lenient(input).ok().map(|(r, _)| r.to_string());
         assert_eq!(got.as_deref(), expected, "{input:?}");
     }
 

@@ -1127,7 +1127,7 @@ impl Format {
             }
             // Corsica's `2A…`/`2B…` numbers count: their key is not checked (see
             // dq_pivot::finess), and a column headed `finess` is FINESS (#11).
-            Format::Finess => yes(v.len() == 9 && dq_pivot::Finess::from_str(v).is_ok()),
+            Format::Finess => yes(v.len() == 9 && dq_pivot::Finess::parse_lenient(v).is_ok()),
             Format::Uai => {
                 let shape = v.len() == 8
                     && v.get(..7).is_some_and(all_digits)
