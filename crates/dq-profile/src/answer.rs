@@ -150,7 +150,8 @@ type VerdictFn = Box<dyn for<'a> Fn(&'a str) -> Verdict<'a> + Send + Sync>;
 /// The answering function of one kind, built once and called per value.
 pub struct Answerer {
     kind: Kind,
-    f: AnswerFn,
+    /// The kinds whose answer has extra fields; the others answer from the verdict.
+    f: Option<AnswerFn>,
     verdict: VerdictFn,
 }
 
@@ -174,13 +175,11 @@ impl Answerer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(kind: Kind, options: &AnswerOptions) -> Option<Answerer> {
+        let verdict = light(kind, options)?;
         let f = encoding(kind)
-            .or_else(|| clean_text(kind))
             .or_else(|| clean_values(kind, options))
             .or_else(|| pivot_ids(kind))
-            .or_else(|| pivot_geo(kind, options))
-            .or_else(|| planned(kind))?;
-        let verdict = light(kind, options)?;
+            .or_else(|| pivot_geo(kind, options));
         Some(Answerer { kind, f, verdict })
     }
 
@@ -191,7 +190,10 @@ impl Answerer {
 
     /// Answers one value.
     pub fn answer(&self, value: &str) -> Answer {
-        (self.f)(value)
+        match &self.f {
+            Some(f) => f(value),
+            None => Answer::from_verdict(&(self.verdict)(value)),
+        }
     }
 
     /// The verdict alone, without the extra fields: the same status and output as
@@ -296,10 +298,6 @@ pub fn answer(kind: Kind, value: &str, options: &AnswerOptions) -> Option<Answer
     Answerer::new(kind, options).map(|a| a.answer(value))
 }
 
-fn boxed<N: Normalizer + Send + Sync + 'static>(n: N) -> Option<AnswerFn> {
-    Some(Box::new(move |s: &str| Answer::from_verdict(&n.normalize(s))))
-}
-
 /// dq-encoding's kind: `mojibake` (always `valid`; `steps` lists what was undone).
 fn encoding(kind: Kind) -> Option<AnswerFn> {
     match kind {
@@ -329,24 +327,6 @@ fn mojibake(value: &str) -> Answer {
         rule: Some(r.rule()),
         reason: None,
         extra,
-    }
-}
-
-/// dq-clean's text normalizers.
-fn clean_text(kind: Kind) -> Option<AnswerFn> {
-    match kind {
-        Kind::Whitespace => boxed(dq_clean::whitespace::Whitespace),
-        Kind::Unicode => boxed(dq_clean::unicode::Unicode::default()),
-        Kind::Apostrophe => boxed(dq_clean::unicode::Unicode::apostrophes()),
-        Kind::Fold => boxed(dq_clean::fold::Fold::default()),
-        // Accents restored only where the official commune names say so.
-        Kind::Title => boxed(crate::plan::title_with_communes()),
-        Kind::Null => boxed(dq_clean::null::Nulls::default()),
-        Kind::Bool => boxed(dq_clean::boolean::Bool),
-        Kind::Phone => boxed(dq_clean::phone::Phone),
-        Kind::Email => boxed(dq_clean::email::Email),
-        Kind::Url => boxed(dq_clean::url::Url),
-        _ => None,
     }
 }
 
@@ -457,14 +437,11 @@ fn pivot_geo(kind: Kind, options: &AnswerOptions) -> Option<AnswerFn> {
     match kind {
         Kind::Insee => Some(Box::new(insee)),
         Kind::PostalCode => Some(Box::new(postal_code)),
-        Kind::Departement => boxed(dq_pivot::region::DepartementNormalizer),
-        Kind::Region => boxed(dq_pivot::region::RegionNormalizer),
         Kind::Commune => {
             let n = dq_pivot::commune::CommuneNameNormalizer::new(options.hint.as_deref());
             Some(Box::new(move |v: &str| commune(&n, v)))
         }
         Kind::CleInterop => Some(Box::new(cle_interop)),
-        Kind::Address => boxed(dq_pivot::ban::AddressNormalizer::new(options.hint.as_deref())),
         _ => None,
     }
 }
@@ -540,13 +517,6 @@ fn cle_interop(value: &str) -> Answer {
         a.extra.insert("commune".into(), k.commune().into());
     }
     a
-}
-
-/// Kinds without answer fields of their own (`text`, `code`, `keep`): the registry's
-/// normalizer.
-fn planned(kind: Kind) -> Option<AnswerFn> {
-    let n = crate::plan::normalizer(kind, &Default::default())?;
-    Some(Box::new(move |v: &str| Answer::from_verdict(&n.normalize(v))))
 }
 
 #[cfg(test)]
