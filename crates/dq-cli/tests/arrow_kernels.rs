@@ -158,3 +158,47 @@ fn kernels_with_options_agree_with_the_flags() {
     agree(Kind::Commune, &["--hint", "69"], &o);
     agree(Kind::Address, &["--hint", "69"], &o);
 }
+
+/// The pivot kernels give the extra fields of `dq normalize insee --json` and
+/// `dq normalize postal-code --json` (`communes`), null where the CLI has none.
+#[test]
+fn pivot_kernels_agree_with_the_extra_fields_of_dq_normalize_json() {
+    use dq_arrow::pivot::{insee, postal_communes, InseeField};
+    let values: Vec<&str> = VALUES.lines().collect();
+    let mut column: Vec<Option<&str>> = values.iter().map(|v| Some(*v)).collect();
+    column.push(None);
+    let arr = StringArray::from(column);
+    let lines = cli("insee", &[], &values);
+    for (field, key) in [
+        (InseeField::CurrentCode, "current_code"),
+        (InseeField::Departement, "departement"),
+        (InseeField::Region, "region"),
+        (InseeField::Name, "name"),
+        (InseeField::Kind, "kind"),
+    ] {
+        let got = insee(&arr, field).unwrap();
+        let got = got.as_string::<i32>();
+        assert!(got.is_null(values.len()), "{key}: a null in, a null out");
+        for (i, line) in lines.iter().enumerate() {
+            let want = line.get(key).cloned().unwrap_or(Value::Null);
+            let have = (!got.is_null(i)).then(|| Value::from(got.value(i))).unwrap_or(Value::Null);
+            assert_eq!(have, want, "insee {:?} {key}", values[i]);
+        }
+    }
+    let lines = cli("postal-code", &[], &values);
+    let communes = postal_communes(&arr).unwrap();
+    assert!(communes.is_null(values.len()));
+    let mut some = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let want = line.get("communes").cloned().unwrap_or(Value::Null);
+        let have = if communes.is_null(i) {
+            Value::Null
+        } else {
+            some += 1;
+            let l = communes.value(i);
+            Value::Array(l.as_string::<i32>().iter().map(|s| Value::from(s.unwrap())).collect())
+        };
+        assert_eq!(have, want, "postal-code {:?}", values[i]);
+    }
+    assert!(some >= 3, "{some} postal codes with communes");
+}
