@@ -11,10 +11,18 @@
 //! | [`profile`] | `dq-profile` | streaming column profiles and Table Schema export |
 //! | [`dedupe`] | `dq-dedupe` | comparators, blocking, Fellegi–Sunter scoring, clustering |
 //!
+//! # Features
+//!
+//! One per crate, all on by default: `encoding`, `clean`, `pivot`, `profile`, `dedupe`.
+//! With `default-features = false`, name the ones you use (`features = ["pivot"]` for
+//! identifiers and geography alone).
+//!
 //! The whole job on a few bytes of a windows-1252 file with `;`: read, profile, repair
 //! pivot identifiers, clean values.
 //!
 //! ```
+//! # #[cfg(all(feature = "clean", feature = "encoding", feature = "pivot", feature = "profile"))]
+//! # {
 //! use dq_fr::{clean, encoding, pivot, profile};
 //!
 //! let bytes = b"siret;commune;montant\n732 829 320 00074;Saint-\xc9tienne;1 234,56\n\
@@ -34,22 +42,36 @@
 //! let siret = pivot::siren::SiretNormalizer;
 //! assert_eq!(siret.normalize(&rows[1][0]).value(), Some("73282932000074"));
 //! assert_eq!(clean::number::parse(&rows[0][2]).value(), Some("1234.56"));
+//! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
 
 /// `docs/guide-rust.md`, compiled and run as doctests so that the guide cannot drift from
 /// the code.
-#[cfg(doctest)]
+#[cfg(all(
+    doctest,
+    feature = "encoding",
+    feature = "clean",
+    feature = "pivot",
+    feature = "profile",
+    feature = "dedupe"
+))]
 #[doc = include_str!("../../../docs/guide-rust.md")]
 pub struct GuideRust;
 
+#[cfg(feature = "clean")]
 pub use dq_clean as clean;
+#[cfg(feature = "dedupe")]
 pub use dq_dedupe as dedupe;
+#[cfg(feature = "encoding")]
 pub use dq_encoding as encoding;
+#[cfg(feature = "pivot")]
 pub use dq_pivot as pivot;
+#[cfg(feature = "profile")]
 pub use dq_profile as profile;
 
 /// The `csv` crate of the crates above (`dq_fr::csv::Reader`, `dq_fr::csv::Writer`), so
 /// that a program using only `dq-fr` reads and writes tables with the same version.
+#[cfg(feature = "encoding")]
 pub use dq_encoding::csv;

@@ -1,5 +1,6 @@
 //! Errors across crates: an encoding error met while another crate reads the records
 //! reaches the caller with its line and byte offset (issue #17).
+#![cfg(all(feature = "clean", feature = "encoding"))]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, missing_docs, reason = "tests")]
 
 use dq_fr::clean::table::{CsvAuditSink, TableCleaner};
