@@ -81,6 +81,19 @@ impl FieldConfig {
     pub fn new(column: &str, kind: FieldKind) -> FieldConfig {
         FieldConfig { column: column.to_owned(), kind, term_frequency: false }
     }
+
+    /// With exact agreement on a rare value weighing more than on a frequent one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{FieldConfig, FieldKind};
+    /// assert!(FieldConfig::new("nom", FieldKind::Name).with_term_frequency(true).term_frequency);
+    /// ```
+    pub fn with_term_frequency(mut self, yes: bool) -> FieldConfig {
+        self.term_frequency = yes;
+        self
+    }
 }
 
 /// The most random pairs `u` may be estimated from (they are held in memory).
@@ -153,6 +166,26 @@ impl KeyConfig {
     pub fn new(column: &str, transform: Transform) -> KeyConfig {
         KeyConfig { column: column.to_owned(), transform, prefix: None, band: 0, rows: 0 }
     }
+
+    /// Keeping only the first `n` characters of the derived key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{KeyConfig, Transform};
+    /// assert_eq!(KeyConfig::new("code_postal", Transform::Digits).with_prefix(2).prefix, Some(2));
+    /// ```
+    pub fn with_prefix(mut self, n: usize) -> KeyConfig {
+        self.prefix = Some(n);
+        self
+    }
+
+    /// For [`Transform::MinHash`]: band `band` of `rows` hash functions.
+    pub fn with_min_hash_band(mut self, band: usize, rows: usize) -> KeyConfig {
+        self.band = band;
+        self.rows = rows;
+        self
+    }
 }
 
 /// A blocking rule: records whose keys are all equal (and not empty) become candidate
@@ -185,6 +218,18 @@ impl BlockingConfig {
         let mut r = BlockingConfig { name: String::new(), keys, window: None };
         r.name = r.default_name();
         r
+    }
+
+    /// A sorted neighbourhood of `window` records over the keys, instead of equality.
+    pub fn with_window(mut self, window: usize) -> BlockingConfig {
+        self.window = Some(window);
+        self
+    }
+
+    /// Named `name` in reports.
+    pub fn with_name(mut self, name: &str) -> BlockingConfig {
+        self.name = name.to_owned();
+        self
     }
 
     pub(crate) fn default_name(&self) -> String {
@@ -429,6 +474,82 @@ impl Default for Config {
 pub const MAX_FIELDS: usize = 16;
 
 impl Config {
+    /// An empty configuration with the defaults (seed 42, threshold 0.99, constrained
+    /// connected components), to fill with the `with_*` setters.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{veto::IdKind, BlockingConfig, Config, FieldKind, KeyConfig, Transform};
+    ///
+    /// let config = Config::new()
+    ///     .with_field("raison_sociale", FieldKind::Company)
+    ///     .with_field("adresse", FieldKind::Address)
+    ///     .with_blocking(BlockingConfig::new(vec![KeyConfig::new("code_postal", Transform::Exact)]))
+    ///     .with_veto("siret", IdKind::Siret)
+    ///     .with_threshold(0.95);
+    /// config.check()?;
+    /// assert_eq!(config, Config::from_toml(&config.to_toml())?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new() -> Config {
+        Config::default()
+    }
+
+    /// With one more compared field.
+    pub fn with_field(mut self, column: &str, kind: FieldKind) -> Config {
+        self.fields.push(FieldConfig::new(column, kind));
+        self
+    }
+
+    /// With one more compared field, configured ([`FieldConfig::with_term_frequency`]).
+    pub fn with_field_config(mut self, field: FieldConfig) -> Config {
+        self.fields.push(field);
+        self
+    }
+
+    /// With one more blocking rule.
+    pub fn with_blocking(mut self, rule: BlockingConfig) -> Config {
+        self.blocking.push(rule);
+        self
+    }
+
+    /// With one more identifier veto.
+    pub fn with_veto(mut self, column: &str, kind: IdKind) -> Config {
+        self.vetoes.push(VetoConfig::new(column, kind));
+        self
+    }
+
+    /// With the match threshold `threshold` (a probability).
+    pub fn with_threshold(mut self, threshold: f64) -> Config {
+        self.threshold = threshold;
+        self
+    }
+
+    /// With the clustering method `method`.
+    pub fn with_cluster(mut self, method: ClusterMethod) -> Config {
+        self.cluster = method;
+        self
+    }
+
+    /// With the seed of the random pairs.
+    pub fn with_seed(mut self, seed: u64) -> Config {
+        self.seed = seed;
+        self
+    }
+
+    /// With the cap on one blocking rule's candidate pairs.
+    pub fn with_max_pairs(mut self, max_pairs: u64) -> Config {
+        self.max_pairs = max_pairs;
+        self
+    }
+
+    /// With `n` random pairs to estimate u.
+    pub fn with_random_pairs(mut self, n: u64) -> Config {
+        self.random_pairs = n;
+        self
+    }
+
     /// Parses and checks a TOML configuration.
     ///
     /// # Errors

@@ -36,6 +36,27 @@ pub struct RunOptions {
     pub labelled_matches: Vec<(u32, u32)>,
 }
 
+impl RunOptions {
+    /// Keeping scored pairs down to probability `p`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let o = dq_dedupe::RunOptions::default().with_keep_from(0.5).with_labelled_matches(vec![(0, 1)]);
+    /// assert_eq!((o.keep_from, o.labelled_matches.len()), (Some(0.5), 1));
+    /// ```
+    pub fn with_keep_from(mut self, p: f64) -> RunOptions {
+        self.keep_from = Some(p);
+        self
+    }
+
+    /// With labelled matching pairs, from which m is estimated instead of by EM.
+    pub fn with_labelled_matches(mut self, pairs: Vec<(u32, u32)>) -> RunOptions {
+        self.labelled_matches = pairs;
+        self
+    }
+}
+
 /// A scored candidate pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
