@@ -567,15 +567,7 @@ impl TableCleaner {
         observer.header(&headers, &mut head_out);
         wtr.write_record(&head_out)?;
         let ncols = headers.len();
-        // Explicit normalizers, by name then by index.
-        let explicit: Vec<Option<&dyn Normalizer>> = (0..ncols)
-            .map(|i| {
-                let name = headers.get(i).unwrap_or("");
-                self.by_name.iter().find(|(k, _)| k == name).map(|(_, n)| n.as_ref()).or_else(
-                    || self.by_index.iter().find(|(k, _)| *k == i).map(|(_, n)| n.as_ref()),
-                )
-            })
-            .collect();
+        let explicit = self.explicit(&headers);
         // Sample the first rows.
         let mut sample: Vec<csv::StringRecord> = Vec::new();
         let mut record = csv::StringRecord::new();
@@ -603,34 +595,8 @@ impl TableCleaner {
                 *slot = Some(c);
             }
         }
-        let plan: Vec<Planned<'_>> = explicit
-            .iter()
-            .zip(autos.iter())
-            .enumerate()
-            .map(|(i, (e, a))| match (e, self.plan.get(i).and_then(Option::as_ref), a) {
-                (Some(n), _, _) => Planned::Canonical(*n),
-                (None, Some(step), _) => Planned::Step(step, &self.nulls),
-                (None, None, Some(n)) => Planned::Canonical(n.as_ref()),
-                (None, None, None) => Planned::Untouched,
-            })
-            .collect();
-        let mut summary = CleanSummary {
-            rows: 0,
-            changes: 0,
-            flags: 0,
-            columns: (0..ncols)
-                .map(|i| ColumnChoice {
-                    header: headers.get(i).unwrap_or("").to_owned(),
-                    normalizer: plan.get(i).and_then(Planned::name),
-                    source: match plan.get(i) {
-                        _ if explicit.get(i).copied().flatten().is_some() => "rule",
-                        Some(Planned::Step(..)) => "plan",
-                        _ => "auto",
-                    },
-                    conventions: conventions.get_mut(i).and_then(Option::take),
-                })
-                .collect(),
-        };
+        let plan = self.planned(&explicit, &autos);
+        let mut summary = summary_of(&headers, &plan, &explicit, &mut conventions);
         let mut out = csv::StringRecord::new();
         let mut run = |rec: &csv::StringRecord, summary: &mut CleanSummary| -> Result<(), Error> {
             summary.rows += 1;
@@ -650,6 +616,150 @@ impl TableCleaner {
         }
         wtr.flush()?;
         Ok(summary)
+    }
+}
+
+impl TableCleaner {
+    /// The explicit normalizer of each column, by name then by index.
+    fn explicit(&self, headers: &csv::StringRecord) -> Vec<Option<&dyn Normalizer>> {
+        (0..headers.len())
+            .map(|i| {
+                let name = headers.get(i).unwrap_or("");
+                self.by_name.iter().find(|(k, _)| k == name).map(|(_, n)| n.as_ref()).or_else(
+                    || self.by_index.iter().find(|(k, _)| *k == i).map(|(_, n)| n.as_ref()),
+                )
+            })
+            .collect()
+    }
+
+    /// What runs on each column: the explicit normalizer, else the planned step, else the
+    /// normalizer chosen from the sample, else nothing.
+    fn planned<'a>(
+        &'a self,
+        explicit: &[Option<&'a dyn Normalizer>],
+        autos: &'a [Option<Box<dyn Normalizer>>],
+    ) -> Vec<Planned<'a>> {
+        explicit
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let auto = autos.get(i).and_then(Option::as_ref);
+                match (e, self.plan.get(i).and_then(Option::as_ref), auto) {
+                    (Some(n), _, _) => Planned::Canonical(*n),
+                    (None, Some(step), _) => Planned::Step(step, &self.nulls),
+                    (None, None, Some(n)) => Planned::Canonical(n.as_ref()),
+                    (None, None, None) => Planned::Untouched,
+                }
+            })
+            .collect()
+    }
+
+    /// Starts a push-style run, for callers that read the records themselves (from any
+    /// source, in any order they like, one at a time), on the model of
+    /// `dq_encoding::Transcoder::feed`: [`RecordCleaner::push`] cleans one record and
+    /// returns it, [`RecordCleaner::finish`] gives the summary.
+    ///
+    /// The columns are those of `headers` (or of [`TableCleanerBuilder::headers`] when
+    /// set). A push-style run reads no sample, so it chooses nothing from the values: a
+    /// column without an explicit normalizer or a planned step is copied as it is. Give it
+    /// a plan ([`TableCleanerBuilder::plan`]) to clean as `dq clean` does.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_clean::plan::{ColumnPlan, Kind, NullPolicy, TablePlan};
+    /// use dq_clean::rules::normalizer_for;
+    /// use dq_clean::table::{Discard, TableCleaner};
+    ///
+    /// let plan = TablePlan::new(vec![ColumnPlan::new(0, "code", Kind::Code), ColumnPlan::new(1, "montant", Kind::Number)]);
+    /// let cleaner = TableCleaner::builder().plan(&plan, &normalizer_for)?.build();
+    /// let mut run = cleaner.start(&csv::StringRecord::from(vec!["code", "montant"]));
+    /// let out = run.push(&csv::StringRecord::from(vec![" 00016 ", "1 234,56"]), &mut Discard)?;
+    /// assert_eq!(out, &csv::StringRecord::from(vec!["00016", "1234.56"]));
+    /// let summary = run.finish();
+    /// assert_eq!((summary.rows, summary.changes), (1, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn start(&self, headers: &csv::StringRecord) -> RecordCleaner<'_> {
+        let headers = self.headers.clone().unwrap_or_else(|| headers.clone());
+        let explicit = self.explicit(&headers);
+        let plan = self.planned(&explicit, &[]);
+        let mut conventions = vec![None; headers.len()];
+        let summary = summary_of(&headers, &plan, &explicit, &mut conventions);
+        RecordCleaner { plan, headers, summary, out: csv::StringRecord::new() }
+    }
+}
+
+/// The summary of a run before its first record: each column's choice.
+fn summary_of(
+    headers: &csv::StringRecord,
+    plan: &[Planned<'_>],
+    explicit: &[Option<&dyn Normalizer>],
+    conventions: &mut [Option<ColumnConventions>],
+) -> CleanSummary {
+    CleanSummary {
+        rows: 0,
+        changes: 0,
+        flags: 0,
+        columns: (0..headers.len())
+            .map(|i| ColumnChoice {
+                header: headers.get(i).unwrap_or("").to_owned(),
+                normalizer: plan.get(i).and_then(Planned::name),
+                source: match plan.get(i) {
+                    _ if explicit.get(i).copied().flatten().is_some() => "rule",
+                    Some(Planned::Step(..)) => "plan",
+                    _ => "auto",
+                },
+                conventions: conventions.get_mut(i).and_then(Option::take),
+            })
+            .collect(),
+    }
+}
+
+/// A push-style cleaning run ([`TableCleaner::start`]): one record in, its cleaned
+/// form out, every change and flag reported to the sink given with the record.
+pub struct RecordCleaner<'a> {
+    plan: Vec<Planned<'a>>,
+    headers: csv::StringRecord,
+    summary: CleanSummary,
+    out: csv::StringRecord,
+}
+
+impl std::fmt::Debug for RecordCleaner<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecordCleaner")
+            .field("headers", &self.headers)
+            .field("rows", &self.summary.rows)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RecordCleaner<'_> {
+    /// Cleans the next record (row numbers count from 1 in the order of the pushes),
+    /// reporting its changes and flags to `sink`, and returns the cleaned record, which
+    /// has exactly the input's fields.
+    ///
+    /// # Errors
+    ///
+    /// When the sink fails.
+    pub fn push(
+        &mut self,
+        record: &csv::StringRecord,
+        sink: &mut dyn AuditSink,
+    ) -> Result<&csv::StringRecord, Error> {
+        self.summary.rows += 1;
+        clean_record(record, &mut self.out, &self.plan, &self.headers, &mut self.summary, sink)?;
+        Ok(&self.out)
+    }
+
+    /// What the run has done so far.
+    pub fn summary(&self) -> &CleanSummary {
+        &self.summary
+    }
+
+    /// Ends the run: rows, changes, flags, and each column's choice.
+    pub fn finish(self) -> CleanSummary {
+        self.summary
     }
 }
 
