@@ -6,6 +6,8 @@
 //! géographique, which it embeds ([`COG_VERSION`]; no network at run time).
 //!
 //! ```
+//! # #[cfg(feature = "geo")]
+//! # {
 //! use dq_pivot::{address_key, commune, Repair, Siret};
 //!
 //! // Identifiers are typed values: strict `FromStr`, lenient parsing that reports repairs.
@@ -26,8 +28,17 @@
 //!     address_key("12 bis av. du Gal de Gaulle", Some("94002")),
 //!     address_key("12B AVENUE DU GENERAL DE GAULLE", Some("94002")),
 //! );
+//! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Features
+//!
+//! - `geo` (default): the official geography — [`commune`], [`postal`], [`region`],
+//!   [`epci`], [`canton`], [`circonscription`], [`ban`] — and its generated tables (about
+//!   5.5 MB of source). Without it (`default-features = false`), dq-pivot is the
+//!   identifiers and the small nomenclatures ([`country`], [`pcs`], [`fantoir`]), for
+//!   crates that only validate SIRETs and their like.
 //!
 //! # Overview
 //!
@@ -59,13 +70,20 @@ pub mod tva;
 pub mod uai;
 
 // Official geography and addresses.
+#[cfg(feature = "geo")]
 pub mod ban;
+#[cfg(feature = "geo")]
 pub mod canton;
+#[cfg(feature = "geo")]
 pub mod circonscription;
+#[cfg(feature = "geo")]
 pub mod commune;
+#[cfg(feature = "geo")]
 pub mod epci;
 pub mod fantoir;
+#[cfg(feature = "geo")]
 pub mod postal;
+#[cfg(feature = "geo")]
 pub mod region;
 
 // Other official nomenclatures.
@@ -74,6 +92,7 @@ pub mod pcs;
 
 #[rustfmt::skip]
 #[allow(clippy::type_complexity, reason = "generated tuples, documented in the table")]
+#[cfg_attr(not(feature = "geo"), allow(dead_code, reason = "its geography lists serve `geo`"))]
 #[path = "generated/refs.rs"]
 pub(crate) mod refs_table;
 
@@ -85,7 +104,9 @@ pub const REFS_SOURCES: &str = refs_table::SOURCES;
 #[deprecated(since = "0.2.0", note = "unused; use `env!(\"CARGO_PKG_NAME\")` in your own crate")]
 pub const CRATE_NAME: &str = "dq-pivot";
 
+#[cfg(feature = "geo")]
 pub use ban::{address_key, CleInterop};
+#[cfg(feature = "geo")]
 pub use commune::{CommuneCode, CommuneKind, COG_VERSION};
 
 mod digits;

@@ -1,5 +1,6 @@
 //! Property tests for the geography and address parsers: no panic on any input, and
 //! normalizing a normalized value again changes nothing.
+#![cfg(feature = "geo")]
 
 use dq_clean::Normalizer;
 use proptest::prelude::*;

@@ -1,6 +1,7 @@
 //! Conformance over the embedded COG 2026 tables: pinned counts, every code validates and
 //! round-trips, every postal code is valid, and (when `DQ_COG_TARBALL` names the npm
 //! tarball) the generator reproduces the committed files byte for byte.
+#![cfg(feature = "geo")]
 
 use std::str::FromStr;
 

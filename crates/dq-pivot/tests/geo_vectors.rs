@@ -1,6 +1,7 @@
 //! Agreement with the vectors of tests/geo_vectors/, answered by tools/gen-cog/gen_vectors.py
 //! from the COG 2026 package and the BAL validator's `cle_interop` rule, independently of
 //! this crate. Every disagreement is printed; the agreement must be at least 0.98.
+#![cfg(feature = "geo")]
 
 use dq_clean::Normalizer;
 
