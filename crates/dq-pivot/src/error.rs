@@ -233,6 +233,37 @@ impl Repair {
     }
 }
 
+/// A commune code's error as the crate's one error type, so that `?` gathers the
+/// identifiers' and the geography's errors in one `Result<_, dq_pivot::Error>`:
+/// `Empty`, `Format` and `Unknown` keep their kind.
+#[cfg(feature = "geo")]
+impl From<crate::commune::CodeError> for Error {
+    fn from(e: crate::commune::CodeError) -> Error {
+        use crate::commune::CodeReason;
+        let kind = match e.reason() {
+            CodeReason::Empty => ErrorKind::Empty,
+            CodeReason::Unknown => ErrorKind::Unknown,
+            _ => ErrorKind::Format,
+        };
+        Error::new("INSEE commune code", e.value(), kind, None, e.reason().as_str())
+    }
+}
+
+/// A `cle_interop`'s error as the crate's one error type: a missing key is `Empty`, a
+/// key without the shape `Format`, a wrong commune, street or number `Component`.
+#[cfg(feature = "geo")]
+impl From<crate::ban::KeyError> for Error {
+    fn from(e: crate::ban::KeyError) -> Error {
+        use crate::ban::KeyReason;
+        let kind = match e.reason() {
+            KeyReason::Empty => ErrorKind::Empty,
+            KeyReason::Structure => ErrorKind::Format,
+            _ => ErrorKind::Component,
+        };
+        Error::new("cle_interop", e.value(), kind, None, e.reason().as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,6 +167,25 @@ pub enum PostalReason {
 }
 
 impl PostalReason {
+    /// This reason as the crate's one error type, for the rejected `value` (postal
+    /// functions return the bare reason; this gives it the value and a kind to match).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_pivot::{postal, ErrorKind};
+    /// let e = postal::parse_lenient("00000").unwrap_err().into_error("00000");
+    /// assert_eq!((e.kind(), e.value()), (ErrorKind::Unknown, "00000"));
+    /// ```
+    pub fn into_error(self, value: &str) -> crate::Error {
+        let kind = match self {
+            PostalReason::Empty => crate::ErrorKind::Empty,
+            PostalReason::Unknown => crate::ErrorKind::Unknown,
+            _ => crate::ErrorKind::Format,
+        };
+        crate::Error::new("postal code", value, kind, None, self.as_str())
+    }
+
     /// The reason in words.
     pub fn as_str(self) -> &'static str {
         match self {
