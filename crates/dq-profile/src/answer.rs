@@ -20,10 +20,10 @@
 
 use dq_clean::date::{self, DateConvention, DateOrder, ExcelSerial};
 use dq_clean::plan::Kind;
-use dq_clean::{number, Normalizer, Verdict};
+use dq_clean::rules::KindOptions;
+use dq_clean::{Normalizer, Verdict};
 use dq_pivot::{naf::Naf, siren::Siret};
 use serde_json::{Map, Value};
-use std::borrow::Cow;
 
 /// Options of an answer, those of `dq normalize`'s flags.
 #[derive(Debug, Clone, Default)]
@@ -145,14 +145,13 @@ impl Answer {
 }
 
 type AnswerFn = Box<dyn Fn(&str) -> Answer + Send + Sync>;
-type VerdictFn = Box<dyn for<'a> Fn(&'a str) -> Verdict<'a> + Send + Sync>;
 
 /// The answering function of one kind, built once and called per value.
 pub struct Answerer {
     kind: Kind,
     /// The kinds whose answer has extra fields; the others answer from the verdict.
     f: Option<AnswerFn>,
-    verdict: VerdictFn,
+    verdict: Box<dyn Normalizer>,
 }
 
 impl std::fmt::Debug for Answerer {
@@ -177,7 +176,7 @@ impl Answerer {
     pub fn new(kind: Kind, options: &AnswerOptions) -> Option<Answerer> {
         let verdict = light(kind, options)?;
         let f = encoding(kind)
-            .or_else(|| clean_values(kind, options))
+            .or_else(|| date_answer(kind, options))
             .or_else(|| pivot_ids(kind))
             .or_else(|| pivot_geo(kind, options));
         Some(Answerer { kind, f, verdict })
@@ -192,7 +191,7 @@ impl Answerer {
     pub fn answer(&self, value: &str) -> Answer {
         match &self.f {
             Some(f) => f(value),
-            None => Answer::from_verdict(&(self.verdict)(value)),
+            None => Answer::from_verdict(&self.verdict.normalize(value)),
         }
     }
 
@@ -212,72 +211,24 @@ impl Answerer {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn verdict<'a>(&self, value: &'a str) -> Verdict<'a> {
-        (self.verdict)(value)
+        self.verdict.normalize(value)
     }
 }
 
-/// The verdict function of `kind`: the normalizer each answer function starts from.
-fn light(kind: Kind, options: &AnswerOptions) -> Option<VerdictFn> {
-    use dq_pivot::{ban, commune, finess, naf, nir, postal, region, rna, siren, tva, uai};
-    fn of<N: Normalizer + 'static>(n: N) -> Option<VerdictFn> {
-        let f: VerdictFn = Box::new(move |v| n.normalize(v));
-        Some(f)
-    }
-    let order = if options.month_first { DateOrder::MonthFirst } else { DateOrder::DayFirst };
-    let mut conv = DateConvention::new(order);
-    if options.excel_serial {
-        conv.excel_serial(ExcelSerial::Accept);
-    }
+/// The normalizer of `kind` that every answer starts from: the planner's registry
+/// (`dq_profile::plan::normalizer`, what `dq clean` runs) with the date options of the
+/// flags, and the hint for commune names and addresses.
+fn light(kind: Kind, options: &AnswerOptions) -> Option<Box<dyn Normalizer>> {
     let hint = options.hint.as_deref();
     match kind {
-        Kind::Mojibake => {
-            let f: VerdictFn = Box::new(|v| match dq_encoding::mojibake::repair(v).text {
-                Cow::Borrowed(s) => Verdict::Valid { value: Cow::Borrowed(s), rule: "as_is" },
-                Cow::Owned(s) => Verdict::Valid { value: Cow::Owned(s), rule: "mojibake" },
-            });
-            Some(f)
-        }
-        Kind::Whitespace => of(dq_clean::whitespace::Whitespace),
-        Kind::Unicode => of(dq_clean::unicode::Unicode::default()),
-        Kind::Apostrophe => of(dq_clean::unicode::Unicode::apostrophes()),
-        Kind::Fold => of(dq_clean::fold::Fold::default()),
-        Kind::Title => of(crate::plan::title_with_communes()),
-        Kind::Null => of(dq_clean::null::Nulls::default()),
-        Kind::Bool => of(dq_clean::boolean::Bool),
-        Kind::Phone => of(dq_clean::phone::Phone),
-        Kind::Email => of(dq_clean::email::Email),
-        Kind::Url => of(dq_clean::url::Url),
-        Kind::Number => {
-            let f: VerdictFn = Box::new(number::parse);
-            Some(f)
-        }
-        Kind::Date => {
-            let f: VerdictFn = Box::new(move |v| date::parse_date_with(v, &conv));
-            Some(f)
-        }
-        Kind::DateTime => {
-            let f: VerdictFn = Box::new(move |v| date::parse_datetime_with(v, &conv));
-            Some(f)
-        }
-        Kind::Siren => of(siren::SirenNormalizer),
-        Kind::Siret => of(siren::SiretNormalizer),
-        Kind::Tva => of(tva::TvaNormalizer),
-        Kind::Nir => of(nir::NirNormalizer),
-        Kind::Rna => of(rna::RnaNormalizer),
-        Kind::Uai => of(uai::UaiNormalizer),
-        Kind::Finess => of(finess::FinessNormalizer),
-        Kind::Naf => of(naf::NafNormalizer),
-        Kind::Insee => of(commune::InseeNormalizer),
-        Kind::PostalCode => of(postal::PostalCodeNormalizer),
-        Kind::Departement => of(region::DepartementNormalizer),
-        Kind::Region => of(region::RegionNormalizer),
-        Kind::Commune => of(commune::CommuneNameNormalizer::new(hint)),
-        Kind::CleInterop => of(ban::CleInteropNormalizer),
-        Kind::Address => of(ban::AddressNormalizer::new(hint)),
-        other => {
-            let n = crate::plan::normalizer(other, &Default::default())?;
-            let f: VerdictFn = Box::new(move |v| n.normalize(v));
-            Some(f)
+        Kind::Commune => Some(Box::new(dq_pivot::commune::CommuneNameNormalizer::new(hint))),
+        Kind::Address => Some(Box::new(dq_pivot::ban::AddressNormalizer::new(hint))),
+        _ => {
+            let mut o = KindOptions::default();
+            o.order =
+                Some(if options.month_first { DateOrder::MonthFirst } else { DateOrder::DayFirst });
+            o.excel_serial = options.excel_serial;
+            crate::plan::normalizer(kind, &o)
         }
     }
 }
@@ -330,15 +281,14 @@ fn mojibake(value: &str) -> Answer {
     }
 }
 
-/// dq-clean's value parsers: `number`, `date`, `datetime`.
-fn clean_values(kind: Kind, options: &AnswerOptions) -> Option<AnswerFn> {
+/// `date`: its answer adds the date-time of a value with a time of day.
+fn date_answer(kind: Kind, options: &AnswerOptions) -> Option<AnswerFn> {
     let order = if options.month_first { DateOrder::MonthFirst } else { DateOrder::DayFirst };
     let mut conv = DateConvention::new(order);
     if options.excel_serial {
         conv.excel_serial(ExcelSerial::Accept);
     }
     match kind {
-        Kind::Number => Some(Box::new(|v: &str| Answer::from_verdict(&number::parse(v)))),
         // A date with a time of day is not a date, but its date-time is given too (the
         // extra field `datetime`), so that a caller needs no second call.
         Kind::Date => Some(Box::new(move |v: &str| {
@@ -349,9 +299,6 @@ fn clean_values(kind: Kind, options: &AnswerOptions) -> Option<AnswerFn> {
                 }
             }
             a
-        })),
-        Kind::DateTime => Some(Box::new(move |v: &str| {
-            Answer::from_verdict(&date::parse_datetime_with(v, &conv))
         })),
         _ => None,
     }
