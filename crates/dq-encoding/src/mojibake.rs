@@ -243,6 +243,11 @@ pub fn repair(s: &str) -> Repair<'_> {
 struct Table {
     /// `(char, byte)` sorted by char, for re-encoding.
     reverse: Vec<(char, u8)>,
+    /// The byte of U+0080 + i, 0 when the table has none: most characters of broken
+    /// Western text (`Ã`, `©`, `Â`) are looked up here, without a search.
+    latin1: [u8; 128],
+    /// The part of `reverse` above U+00FF.
+    beyond: Vec<(char, u8)>,
 }
 
 impl Table {
@@ -251,7 +256,16 @@ impl Table {
         let mut reverse: Vec<(char, u8)> =
             high.iter().zip(0x80u8..=0xFF).map(|(&c, b)| (c, b)).collect();
         reverse.sort_unstable();
-        Table { reverse }
+        let mut latin1 = [0u8; 128];
+        for &(c, b) in &reverse {
+            if let Some(slot) =
+                (u32::from(c) as usize).checked_sub(0x80).and_then(|i| latin1.get_mut(i))
+            {
+                *slot = b;
+            }
+        }
+        let beyond = reverse.iter().copied().filter(|&(c, _)| u32::from(c) > 0xFF).collect();
+        Table { reverse, latin1, beyond }
     }
 
     fn from_encoding(enc: &'static encoding_rs::Encoding) -> Table {
@@ -273,12 +287,17 @@ impl Table {
     }
 
     /// The byte this encoding writes for `c`, if any.
+    #[inline]
     fn byte(&self, c: char) -> Option<u8> {
-        if c.is_ascii() {
-            return u8::try_from(c).ok();
+        let u = u32::from(c);
+        if u < 0x80 {
+            return u8::try_from(u).ok();
         }
-        let i = self.reverse.binary_search_by_key(&c, |&(c, _)| c).ok()?;
-        self.reverse.get(i).map(|&(_, b)| b)
+        if u <= 0xFF {
+            return self.latin1.get(u as usize - 0x80).copied().filter(|&b| b != 0);
+        }
+        let i = self.beyond.binary_search_by_key(&c, |&(c, _)| c).ok()?;
+        self.beyond.get(i).map(|&(_, b)| b)
     }
 }
 
@@ -345,15 +364,12 @@ const LOOKAHEAD: usize = 3;
 fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
     let mut best: Option<(Misreading, Vec<Candidate>, String)> = None;
     let mut found = Vec::new();
+    let own_leads = own_lead_characters(s);
     for m in Misreading::ALL {
         // windows-1250 and windows-1251 only when a lead character of their own (`Ă`,
         // `Г`) is there: other runs are windows-1252's, and scanning costs.
-        if matches!(m, Misreading::Windows1250 | Misreading::Windows1251)
-            && !s.chars().any(|c| {
-                u32::from(c) >= 0x100
-                    && m.table().byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b))
-                    && Misreading::Windows1252.table().byte(c).is_none()
-            })
+        if (m == Misreading::Windows1250 && !own_leads[0])
+            || (m == Misreading::Windows1251 && !own_leads[1])
         {
             continue;
         }
@@ -388,7 +404,7 @@ fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
         let out = apply(s, &found)?;
         // Never write a control character the text did not have (two misreadings mixed),
         // and leave a garble that a repair would not clean.
-        if controls(&out) > controls(s) || !script_fits(m, &out) || residue(&out) >= found.len() {
+        if writes_controls(s, &found) || !script_fits(m, &out) || residue(&out) >= found.len() {
             continue;
         }
         best = Some((m, std::mem::take(&mut found), out));
@@ -400,6 +416,44 @@ fn pass_at(s: &str, depth: usize) -> Option<(String, Step)> {
         nbsp_as_space: runs.iter().filter(|r| r.nbsp_as_space).count(),
     };
     Some((out, step))
+}
+
+/// Whether `s` holds a lead character of windows-1250 (`[0]`) or windows-1251 (`[1]`)
+/// that windows-1252 does not have (`Ă`, `Г`): one pass for both. Characters below
+/// U+0100 are all windows-1252's, so only multi-byte sequences from `0xC4` are decoded.
+fn own_lead_characters(s: &str) -> [bool; 2] {
+    let mut found = [false; 2];
+    if !s.bytes().any(|b| b >= 0xC4) {
+        return found;
+    }
+    let w = Misreading::Windows1252.table();
+    for c in s.chars().filter(|&c| u32::from(c) >= 0x100) {
+        if w.byte(c).is_some() {
+            continue;
+        }
+        for (slot, m) in found.iter_mut().zip([Misreading::Windows1250, Misreading::Windows1251]) {
+            *slot |= m.table().byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b));
+        }
+        if found == [true; 2] {
+            break;
+        }
+    }
+    found
+}
+
+/// Whether replacing the runs would write a control character the text did not have:
+/// more runs decode to a control than there are controls inside the runs replaced.
+fn writes_controls(s: &str, runs: &[Candidate]) -> bool {
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let written = runs.iter().filter(|r| is_control(r.out)).count();
+    if written == 0 {
+        return false;
+    }
+    let replaced: usize = runs
+        .iter()
+        .map(|r| s.get(r.start..r.end).map_or(0, |t| t.chars().filter(|&c| is_control(c)).count()))
+        .sum();
+    written > replaced
 }
 
 /// How many bytes of the text the runs explain.
@@ -500,11 +554,7 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
             len += c.len_utf8();
             last = c;
         }
-        let decoded = if ok {
-            buf.get(..need).and_then(|b| std::str::from_utf8(b).ok()).and_then(|d| d.chars().next())
-        } else {
-            None
-        };
+        let decoded = if ok { decode_one(buf, need) } else { None };
         // A character of one of the tables (`ƒ`, `√`, `├`, a C1 control) is what a
         // text broken twice or more looks like after one pass: accepted only with an
         // unambiguous run beside it.
@@ -523,10 +573,9 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
         let prev = s.get(..i).and_then(|p| p.chars().next_back());
         let next = chars.clone().next();
         let prev_upper = prev.is_some_and(char::is_uppercase);
-        let in_word =
-            prev.is_some_and(char::is_alphabetic) || next.is_some_and(char::is_alphabetic);
+        let in_word = prev.is_some_and(letter) || next.is_some_and(letter);
         // `à` (`À` in capitals) is a word of its own.
-        let fits = if d.is_alphabetic() {
+        let fits = if letter(d) {
             in_word || d == 'à' || d == 'À'
         } else {
             matches!(d, '«' | '»' | '\u{a0}' | '°')
@@ -535,8 +584,7 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
         let c1 = s
             .get(i..i + len)
             .is_some_and(|r| r.chars().skip(1).any(|c| matches!(u32::from(c), 0x80..=0x9F)));
-        let typographic =
-            need == 2 && m.needs_a_word() && !intermediate && !d.is_alphabetic() && fits;
+        let typographic = need == 2 && m.needs_a_word() && !intermediate && !letter(d) && fits;
         let ambiguous = if c1 && !intermediate {
             false
         } else if typographic {
@@ -585,6 +633,44 @@ fn scan(s: &str, m: Misreading, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The character that the first `need` bytes of `b` encode in UTF-8, if they are one
+/// complete, shortest, non-surrogate sequence: `std::str::from_utf8` on them, without its
+/// general loop (a test checks every two- and three-byte sequence against it).
+#[inline]
+fn decode_one(b: [u8; 4], need: usize) -> Option<char> {
+    let [b0, b1, b2, b3] = b;
+    let cont = |x: u8| (0x80..=0xBF).contains(&x);
+    let six = |x: u8| u32::from(x & 0x3F);
+    let u = match need {
+        2 if (0xC2..=0xDF).contains(&b0) && cont(b1) => (u32::from(b0 & 0x1F) << 6) | six(b1),
+        3 if cont(b1)
+            && cont(b2)
+            && match b0 {
+                0xE0 => b1 >= 0xA0,
+                0xE1..=0xEC | 0xEE | 0xEF => true,
+                0xED => b1 < 0xA0,
+                _ => false,
+            } =>
+        {
+            (u32::from(b0 & 0x0F) << 12) | (six(b1) << 6) | six(b2)
+        }
+        4 if cont(b1)
+            && cont(b2)
+            && cont(b3)
+            && match b0 {
+                0xF0 => b1 >= 0x90,
+                0xF1..=0xF3 => true,
+                0xF4 => b1 < 0x90,
+                _ => false,
+            } =>
+        {
+            (u32::from(b0 & 0x07) << 18) | (six(b1) << 12) | (six(b2) << 6) | six(b3)
+        }
+        _ => return None,
+    };
+    char::from_u32(u)
+}
+
 /// Whether an ambiguous run ends a word of mixed-case text as a common lowercase letter
 /// after letters written in lowercase or title case: `Saint-LÃ´` is `Saint-Lô`, while
 /// `«IRMÃ»` (Portuguese in capitals) stays.
@@ -597,11 +683,10 @@ fn word_end_fits(s: &str, c: &Candidate) -> bool {
     if after.chars().next().is_some_and(char::is_alphanumeric) {
         return false;
     }
-    let word: Vec<char> =
-        before.chars().rev().take_while(|ch| ch.is_alphabetic()).collect::<Vec<_>>();
+    let word: Vec<char> = before.chars().rev().take_while(|ch| letter(*ch)).collect::<Vec<_>>();
     // `word` is reversed: its last element is the word's first letter.
     let Some((first, rest)) = word.split_last() else { return false };
-    let title_or_lower = rest.iter().all(|ch| ch.is_lowercase()) && first.is_alphabetic();
+    let title_or_lower = rest.iter().all(|ch| ch.is_lowercase()) && letter(*first);
     let mixed_case = s.get(..c.start).is_some_and(|b| b.chars().any(|ch| ch.is_ascii_lowercase()))
         || after.chars().any(|ch| ch.is_ascii_lowercase());
     title_or_lower && mixed_case
@@ -615,7 +700,7 @@ fn residue(s: &str) -> usize {
     let mut prev = ' ';
     for c in s.chars() {
         if !prev.is_ascii()
-            && prev.is_alphabetic()
+            && letter(prev)
             && matches!(
                 c,
                 'ƒ' | '†'
@@ -654,6 +739,7 @@ fn residue(s: &str) -> usize {
 }
 
 /// How many control characters (C0 but TAB, LF, CR; DEL; C1) the text holds.
+#[cfg(test)]
 fn controls(s: &str) -> usize {
     s.chars().filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')).count()
 }
@@ -690,7 +776,13 @@ fn is_common(c: char) -> bool {
 /// punctuation (`\u{92}` → `’`, `\u{85}` → `…`, `\u{9c}` → `œ`). Left after the UTF-8
 /// repairs, so that `Ã\u{89}` (UTF-8 `É` read as ISO-8859-1) is undone as a whole first.
 fn c1_controls(s: &str) -> Option<(String, Step)> {
-    if !s.chars().any(|c| matches!(u32::from(c), 0x80..=0x9F)) {
+    // U+0080 to U+009F are written C2 80 to C2 9F: a look at the bytes, not the chars.
+    let bytes = s.as_bytes();
+    let has_c1 = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == 0xC2 && bytes.get(i + 1).is_some_and(|&n| (0x80..=0x9F).contains(&n)));
+    if !has_c1 {
         return None;
     }
     let t = Misreading::Latin1.table();
@@ -780,9 +872,9 @@ fn inner_at(m: Misreading, chars: &[char], k: usize) -> bool {
     let (Some(&p), Some(&n)) = (chars.get(k - 1), chars.get(k + 1)) else {
         return false;
     };
-    let letter = |c: char| c.is_alphabetic() || legacy_map(m, c).is_some();
+    let word_char = |c: char| letter(c) || legacy_map(m, c).is_some();
     let lower = |c: char| c.is_lowercase() || legacy_map(m, c).is_some();
-    letter(p) && letter(n) && (lower(p) || lower(n))
+    word_char(p) && word_char(n) && (lower(p) || lower(n))
 }
 
 /// A character that no lowercase word holds: a capital or a sign. Not one that the
@@ -797,7 +889,7 @@ fn suspicious(c: char) -> bool {
 /// A character that single-byte French text holds anywhere: a Latin-1 letter or one of
 /// the usual signs. Anything else (`√`, `├`) means the text is not single-byte French.
 fn ordinary(c: char) -> bool {
-    (c.is_alphabetic() && u32::from(c) <= 0x17F)
+    (letter(c) && u32::from(c) <= 0x17F)
         || matches!(
             c,
             '’' | '‘'
@@ -901,6 +993,18 @@ fn is_table_char(c: char) -> bool {
     TABLE_CHARS.binary_search(&c).is_ok()
 }
 
+/// `char::is_alphabetic`, answered without Unicode's tables for the Latin letters that
+/// broken Western text is made of.
+#[inline]
+fn letter(c: char) -> bool {
+    match u32::from(c) {
+        0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 => true,
+        0xF8..=0x24F => true,
+        0..=0xBF | 0xD7 | 0xF7 => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Whether a repaired character is one that real text uses.
 fn plausible(d: char) -> bool {
     matches!(
@@ -942,6 +1046,76 @@ mod tests {
         ) {
             let s: String = chars.into_iter().collect();
             prop_assert_eq!(pass(&s), pass_at(&s, 0), "{:?}", s);
+        }
+    }
+
+    /// The Latin fast path of `letter` answers as Unicode does, for every character.
+    #[test]
+    fn letter_is_is_alphabetic() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    /// The direct decoding of one sequence is `std::str::from_utf8`'s, for every two- and
+    /// three-byte sequence and the four-byte ones around each boundary.
+    #[test]
+    fn decode_one_is_from_utf8() {
+        // One complete character, as `scan` asks for (its `need` comes from the lead byte).
+        let std = |b: &[u8]| {
+            let d = std::str::from_utf8(b).ok()?;
+            let mut chars = d.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        };
+        let edges = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF];
+        for b0 in 0x80..=0xFFu8 {
+            for b1 in 0..=0xFFu8 {
+                assert_eq!(decode_one([b0, b1, 0, 0], 2), std(&[b0, b1]), "{b0:x} {b1:x}");
+                let third: Vec<u8> =
+                    if (0xE0..=0xEF).contains(&b0) { (0..=0xFF).collect() } else { edges.to_vec() };
+                for &b2 in &third {
+                    assert_eq!(decode_one([b0, b1, b2, 0], 3), std(&[b0, b1, b2]));
+                }
+                for b2 in edges {
+                    for b3 in edges {
+                        assert_eq!(decode_one([b0, b1, b2, b3], 4), std(&[b0, b1, b2, b3]));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The direct lookup of the tables gives the byte the sorted search gives.
+    #[test]
+    fn table_lookup_is_the_search() {
+        for m in Misreading::ALL {
+            let t = m.table();
+            for c in (0..=0x3000u32).filter_map(char::from_u32) {
+                let searched = if c.is_ascii() {
+                    u8::try_from(c).ok()
+                } else {
+                    t.reverse.iter().find(|&&(x, _)| x == c).map(|&(_, b)| b)
+                };
+                assert_eq!(t.byte(c), searched, "{m:?} {c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        /// The one-pass check of windows-1250/1251 lead characters is the per-table one.
+        #[test]
+        fn own_leads_are_found(s in "[a-zé€ĂГВœ’ƒ\\u{a0}ŠЂ]{0,10}") {
+            let slow = |m: Misreading| {
+                s.chars().any(|c| {
+                    u32::from(c) >= 0x100
+                        && m.table().byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b))
+                        && Misreading::Windows1252.table().byte(c).is_none()
+                })
+            };
+            prop_assert_eq!(
+                own_lead_characters(&s),
+                [slow(Misreading::Windows1250), slow(Misreading::Windows1251)]
+            );
         }
     }
 
