@@ -189,7 +189,7 @@ impl Quantiles {
             return;
         }
         if let Some(l0) = self.levels.first_mut() {
-            l0.push(x);
+            l0.push(positive_zero(x));
         }
         self.compress();
     }
@@ -206,7 +206,7 @@ impl Quantiles {
                     self.levels.push(Vec::new());
                 }
                 if let Some(l) = self.levels.get_mut(h) {
-                    l.push(x);
+                    l.push(positive_zero(x));
                 }
             }
         }
@@ -220,7 +220,9 @@ impl Quantiles {
             if full {
                 let mut items =
                     std::mem::take(self.levels.get_mut(h).map_or(&mut Vec::new(), |l| l));
-                items.sort_by(f64::total_cmp);
+                // No NaN and no -0.0 are pushed, so the plain order is `total_cmp`'s and
+                // costs fewer instructions per comparison.
+                items.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
                 let off = usize::from(self.flip);
                 self.flip = !self.flip;
                 let promoted: Vec<f64> = items.iter().skip(off).step_by(2).copied().collect();
@@ -242,7 +244,7 @@ impl Quantiles {
                 self.levels.push(Vec::new());
             }
             if let Some(l) = self.levels.get_mut(h) {
-                l.extend_from_slice(items);
+                l.extend(items.iter().map(|&x| positive_zero(x)));
             }
         }
         self.compress();
@@ -270,6 +272,12 @@ impl Quantiles {
         }
         items.last().map(|i| i.0)
     }
+}
+
+/// `x` with -0.0 read as 0.0 (the same number): the sketch's items are then ordered alike
+/// by `<` and by `f64::total_cmp`.
+fn positive_zero(x: f64) -> f64 {
+    x + 0.0
 }
 
 /// Bounded top values: exact counts while there are at most `capacity` distinct values,
@@ -559,6 +567,60 @@ impl Distinct {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The compaction's order as it was, `f64::total_cmp` on every item: a model of the
+    /// sketch to hold the plain-order sort to.
+    fn model(values: &[f64]) -> Vec<Vec<f64>> {
+        let k = Quantiles::default().k;
+        let mut levels: Vec<Vec<f64>> = vec![Vec::new()];
+        let mut flip = false;
+        for &x in values.iter().filter(|x| !x.is_nan()) {
+            levels[0].push(if x == 0.0 { 0.0 } else { x });
+            let mut h = 0;
+            while h < levels.len() {
+                if levels[h].len() >= k {
+                    let mut items = std::mem::take(&mut levels[h]);
+                    items.sort_by(f64::total_cmp);
+                    let off = usize::from(flip);
+                    flip = !flip;
+                    let promoted: Vec<f64> = items.iter().skip(off).step_by(2).copied().collect();
+                    if levels.len() <= h + 1 {
+                        levels.push(Vec::new());
+                    }
+                    levels[h + 1].extend(promoted);
+                }
+                h += 1;
+            }
+        }
+        levels
+    }
+
+    proptest! {
+        /// Sorting with `<` keeps the items and quantiles that `total_cmp` gave, zeros of
+        /// both signs, infinities and NaN included.
+        #[test]
+        #[allow(clippy::indexing_slicing, reason = "a test model")]
+        fn plain_order_is_total_order(
+            values in proptest::collection::vec(
+                prop_oneof![
+                    Just(0.0), Just(-0.0), Just(f64::INFINITY), Just(f64::NEG_INFINITY),
+                    Just(f64::NAN), -5.0..5.0f64, any::<f64>()
+                ],
+                0..1_500,
+            ),
+        ) {
+            let mut q = Quantiles::default();
+            for &x in &values {
+                q.push(x);
+            }
+            let expected = model(&values);
+            let bits = |l: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
+                l.iter().map(|v| v.iter().map(|x| x.to_bits()).collect()).collect()
+            };
+            prop_assert_eq!(bits(&q.levels), bits(&expected));
+        }
+    }
 
     #[test]
     fn weighted_pushes_match_repeated_ones() {
