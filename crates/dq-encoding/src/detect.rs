@@ -380,9 +380,9 @@ pub(crate) fn score_single_byte(bytes: &[u8]) -> Detection {
                 byte_at(Some(i + 1)),
                 byte_at(Some(i + 2)),
             );
-            // Only `è` looks two characters ahead: other keys leave `n2` out, so that the
-            // memo hits as often as with one character of look-ahead.
-            let n2 = n2.filter(|_| decode(t, b) == 'è');
+            // Only `è` and `ê` look two characters ahead: other keys leave `n2` out, so
+            // that the memo hits as often as with one character of look-ahead.
+            let n2 = n2.filter(|_| matches!(decode(t, b), 'è' | 'ê'));
             let nine = |x: Option<u8>| x.map_or(256u64, u64::from);
             let key =
                 nine(p2) | nine(p1) << 9 | u64::from(b) << 18 | nine(n1) << 27 | nine(n2) << 36;
@@ -637,6 +637,14 @@ fn plausibility(c: char, before: [Option<char>; 2], after: [Option<char>; 2]) ->
             {
                 s -= 1.5;
             }
+            // A French word that starts with `ê` is a form of `être` (`être`, `êtes`):
+            // `Saint-êtienne` is `Saint-Étienne` read through the wrong table.
+            'ê' if !pl
+                && !(n == Some('t')
+                    && next2.is_some_and(|m| matches!(m.to_ascii_lowercase(), 'r' | 'e'))) =>
+            {
+                s -= 2.0;
+            }
             'â' | 'ê' | 'î' | 'û' | 'è' if pl && !nl => {
                 // French never ends a word with these (`Malmî`, `Jaurè`): `ô` does (`allô`).
                 s -= 1.5;
@@ -749,6 +757,16 @@ mod tests {
         check("Créteil;François", Encoding::UTF_16LE);
         check("Créteil;François", Encoding::UTF_16BE);
         check("Créteil;François", Encoding::UTF_8);
+    }
+
+    /// One title-case capital repeated is all a file holds: `É` in IBM850 is `ê` in Mac
+    /// Roman, and a French word starting with `ê` is a form of `être`.
+    #[test]
+    fn word_initial_e_circumflex_is_etre() {
+        check("Saint-Étienne;Saint-Étienne;Saint-Étienne", Encoding::IBM850);
+        check("Saint-Étienne;Saint-Étienne;Saint-Étienne", Encoding::MACINTOSH);
+        check("peut-être;vous êtes;être", Encoding::MACINTOSH);
+        check("peut-être;vous êtes;être", Encoding::IBM850);
     }
 
     #[test]
