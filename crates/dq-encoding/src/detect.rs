@@ -561,6 +561,11 @@ fn is_vowel(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
+/// Whether the two characters after a word-initial `ê` are those of `être` or `êtes`.
+fn spells_etre(next: Option<char>, next2: Option<char>) -> bool {
+    next == Some('t') && next2.is_some_and(|m| matches!(m.to_ascii_lowercase(), 'r' | 'e'))
+}
+
 /// The plausibility of one decoded non-ASCII character given its neighbours.
 fn plausibility(c: char, before: [Option<char>; 2], after: [Option<char>; 2]) -> f64 {
     let [prev2, prev] = before;
@@ -639,10 +644,7 @@ fn plausibility(c: char, before: [Option<char>; 2], after: [Option<char>; 2]) ->
             }
             // A French word that starts with `ê` is a form of `être` (`être`, `êtes`):
             // `Saint-êtienne` is `Saint-Étienne` read through the wrong table.
-            'ê' if !pl
-                && !(n == Some('t')
-                    && next2.is_some_and(|m| matches!(m.to_ascii_lowercase(), 'r' | 'e'))) =>
-            {
+            'ê' if !pl && !spells_etre(n, next2) => {
                 s -= 2.0;
             }
             'â' | 'ê' | 'î' | 'û' | 'è' if pl && !nl => {
