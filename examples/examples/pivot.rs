@@ -5,7 +5,9 @@
 //! cargo run -p examples --example pivot
 //! ```
 
-use dq_fr::pivot::{address_key, commune, postal, CleInterop, Siret, Tva, COG_VERSION};
+use dq_fr::pivot::{
+    address_key, commune, postal, CleInterop, CommuneCode, Siret, Tva, COG_VERSION,
+};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // SIRET: Luhn on all 14 digits and on the SIREN; repairs are reported, never silent.
@@ -16,10 +18,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("TVA of its SIREN: {}", Tva::from_siren(siret.siren()));
 
     // INSEE commune codes: Excel lost the leading zero of 01001.
-    let (code, repair) = commune::parse_lenient("1001")?;
+    let (code, repairs) = CommuneCode::parse_lenient("1001")?;
     let c = code.resolve();
     println!(
-        "1001 → {} {} (dép. {}, région {}), {repair:?}",
+        "1001 → {} {} (dép. {}, région {}), {repairs:?}",
         c.code, c.name, c.departement, c.region
     );
     // A historic Corsican code resolves to the current commune.

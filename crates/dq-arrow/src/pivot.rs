@@ -125,11 +125,10 @@ pub fn postal_communes(values: &dyn Array) -> Result<ListArray, Error> {
     let values = Strings::try_new(values, "values")?;
     let mut b = ListBuilder::with_capacity(StringBuilder::new(), values.len());
     values.for_each(|v| {
-        let valid =
-            v.filter(|v| dq_pivot::postal::PostalCodeNormalizer.normalize(v).value().is_some());
-        match valid.and_then(|v| dq_pivot::postal::parse_parts(v).ok()) {
-            Some(parts) => {
-                for c in dq_pivot::postal::communes(&parts.code) {
+        // Valid for `dq normalize postal-code` exactly when it reads leniently.
+        match v.and_then(|v| dq_pivot::postal::PostalCode::parse_lenient(v).ok()) {
+            Some((code, _)) => {
+                for c in code.communes() {
                     b.values().append_value(c);
                 }
                 b.append(true);

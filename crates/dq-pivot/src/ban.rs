@@ -368,7 +368,7 @@ pub fn address_key_into(
         match commune::rows(c).first() {
             Some(r) => out.push_str(if r.5.is_empty() { r.0 } else { r.5 }),
             None => {
-                if let Ok((code, _)) = commune::parse_lenient(c) {
+                if let Ok((code, _)) = commune::CommuneCode::parse_lenient(c) {
                     out.push_str(code.resolve().current);
                 }
             }

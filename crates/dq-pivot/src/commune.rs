@@ -302,8 +302,8 @@ impl CodeError {
 
 /// An INSEE commune code known to the COG 2026 (any kind, including historic codes).
 ///
-/// `FromStr` is strict: exactly 5 characters, digits or `2A`/`2B` followed by 3 digits,
-/// present in the tables. [`parse_lenient`] repairs `1001`, `1001.0` and `2a004`.
+/// `FromStr` is strict as every identifier's is (formatting undone, nothing repaired);
+/// [`CommuneCode::parse_lenient`] also repairs `1001` and `1001.0`.
 ///
 /// # Example
 ///
@@ -355,18 +355,47 @@ fn well_formed(s: &str) -> bool {
     }
 }
 
+impl CommuneCode {
+    /// Reads an INSEE code leniently, as every identifier of the crate reads: trims,
+    /// joins a digit-group space (`01 053`), reads spreadsheet floats (`1001.0`),
+    /// upper-cases `2a`/`2b` and restores one lost leading zero; returns the code and
+    /// every repair made, in order ([`crate::Repair`]).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error`] of kind `Empty`, `Format` or `Unknown` (not in the COG 2026).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_pivot::{CommuneCode, ErrorKind, Repair};
+    /// let (code, repairs) = CommuneCode::parse_lenient("1001.0")?;
+    /// assert_eq!((code.as_str(), repairs.as_slice()), ("01001", &[Repair::ExcelFloat, Repair::LeadingZero][..]));
+    /// assert_eq!(CommuneCode::parse_lenient(" 2a004 ")?.1, [Repair::Separators, Repair::Case]);
+    /// assert_eq!(CommuneCode::parse_lenient("99999").unwrap_err().kind(), ErrorKind::Unknown);
+    /// # Ok::<(), dq_pivot::Error>(())
+    /// ```
+    pub fn parse_lenient(input: &str) -> Result<(CommuneCode, Vec<crate::Repair>), crate::Error> {
+        read_lenient(input).map(|(code, _, all)| (code, all)).map_err(crate::Error::from)
+    }
+}
+
+/// Strict by the crate's one definition ([`crate::Repair::is_formatting`]): what only
+/// undoes formatting (spaces around or inside, `2a` for `2A`) is accepted; a lost zero
+/// or a spreadsheet float is refused with [`crate::ErrorKind::NeedsRepair`].
+///
+/// ```
+/// use std::str::FromStr;
+/// use dq_pivot::{CommuneCode, ErrorKind};
+/// assert_eq!(CommuneCode::from_str("2a004")?.as_str(), "2A004");
+/// assert_eq!(CommuneCode::from_str("1001").unwrap_err().kind(), ErrorKind::NeedsRepair);
+/// # Ok::<(), dq_pivot::Error>(())
+/// ```
 impl FromStr for CommuneCode {
-    type Err = CodeError;
+    type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = |reason| CodeError { value: s.to_owned(), reason };
-        if s.is_empty() {
-            return Err(err(CodeReason::Empty));
-        }
-        if !well_formed(s) {
-            return Err(err(CodeReason::Format));
-        }
-        lookup(s).map(|c| CommuneCode(c.code)).ok_or_else(|| err(CodeReason::Unknown))
+        crate::Repair::strict("INSEE commune code", s, CommuneCode::parse_lenient(s))
     }
 }
 
@@ -438,13 +467,27 @@ pub(crate) fn strip_float(s: &str) -> (&str, bool) {
 /// assert!(parse_lenient("1001.5").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[deprecated(
+    since = "0.1.0",
+    note = "use `CommuneCode::parse_lenient`, which returns every repair and `dq_pivot::Error`"
+)]
 pub fn parse_lenient(input: &str) -> Result<(CommuneCode, Repair), CodeError> {
+    read_lenient(input).map(|(code, repair, _)| (code, repair))
+}
+
+/// The lenient reader: the code, the most significant repair (the rule name of
+/// [`InseeNormalizer`]) and every repair in the crate's terms.
+fn read_lenient(input: &str) -> Result<(CommuneCode, Repair, Vec<crate::Repair>), CodeError> {
     let err = |reason| CodeError { value: input.to_owned(), reason };
     let t = input.trim();
     if t.is_empty() {
         return Err(err(CodeReason::Empty));
     }
+    let mut all = Vec::new();
     let mut repair = if t.len() == input.len() { Repair::AsIs } else { Repair::Trim };
+    if repair == Repair::Trim {
+        all.push(crate::Repair::Separators);
+    }
     // `01 053`, `2A 004`: one space or no-break space after the département part.
     let joined = join_inner_space(t);
     let t = joined.as_deref().unwrap_or(t);
@@ -466,11 +509,18 @@ pub fn parse_lenient(input: &str) -> Result<(CommuneCode, Repair), CodeError> {
             *slot = *b;
         }
     }
-    if pad == 1 && repair != Repair::ExcelFloat {
-        repair = Repair::LeadingZero;
+    if float {
+        all.push(crate::Repair::ExcelFloat);
+    }
+    if pad == 1 {
+        all.push(crate::Repair::LeadingZero);
+        if repair != Repair::ExcelFloat {
+            repair = Repair::LeadingZero;
+        }
     }
     if let [b'2', c @ (b'a' | b'b'), ..] = &mut buf {
         *c = c.to_ascii_uppercase();
+        all.push(crate::Repair::Case);
         if repair == Repair::AsIs || repair == Repair::Trim {
             repair = Repair::Uppercase;
         }
@@ -487,8 +537,11 @@ pub fn parse_lenient(input: &str) -> Result<(CommuneCode, Repair), CodeError> {
             return Err(err(CodeReason::Format));
         }
         repair = Repair::Spaces;
+        all.push(crate::Repair::Separators);
     }
-    lookup(code).map(|c| (CommuneCode(c.code), repair)).ok_or_else(|| err(CodeReason::Unknown))
+    all.sort_unstable();
+    all.dedup();
+    lookup(code).map(|c| (CommuneCode(c.code), repair, all)).ok_or_else(|| err(CodeReason::Unknown))
 }
 
 /// `01 053` or `2A\u{a0}004` without its one inner space: two or three characters, one
@@ -525,8 +578,8 @@ impl Normalizer for InseeNormalizer {
     }
 
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
-        match parse_lenient(input) {
-            Ok((code, repair)) => {
+        match read_lenient(input) {
+            Ok((code, repair, _)) => {
                 let value = if code.as_str() == input {
                     Cow::Borrowed(input)
                 } else {
@@ -561,7 +614,7 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Option<(&str, &str, CommuneKind, &str)>) {
-        let got = parse_lenient(input).ok().map(|(c, r)| {
+        let got = read_lenient(input).ok().map(|(c, r, _)| {
             let res = c.resolve();
             (c.as_str(), r.as_str(), res.kind, res.current)
         });

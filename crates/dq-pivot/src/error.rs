@@ -162,7 +162,8 @@ pub enum Repair {
     Case,
     /// Dashes removed (not accepted by the strict parser).
     Dashes,
-    /// The `FR` prefix of a TVA number was missing and added.
+    /// The country prefix: the `FR` of a TVA number was missing and added; the `F-` or
+    /// `FR` before a postal code (`F-13001`) was removed.
     CountryPrefix,
     /// A number stored by Excel as a float: `35600000000048.0` → `35600000000048`.
     ExcelFloat,
@@ -171,6 +172,9 @@ pub enum Repair {
     /// A leading zero lost (13-digit SIRET, 8-digit SIREN) restored because the padded
     /// value passes its checks.
     LeadingZero,
+    /// The code was read out of the text around it: a town or a CEDEX mention after a
+    /// postal code (`13001 Marseille`).
+    SurroundingText,
 }
 
 impl Repair {
@@ -191,6 +195,7 @@ impl Repair {
             Repair::ExcelFloat => "excel_float",
             Repair::ExcelScientific => "excel_scientific",
             Repair::LeadingZero => "leading_zero",
+            Repair::SurroundingText => "surrounding_text",
         }
     }
 

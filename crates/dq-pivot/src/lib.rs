@@ -8,7 +8,7 @@
 //! ```
 //! # #[cfg(feature = "geo")]
 //! # {
-//! use dq_pivot::{address_key, commune, Repair, Siret};
+//! use dq_pivot::{address_key, commune, CommuneCode, Repair, Siret};
 //!
 //! // Identifiers are typed values: strict `FromStr`, lenient parsing that reports repairs.
 //! let siret: Siret = "732 829 320 00074".parse()?;
@@ -17,8 +17,9 @@
 //! assert_eq!((repaired, repairs.as_slice()), (siret, &[Repair::ExcelScientific][..]));
 //! assert!("73282932000075".parse::<Siret>().is_err()); // bad Luhn key
 //!
-//! // Commune codes: a lost leading zero is repaired, historic codes resolve.
-//! let (code, _) = commune::parse_lenient("1001")?;
+//! // Commune codes read the same way; historic codes resolve.
+//! let (code, repairs) = CommuneCode::parse_lenient("1001")?;
+//! assert_eq!(repairs, [Repair::LeadingZero]);
 //! assert_eq!(code.resolve().code, "01001");
 //! let ajaccio = commune::lookup("20004").map(|c| c.current);
 //! assert_eq!(ajaccio, Some("2A004"));
@@ -29,7 +30,7 @@
 //!     address_key("12B AVENUE DU GENERAL DE GAULLE", Some("94002")),
 //! );
 //! # }
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), dq_pivot::Error>(())
 //! ```
 //!
 //! # Features

@@ -2,8 +2,8 @@
 //! leading zeros, the communes a postal code serves and the postal codes of a commune.
 //!
 //! ```
-//! use dq_pivot::postal;
-//! assert_eq!(postal::parse_lenient("1000")?.0, "01000");
+//! use dq_pivot::postal::{self, PostalCode};
+//! assert_eq!(PostalCode::parse_lenient("1000")?.0.as_str(), "01000");
 //! assert_eq!(postal::communes("75001").collect::<Vec<_>>(), ["75056"]);
 //! assert_eq!(postal::arrondissements("75001").collect::<Vec<_>>(), ["75101"]);
 //! assert!(postal::codes_of("13055").any(|p| p == "13016"));
@@ -174,7 +174,7 @@ impl PostalReason {
     ///
     /// ```
     /// use dq_pivot::{postal, ErrorKind};
-    /// let e = postal::parse_lenient("00000").unwrap_err().into_error("00000");
+    /// let e = postal::parse_parts("00000").unwrap_err().into_error("00000");
     /// assert_eq!((e.kind(), e.value()), (ErrorKind::Unknown, "00000"));
     /// ```
     pub fn into_error(self, value: &str) -> crate::Error {
@@ -330,16 +330,27 @@ fn plausible_cedex(code: &str) -> bool {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
+    read_parts(input).map(|(parts, _)| parts)
+}
+
+/// [`parse_parts`], with every repair made in the crate's terms.
+fn read_parts(input: &str) -> Result<(PostalParts<'_>, Vec<crate::Repair>), PostalReason> {
+    use crate::Repair as R;
     let t = input.trim();
     if t.is_empty() {
         return Err(PostalReason::Empty);
     }
+    let mut repairs = Vec::new();
     let mut rule = if t.len() == input.len() { "as_is" } else { "trim" };
+    if rule == "trim" {
+        repairs.push(R::Separators);
+    }
     let mut town = None;
     let mut cedex = None;
     let t = match strip_country(t) {
         Some(rest) => {
             rule = "country_prefix";
+            repairs.push(R::CountryPrefix);
             rest
         }
         None => t,
@@ -347,14 +358,17 @@ pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
     let owned;
     let s: &str = if let Some(d) = excel_scientific(t) {
         rule = "excel_scientific";
+        repairs.push(R::ExcelScientific);
         owned = d;
         &owned
     } else if let Some(d) = join_group(t) {
         rule = "spaces";
+        repairs.push(R::Separators);
         owned = d;
         &owned
     } else if let Some((code, tw, cx)) = split_town(t) {
         rule = if cx.is_some() { "cedex" } else { "with_town" };
+        repairs.push(R::SurroundingText);
         town = tw;
         cedex = cx;
         code
@@ -362,6 +376,7 @@ pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
         let (s, float) = strip_float(t);
         if float {
             rule = "excel_float";
+            repairs.push(R::ExcelFloat);
         }
         s
     };
@@ -374,20 +389,101 @@ pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
             if matches!(rule, "as_is" | "trim" | "spaces") {
                 rule = "leading_zero";
             }
+            repairs.push(R::LeadingZero);
             format!("0{s}")
         }
         _ => return Err(PostalReason::Format),
     };
+    repairs.sort_unstable();
+    repairs.dedup();
     let known = exists(&code) || (cedex.is_some() && plausible_cedex(&code));
     if known {
-        Ok(PostalParts { code, rule, town, cedex })
+        Ok((PostalParts { code, rule, town, cedex }, repairs))
     } else if matches!(rule, "as_is" | "trim") && plausible_cedex(&code) {
         // Five digits as written, of a département La Poste serves, in no public list:
         // a CEDEX code (`01502`), a special or a retired one. Nothing is rewritten, so
         // the value keeps its benefit of the doubt; a repair needs the lists.
-        Ok(PostalParts { code, rule: "unlisted", town, cedex })
+        Ok((PostalParts { code, rule: "unlisted", town, cedex }, repairs))
     } else {
         Err(PostalReason::Unknown)
+    }
+}
+
+/// A postal code: five digits that La Poste's lists hold, or that a CEDEX mention or the
+/// département of its first digits vouches for ([`is_unlisted`]).
+///
+/// It reads as every identifier of the crate reads: `FromStr` is strict (formatting
+/// undone, nothing repaired), [`PostalCode::parse_lenient`] repairs and says how.
+///
+/// # Example
+///
+/// ```
+/// use dq_pivot::{postal::PostalCode, ErrorKind, Repair};
+/// let (code, repairs) = PostalCode::parse_lenient("6,00E+03")?;
+/// assert_eq!((code.as_str(), repairs.as_slice()), ("06000", &[Repair::ExcelScientific, Repair::LeadingZero][..]));
+/// assert_eq!(code.communes().collect::<Vec<_>>(), ["06088"]);
+/// let paris: PostalCode = "75001".parse()?;
+/// assert_eq!(paris.arrondissements().collect::<Vec<_>>(), ["75101"]);
+/// assert_eq!("1000".parse::<PostalCode>().unwrap_err().kind(), ErrorKind::NeedsRepair);
+/// assert!(!PostalCode::parse_lenient("01502")?.0.is_listed()); // a CEDEX code
+/// # Ok::<(), dq_pivot::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PostalCode([u8; 5]);
+
+impl PostalCode {
+    /// The five digits.
+    pub fn as_str(&self) -> &str {
+        // Built from five ASCII digits only: the fallback is unreachable.
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+
+    /// Reads a postal code out of a cell as [`parse_parts`] does (country prefix, digit
+    /// groups, spreadsheet forms, a town or CEDEX mention after it, a lost zero), and
+    /// returns it with every repair made; [`parse_parts`] gives the town and CEDEX
+    /// mention too.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error`] of kind `Empty`, `Format` or `Unknown`.
+    pub fn parse_lenient(input: &str) -> Result<(PostalCode, Vec<crate::Repair>), crate::Error> {
+        let (parts, repairs) = read_parts(input).map_err(|r| r.into_error(input))?;
+        let mut digits = [b'0'; 5];
+        if parts.code.len() != 5 {
+            return Err(PostalReason::Format.into_error(input));
+        }
+        digits.copy_from_slice(parts.code.as_bytes());
+        Ok((PostalCode(digits), repairs))
+    }
+
+    /// The current communes it serves, sorted (see [`communes`]).
+    pub fn communes(&self) -> impl Iterator<Item = &'static str> {
+        communes(self.as_str())
+    }
+
+    /// The municipal arrondissements it serves (see [`arrondissements`]).
+    pub fn arrondissements(&self) -> impl Iterator<Item = &'static str> {
+        arrondissements(self.as_str())
+    }
+
+    /// Whether La Poste's lists hold it ([`exists`]); false for a CEDEX, special or
+    /// retired code read on the word of a CEDEX mention or of its département.
+    pub fn is_listed(&self) -> bool {
+        exists(self.as_str())
+    }
+}
+
+impl std::fmt::Display for PostalCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PostalCode {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::Repair::strict("postal code", s, PostalCode::parse_lenient(s))
     }
 }
 
@@ -408,6 +504,10 @@ pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
 /// assert_eq!(parse_lenient("6 000"), Ok(("06000".to_owned(), "leading_zero")));
 /// assert_eq!(parse_lenient("99999"), Err(PostalReason::Unknown));
 /// ```
+#[deprecated(
+    since = "0.1.0",
+    note = "use `PostalCode::parse_lenient`, which returns every repair and `dq_pivot::Error`"
+)]
 pub fn parse_lenient(input: &str) -> Result<(String, &'static str), PostalReason> {
     parse_parts(input).map(|p| (p.code, p.rule))
 }
@@ -453,6 +553,7 @@ impl Normalizer for PostalCodeNormalizer {
 }
 
 #[cfg(test)]
+#[allow(deprecated, reason = "the deprecated free `parse_lenient` still answers as it did")]
 mod tests {
     use super::*;
 
@@ -570,6 +671,7 @@ mod tests {
 }
 
 #[cfg(test)]
+#[allow(deprecated, reason = "the deprecated free `parse_lenient` still answers as it did")]
 mod props {
     use super::*;
     use proptest::prelude::*;
@@ -611,6 +713,30 @@ mod props {
         #[test]
         fn prop_never_panics(s in "\\PC{0,30}") {
             let _ = parse_parts(&s);
+        }
+
+        /// `PostalCode::parse_lenient` reads what the normalizer calls valid, the same
+        /// code; its repairs are empty exactly when nothing but the code was written, and
+        /// the strict reader accepts it exactly when they are all formatting.
+        #[test]
+        fn prop_postal_code_is_the_normalizer(
+            s in "(F-|FR )?[0-9 ]{3,6}(\\.0|,00E\\+03| Marseille| CEDEX 20)?",
+        ) {
+            let verdict = PostalCodeNormalizer.normalize(&s);
+            match PostalCode::parse_lenient(&s) {
+                Ok((code, repairs)) => {
+                    prop_assert_eq!(verdict.status(), "valid");
+                    let parts = parse_parts(&s).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert_eq!(code.as_str(), parts.code.as_str());
+                    prop_assert_eq!(repairs.is_empty(), s == code.as_str());
+                    let formatting = repairs.iter().all(|r| r.is_formatting());
+                    prop_assert_eq!(s.parse::<PostalCode>().is_ok(), formatting);
+                }
+                Err(e) => {
+                    prop_assert_ne!(verdict.status(), "valid");
+                    prop_assert_eq!(e.value(), s.as_str());
+                }
+            }
         }
     }
 }

@@ -21,5 +21,11 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = dq_pivot::commune::resolve_name(s, Some(s));
     let _ = dq_pivot::commune::official_name(s);
-    let _ = dq_pivot::commune::parse_lenient(s);
+    // A lenient reading reads strictly once written out; postal codes likewise.
+    if let Ok((code, _)) = dq_pivot::CommuneCode::parse_lenient(s) {
+        assert_eq!(code.as_str().parse::<dq_pivot::CommuneCode>().ok(), Some(code));
+    }
+    if let Ok((code, _)) = dq_pivot::postal::PostalCode::parse_lenient(s) {
+        assert_eq!(code.as_str().parse::<dq_pivot::postal::PostalCode>().ok(), Some(code));
+    }
 });
