@@ -22,7 +22,7 @@
 //! let b = address_key("12B AVENUE DU GENERAL DE GAULLE", Some("94002"));
 //! assert_eq!(a, b);
 //! assert_eq!(a, "94002|12bis|avenue general gaulle");
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), dq_pivot::Error>(())
 //! ```
 
 use std::borrow::Cow;
@@ -89,6 +89,44 @@ pub enum KeyReason {
 }
 
 impl KeyReason {
+    /// The validator's reason of a `cle_interop` error from [`CleInterop::parse`], or
+    /// `None` for an error of another identifier.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_pivot::ban::{CleInterop, KeyReason};
+    /// let e = CleInterop::parse("75056_0001_00001").unwrap_err();
+    /// assert_eq!(KeyReason::of(&e), Some(KeyReason::ParentCommune));
+    /// ```
+    pub fn of(e: &crate::Error) -> Option<KeyReason> {
+        if e.identifier() != "cle_interop" {
+            return None;
+        }
+        [
+            KeyReason::Empty,
+            KeyReason::Structure,
+            KeyReason::Commune,
+            KeyReason::ParentCommune,
+            KeyReason::Voie,
+            KeyReason::Numero,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == e.reason())
+    }
+
+    /// This reason as the crate's one error type for the rejected `value`: a missing key
+    /// is `Empty`, a key without the shape `Format`, a wrong commune, street or number
+    /// `Component`.
+    fn into_error(self, value: &str) -> crate::Error {
+        let kind = match self {
+            KeyReason::Empty => crate::ErrorKind::Empty,
+            KeyReason::Structure => crate::ErrorKind::Format,
+            _ => crate::ErrorKind::Component,
+        };
+        crate::Error::new("cle_interop", value, kind, None, self.as_str())
+    }
+
     /// The BAL validator's code, or `commune_arrondissement_requis` for a parent code.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -102,7 +140,12 @@ impl KeyReason {
     }
 }
 
-/// The error of [`CleInterop::parse`]: the rejected value and why.
+/// The error [`CleInterop::parse`] returned before it returned [`crate::Error`]; it
+/// converts into that error.
+#[deprecated(
+    since = "0.1.0",
+    note = "`CleInterop::parse` returns `dq_pivot::Error`; `KeyReason::of` reads its reason"
+)]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid cle_interop {value:?}: {}", reason.as_str())]
 pub struct KeyError {
@@ -110,6 +153,7 @@ pub struct KeyError {
     reason: KeyReason,
 }
 
+#[allow(deprecated, reason = "the deprecated type's own methods")]
 impl KeyError {
     /// The rejected value.
     pub fn value(&self) -> &str {
@@ -144,22 +188,28 @@ impl CleInterop {
     ///
     /// # Errors
     ///
-    /// [`KeyError`] with a [`KeyReason`] when the key is invalid.
+    /// [`crate::Error`] when the key is invalid: kind `Empty`, `Format` or `Component`,
+    /// the validator's code as its reason ([`KeyReason::of`] reads it back).
     ///
     /// # Example
     ///
     /// ```
-    /// use dq_pivot::ban::{CleInterop, KeyReason};
+    /// use dq_pivot::{ban::{CleInterop, KeyReason}, ErrorKind};
     /// assert_eq!(CleInterop::parse("13201_a123_00007")?.commune(), "13201");
     /// let e = CleInterop::parse("75056_0001_00001").unwrap_err();
-    /// assert_eq!(e.reason(), KeyReason::ParentCommune);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// assert_eq!((e.kind(), e.reason()), (ErrorKind::Component, "commune_arrondissement_requis"));
+    /// assert_eq!(KeyReason::of(&e), Some(KeyReason::ParentCommune));
+    /// # Ok::<(), dq_pivot::Error>(())
     /// ```
-    pub fn parse(input: &str) -> Result<CleInterop, KeyError> {
-        let err = |reason| KeyError { value: input.to_owned(), reason };
+    pub fn parse(input: &str) -> Result<CleInterop, crate::Error> {
+        CleInterop::read(input).map_err(|r| r.into_error(input))
+    }
+
+    /// [`CleInterop::parse`] with the bare reason, which costs no allocation.
+    fn read(input: &str) -> Result<CleInterop, KeyReason> {
         let t = input.trim();
         if t.is_empty() {
-            return Err(err(KeyReason::Empty));
+            return Err(KeyReason::Empty);
         }
         let mut warnings = Vec::new();
         if t.len() != input.len() {
@@ -170,33 +220,33 @@ impl CleInterop {
         }
         let parts: Vec<&str> = t.split('_').collect();
         if parts.len() < 3 || parts.iter().any(|p| p.is_empty()) {
-            return Err(err(KeyReason::Structure));
+            return Err(KeyReason::Structure);
         }
         let (commune, voie, numero) = match parts.as_slice() {
             [c, v, n, ..] => (*c, *v, *n),
-            _ => return Err(err(KeyReason::Structure)),
+            _ => return Err(KeyReason::Structure),
         };
         let code = commune.to_ascii_uppercase();
-        let c = commune::lookup(&code).ok_or_else(|| err(KeyReason::Commune))?;
+        let c = commune::lookup(&code).ok_or(KeyReason::Commune)?;
         if parent_code(&code) {
-            return Err(err(KeyReason::ParentCommune));
+            return Err(KeyReason::ParentCommune);
         }
         if !matches!(c.kind, CommuneKind::Commune | CommuneKind::Arrondissement) {
             warnings.push(Warning::OldCommune);
         }
         if !voie_ok(voie) {
-            return Err(err(KeyReason::Voie));
+            return Err(KeyReason::Voie);
         }
         let voie = voie.to_ascii_lowercase();
         if voie == "xxxx" || voie == "0000" {
             warnings.push(Warning::NoVoie);
         }
         if numero.is_empty() || !numero.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(err(KeyReason::Numero));
+            return Err(KeyReason::Numero);
         }
         let significant = numero.trim_start_matches('0');
         if significant.len() > 5 {
-            return Err(err(KeyReason::Numero));
+            return Err(KeyReason::Numero);
         }
         if numero.len() != 5 {
             warnings.push(Warning::NumberPadded);
@@ -233,7 +283,7 @@ impl CleInterop {
         voie: &str,
         numero: u32,
         suffixes: &[&str],
-    ) -> Result<CleInterop, KeyError> {
+    ) -> Result<CleInterop, crate::Error> {
         let mut s = format!("{commune}_{voie}_{numero:05}");
         for x in suffixes {
             s.push('_');
@@ -284,14 +334,20 @@ impl fmt::Display for CleInterop {
 }
 
 impl FromStr for CleInterop {
-    type Err = KeyError;
+    type Err = crate::Error;
 
     /// Strict: the input must already be normalized (no warning other than an old
     /// commune or a missing voie).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let k = CleInterop::parse(s)?;
         if k.key != s {
-            return Err(KeyError { value: s.to_owned(), reason: KeyReason::Structure });
+            return Err(crate::Error::new(
+                "cle_interop",
+                s,
+                crate::ErrorKind::NeedsRepair,
+                None,
+                format!("not written as normalized ({}): use CleInterop::parse", k.key),
+            ));
         }
         Ok(k)
     }
@@ -317,14 +373,14 @@ impl Normalizer for CleInteropNormalizer {
     }
 
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
-        match CleInterop::parse(input) {
+        match CleInterop::read(input) {
             Ok(k) => {
                 let rule = k.warnings().first().map_or("as_is", |w| w.as_str());
                 let value = if k.key == input { Cow::Borrowed(input) } else { Cow::Owned(k.key) };
                 Verdict::Valid { value, rule }
             }
-            Err(e) if e.reason() == KeyReason::Empty => Verdict::Null,
-            Err(e) => Verdict::Invalid { reason: Cow::Borrowed(e.reason().as_str()) },
+            Err(KeyReason::Empty) => Verdict::Null,
+            Err(r) => Verdict::Invalid { reason: Cow::Borrowed(r.as_str()) },
         }
     }
 }
@@ -465,8 +521,8 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: Result<&str, KeyReason>) {
-        let got = CleInterop::parse(input);
-        let got = got.as_ref().map(CleInterop::as_str).map_err(KeyError::reason);
+        let got = CleInterop::read(input);
+        let got = got.as_ref().map(CleInterop::as_str).map_err(|r| *r);
         assert_eq!(got, expected, "{input:?}");
     }
 

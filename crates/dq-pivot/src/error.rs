@@ -257,6 +257,7 @@ impl From<crate::commune::CodeError> for Error {
 /// A `cle_interop`'s error as the crate's one error type: a missing key is `Empty`, a
 /// key without the shape `Format`, a wrong commune, street or number `Component`.
 #[cfg(feature = "geo")]
+#[allow(deprecated, reason = "the conversion of the deprecated error stays for its users")]
 impl From<crate::ban::KeyError> for Error {
     fn from(e: crate::ban::KeyError) -> Error {
         use crate::ban::KeyReason;

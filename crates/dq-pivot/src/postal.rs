@@ -174,7 +174,7 @@ impl PostalReason {
     ///
     /// ```
     /// use dq_pivot::{postal, ErrorKind};
-    /// let e = postal::parse_parts("00000").unwrap_err().into_error("00000");
+    /// let e = postal::PostalReason::Unknown.into_error("00000");
     /// assert_eq!((e.kind(), e.value()), (ErrorKind::Unknown, "00000"));
     /// ```
     pub fn into_error(self, value: &str) -> crate::Error {
@@ -315,7 +315,8 @@ fn plausible_cedex(code: &str) -> bool {
 ///
 /// # Errors
 ///
-/// A [`PostalReason`] when empty, malformed or unknown. A code with a CEDEX mention is
+/// [`crate::Error`] of kind `Empty`, `Format` or `Unknown` ([`PostalReason`]'s three
+/// cases) when empty, malformed or unknown. A code with a CEDEX mention is
 /// accepted when its département exists; a bare code must be in the lists.
 ///
 /// # Example
@@ -329,8 +330,8 @@ fn plausible_cedex(code: &str) -> bool {
 /// assert_eq!(parse_parts("F-13001")?.rule, "country_prefix");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, PostalReason> {
-    read_parts(input).map(|(parts, _)| parts)
+pub fn parse_parts(input: &str) -> Result<PostalParts<'_>, crate::Error> {
+    read_parts(input).map(|(parts, _)| parts).map_err(|r| r.into_error(input))
 }
 
 /// [`parse_parts`], with every repair made in the crate's terms.
@@ -509,7 +510,7 @@ impl std::str::FromStr for PostalCode {
     note = "use `PostalCode::parse_lenient`, which returns every repair and `dq_pivot::Error`"
 )]
 pub fn parse_lenient(input: &str) -> Result<(String, &'static str), PostalReason> {
-    parse_parts(input).map(|p| (p.code, p.rule))
+    read_parts(input).map(|(p, _)| (p.code, p.rule))
 }
 
 /// The [`Normalizer`] of postal codes (`dq normalize postal-code`).
@@ -537,8 +538,8 @@ impl Normalizer for PostalCodeNormalizer {
     }
 
     fn normalize<'a>(&self, input: &'a str) -> Verdict<'a> {
-        match parse_parts(input) {
-            Ok(p) => {
+        match read_parts(input) {
+            Ok((p, _)) => {
                 let value = if p.code == input || p.cedex.is_some() {
                     Cow::Borrowed(input)
                 } else {
@@ -648,8 +649,8 @@ mod tests {
         // CEDEX codes of the CFA lists and SIRENE: a served département, no list.
         for code in ["01502", "11090", "33076", "97489"] {
             assert!(!exists(code), "{code} is in a list: pick another example");
-            let p = parse_parts(code).map(|p| (p.code, p.rule));
-            assert_eq!(p, Ok((code.to_owned(), "unlisted")), "{code}");
+            let p = parse_parts(code).ok().map(|p| (p.code, p.rule));
+            assert_eq!(p, Some((code.to_owned(), "unlisted")), "{code}");
         }
         // No served département: unknown.
         for code in ["00100", "96000", "99999", "98999"] {

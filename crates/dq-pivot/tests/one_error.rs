@@ -29,12 +29,13 @@ fn question_marks_gather_every_error_in_one_type() {
     assert_eq!(e.kind(), ErrorKind::Empty);
     let e = establishment("73282932000074", "1001", "pas une clé").unwrap_err();
     assert_eq!((e.kind(), e.identifier()), (ErrorKind::Format, "cle_interop"));
+    assert_eq!(dq_pivot::ban::KeyReason::of(&e), Some(dq_pivot::ban::KeyReason::Structure));
     assert!(e.to_string().contains("pas une clé"), "{e}");
 }
 
 #[test]
-fn postal_reasons_become_errors_with_their_value() {
-    let e = postal::parse_parts("ABCDE").unwrap_err().into_error("ABCDE");
+fn postal_errors_carry_their_value() {
+    let e = postal::parse_parts("ABCDE").unwrap_err();
     assert_eq!((e.kind(), e.identifier(), e.value()), (ErrorKind::Format, "postal code", "ABCDE"));
     let e = PostalCode::parse_lenient("").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Empty);
