@@ -24,7 +24,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The same file, decoded (windows-1252 → UTF-8) with its sniffed dialect.
     let mut source = dq_fr::encoding::open_csv(path)?;
     let cleaner = TableCleaner::builder().plan(&plan, &plan::normalizer)?.build();
-    let mut out = csv::Writer::from_writer(Vec::new());
+    // Written back as UTF-8 in the file's own dialect (`;`).
+    let mut out = dq_fr::encoding::csv_writer(Vec::new(), source.dialect());
     let changes: Option<csv::Writer<Vec<u8>>> = Some(csv::Writer::from_writer(Vec::new()));
     let mut sink = CsvAuditSink::new(changes, None::<csv::Writer<Vec<u8>>>)?;
     let summary = cleaner.clean(source.reader(), &mut out, &mut sink)?;

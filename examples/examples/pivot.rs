@@ -27,6 +27,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A historic Corsican code resolves to the current commune.
     if let Some(old) = commune::lookup("20004") {
         println!("20004 is {:?}, now {} {}", old.kind, old.current, old.current_name);
+        // With dq-fr's `serde` feature, typed results serialize as JSON.
+        println!("{}", serde_json::to_string(&old)?);
     }
 
     // Postal codes and the communes they serve.

@@ -67,11 +67,16 @@ pub enum AutoChoice {
     Off,
 }
 
-/// One changed cell.
+/// One changed cell. With the `serde` feature it serializes as an object of its fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Change<'a> {
     /// The 1-based data row (the header is row 0).
     pub row: u64,
+    /// The 1-based physical line of the file where the record starts (a quoted field
+    /// may span lines), 0 when the record came without a position.
+    pub line: u64,
     /// The 0-based field index.
     pub column: usize,
     /// The column's header.
@@ -84,11 +89,16 @@ pub struct Change<'a> {
     pub rule: &'static str,
 }
 
-/// One flagged cell, written unchanged.
+/// One flagged cell, written unchanged. With the `serde` feature it serializes as an
+/// object of its fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Flag<'a> {
     /// The 1-based data row (the header is row 0).
     pub row: u64,
+    /// The 1-based physical line where the record starts, 0 when unknown.
+    pub line: u64,
     /// The 0-based field index.
     pub column: usize,
     /// The column's header.
@@ -793,8 +803,10 @@ fn clean_record(
 ) -> Result<(), Error> {
     out.clear();
     let row = summary.rows;
+    let line = rec.position().map_or(0, csv::Position::line);
     for (i, field) in rec.iter().enumerate() {
-        let cell = Cell { row, column: i, header: headers.get(i).unwrap_or(""), value: field };
+        let header = headers.get(i).unwrap_or("");
+        let cell = Cell { row, line, column: i, header, value: field };
         let outcome = match plan.get(i) {
             None | Some(Planned::Untouched) => {
                 out.push_field(field);
@@ -817,6 +829,8 @@ fn clean_record(
 pub struct Cell<'a> {
     /// The 1-based data row (the header is row 0).
     pub row: u64,
+    /// The 1-based physical line where the record starts, 0 when unknown.
+    pub line: u64,
     /// The 0-based field index.
     pub column: usize,
     /// The column's header.
@@ -851,7 +865,7 @@ pub enum CellOutcome {
 /// ```
 /// use dq_clean::table::{apply_cell, Cell, CellOutcome, Discard};
 /// let mut out = csv::StringRecord::new();
-/// let cell = Cell { row: 1, column: 0, header: "montant", value: "1 234,56" };
+/// let cell = Cell { row: 1, line: 2, column: 0, header: "montant", value: "1 234,56" };
 /// let n = dq_clean::number::NumberParser::default();
 /// assert_eq!(apply_cell(&cell, &n, &mut out, &mut Discard)?, CellOutcome::Changed);
 /// assert_eq!(&out[0], "1234.56");
@@ -873,14 +887,14 @@ fn apply_verdict(
     out: &mut csv::StringRecord,
     sink: &mut dyn AuditSink,
 ) -> Result<CellOutcome, Error> {
-    let &Cell { row, column, header, value: field } = cell;
+    let &Cell { row, line, column, header, value: field } = cell;
     match verdict {
         Verdict::Valid { value, rule } => {
             out.push_field(&value);
             if value == field {
                 return Ok(CellOutcome::Kept);
             }
-            sink.change(&Change { row, column, header, before: field, after: &value, rule })?;
+            sink.change(&Change { row, line, column, header, before: field, after: &value, rule })?;
             Ok(CellOutcome::Changed)
         }
         Verdict::Null => {
@@ -888,7 +902,8 @@ fn apply_verdict(
             if field.is_empty() {
                 return Ok(CellOutcome::Kept);
             }
-            sink.change(&Change { row, column, header, before: field, after: "", rule: "null" })?;
+            let null = Change { row, line, column, header, before: field, after: "", rule: "null" };
+            sink.change(&null)?;
             Ok(CellOutcome::Changed)
         }
         v @ (Verdict::Invalid { .. } | Verdict::Ambiguous { .. }) => {
@@ -900,6 +915,7 @@ fn apply_verdict(
             };
             sink.flag(&Flag {
                 row,
+                line,
                 column,
                 header,
                 value: field,

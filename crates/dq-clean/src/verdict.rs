@@ -9,6 +9,11 @@ use std::borrow::Cow;
 /// a value it cannot read gives [`Verdict::Invalid`]; a value it could read in more
 /// than one way gives [`Verdict::Ambiguous`] with the candidates.
 ///
+/// With the `serde` feature a verdict serializes as an object tagged by its status,
+/// the names `dq normalize --json` uses: `{"status":"valid","value":"75056","rule":"as_is"}`,
+/// `{"status":"null"}`, `{"status":"invalid","reason":…}`, `{"status":"ambiguous",
+/// "reason":…,"candidates":[…]}`.
+///
 /// # Example
 ///
 /// ```
@@ -20,6 +25,11 @@ use std::borrow::Cow;
 /// assert!(!v.changed("75056"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(tag = "status", rename_all = "snake_case")
+)]
 pub enum Verdict<'a> {
     /// The value was read; `value` is its canonical form (borrowed when unchanged).
     Valid {

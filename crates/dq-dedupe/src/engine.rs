@@ -59,6 +59,7 @@ impl RunOptions {
 
 /// A scored candidate pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct ScoredPair {
     /// First record (for a linkage, the row in the left table).
@@ -78,6 +79,7 @@ pub struct ScoredPair {
 
 /// What one blocking rule generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct RuleReport {
     /// The rule's name.
@@ -91,6 +93,7 @@ pub struct RuleReport {
 
 /// One field's part of a pair's match weight.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Contribution {
     /// The compared column.
@@ -105,6 +108,7 @@ pub struct Contribution {
 
 /// The identifiers that ruled a pair out (see [`Outcome::veto`]).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Veto {
     /// The identifier's column.
@@ -116,6 +120,10 @@ pub struct Veto {
 }
 
 /// The result of a run.
+///
+/// With the `serde` feature it serializes as an object: `clusters`, `groups` (the
+/// clusters of more than one record, each a sorted list of record indices), `pairs`,
+/// `rules`, `vetoed_pairs` and `warnings`.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Outcome {
@@ -135,7 +143,54 @@ pub struct Outcome {
     timings: Vec<(&'static str, Duration)>,
 }
 
+/// The groups of more than one record of a cluster assignment (each record's root).
+fn groups_of(clusters: &[u32]) -> Vec<Vec<u32>> {
+    let mut by_root: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for (i, &root) in clusters.iter().enumerate() {
+        by_root.entry(root).or_default().push(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    by_root.into_values().filter(|g| g.len() > 1).collect()
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Outcome", 6)?;
+        st.serialize_field("clusters", &self.clusters)?;
+        st.serialize_field("groups", &self.groups())?;
+        st.serialize_field("pairs", &self.pairs)?;
+        st.serialize_field("rules", &self.rules)?;
+        st.serialize_field("vetoed_pairs", &self.vetoed_pairs)?;
+        st.serialize_field("warnings", &self.warnings)?;
+        st.end()
+    }
+}
+
 impl Outcome {
+    /// The clusters of more than one record, each a sorted list of record indices, in
+    /// the order of their smallest record (empty for a linkage).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::{auto, dedupe, RunOptions, Table};
+    /// let csv = "siret,raison_sociale,adresse,code_postal\n\
+    ///     35600000000048,SARL Boulangerie Martin,12 av. Jean Jaurès,75011\n\
+    ///     73282932000074,SCI du Parc,3 bd Saint-Michel,69003\n\
+    ///     35600000000048,Boulangerie Martin,12 avenue Jean Jaurès,75011\n";
+    /// let table = Table::from_csv_reader(csv.as_bytes())?;
+    /// let chosen = auto::configure(&table, None, None)?;
+    /// let outcome = dedupe(&table, &chosen.config, &RunOptions::default())?;
+    /// for group in outcome.groups() {
+    ///     assert!(group.len() > 1 && group.iter().all(|&r| outcome.clusters[r as usize] == group[0]));
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn groups(&self) -> Vec<Vec<u32>> {
+        groups_of(&self.clusters)
+    }
+
     /// The estimated model.
     ///
     /// # Example
@@ -1419,6 +1474,13 @@ fn random_pairs(recs: &Records<'_>, wanted: u64, seed: u64) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_are_the_clusters_of_several_records() {
+        assert_eq!(groups_of(&[0, 1, 0, 3, 1, 5]), vec![vec![0, 2], vec![1, 4]]);
+        assert!(groups_of(&[0, 1, 2]).is_empty());
+        assert!(groups_of(&[]).is_empty());
+    }
 
     fn check(kind: FieldKind, a: &str, b: &str, expected: u8) {
         let (mut pa, mut pb) = (String::new(), String::new());

@@ -70,8 +70,8 @@ pub use limits::{
     RecordGuard, DEFAULT_MAX_FIELDS, DEFAULT_MAX_FIELD_BYTES, DEFAULT_MAX_RECORD_BYTES,
 };
 pub use open::{
-    csv_from_reader, csv_from_reader_with, open_csv, open_csv_with, CsvOptions, CsvSource,
-    HeadThen, TextRecord,
+    csv_from_reader, csv_from_reader_with, csv_writer, open_csv, open_csv_with, CsvOptions,
+    CsvSource, HeadThen, TextRecord,
 };
 pub use reader::{Utf8Reader, Utf8ReaderBuilder};
 pub use transcode::{ErrorMode, LineEndings, Progress, Transcoder};

@@ -584,6 +584,40 @@ fn from_parts<R: Read>(
     Ok(CsvSource { detection, dialect, reader, cr_next: None })
 }
 
+/// A CSV writer of UTF-8 text in `dialect`: its delimiter, its quote (`"` when the dialect
+/// has none, used only where a field needs it) and its line terminator. With the
+/// dialect of a [`CsvSource`], a cleaned table goes back in the shape it came in, UTF-8.
+///
+/// # Example
+///
+/// ```
+/// let input = b"code;libell\xe9\r\n75056;Paris \"centre\"\r\n13055;Marseille\r\n";
+/// let mut src = dq_encoding::csv_from_reader(&input[..])?;
+/// let headers = src.reader().headers()?.clone();
+/// let mut out = dq_encoding::csv_writer(Vec::new(), src.dialect());
+/// out.write_record(&headers)?;
+/// for record in src.records() {
+///     out.write_record(&record?)?;
+/// }
+/// let text = String::from_utf8(out.into_inner()?)?;
+/// assert_eq!(text, "code;libellé\r\n75056;\"Paris \"\"centre\"\"\"\r\n13055;Marseille\r\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn csv_writer<W: std::io::Write>(w: W, dialect: &crate::sniff::Dialect) -> csv::Writer<W> {
+    use crate::sniff::LineTerminator;
+    let terminator = match dialect.line_terminator {
+        LineTerminator::CrLf => csv::Terminator::CRLF,
+        LineTerminator::Lf => csv::Terminator::Any(b'\n'),
+        LineTerminator::Cr => csv::Terminator::Any(b'\r'),
+    };
+    csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter)
+        .quote(dialect.quote.unwrap_or(b'"'))
+        .quote_style(csv::QuoteStyle::Necessary)
+        .terminator(terminator)
+        .from_writer(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,3 +104,39 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// What `csv_writer` writes in a source's dialect reads back, in that dialect, as
+    /// the records written: delimiters, quotes and line breaks inside fields included.
+    #[test]
+    fn csv_writer_round_trips_in_the_dialect(
+        rows in proptest::collection::vec(
+            proptest::collection::vec("[a-zé;,|\"\t \n]{0,6}", 3),
+            1..6,
+        ),
+        delimiter in prop_oneof![Just(b';'), Just(b','), Just(b'\t'), Just(b'|')],
+        crlf in any::<bool>(),
+    ) {
+        let header = "un;deux;trois\r\n".replace(';', &char::from(delimiter).to_string());
+        let header = if crlf { header } else { header.replace("\r\n", "\n") };
+        let mut opts = CsvOptions::default();
+        opts.delimiter(Some(delimiter));
+        let mut src = csv_from_reader_with(header.as_bytes(), &opts).unwrap();
+        let dialect = src.dialect().clone();
+        prop_assert!(src.records().next().is_none());
+        let mut out = dq_encoding::csv_writer(Vec::new(), &dialect);
+        out.write_record(["un", "deux", "trois"]).unwrap();
+        for r in &rows {
+            out.write_record(r).unwrap();
+        }
+        let bytes = out.into_inner().unwrap();
+        let mut back = csv::ReaderBuilder::new()
+            .delimiter(dialect.delimiter)
+            .from_reader(&bytes[..]);
+        let read: Vec<Vec<String>> = back
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        prop_assert_eq!(read, rows);
+    }
+}

@@ -15,7 +15,9 @@
 //!
 //! One per crate, all on by default: `encoding`, `clean`, `pivot`, `profile`, `dedupe`.
 //! With `default-features = false`, name the ones you use (`features = ["pivot"]` for
-//! identifiers and geography alone).
+//! identifiers and geography alone). `serde` (off by default) makes the results
+//! serializable: verdicts (tagged by `status`), changes and flags, identifiers and codes
+//! (as strings, read back strictly), commune lookups, repairs, errors, dedupe outcomes.
 //!
 //! The whole job on a few bytes of a windows-1252 file with `;`: read, profile, repair
 //! pivot identifiers, clean values.

@@ -112,6 +112,8 @@ pub use commune::{CommuneCode, CommuneKind, COG_VERSION};
 
 mod digits;
 mod error;
+#[cfg(feature = "serde")]
+mod serde_impls;
 pub use error::{Error, ErrorKind, Repair};
 pub use finess::Finess;
 pub use naf::Naf;

@@ -161,8 +161,8 @@ impl Profiler {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn profile_path<P: AsRef<Path>>(&self, path: P) -> Result<TableProfile, Error> {
-        let src = dq_encoding::open_csv(path.as_ref())?;
-        let mut t = self.profile_source(src)?;
+        let mut src = dq_encoding::open_csv(path.as_ref())?;
+        let mut t = self.profile_source(&mut src)?;
         t.path = Some(path.as_ref().display().to_string());
         Ok(t)
     }
@@ -173,13 +173,39 @@ impl Profiler {
     ///
     /// As [`Profiler::profile_path`].
     pub fn profile_reader<R: Read + Send>(&self, rdr: R) -> Result<TableProfile, Error> {
-        let src = dq_encoding::csv_from_reader(rdr)?;
+        let mut src = dq_encoding::csv_from_reader(rdr)?;
+        self.profile_source(&mut src)
+    }
+
+    /// Profiles the records of a source opened by the caller (`dq_encoding::open_csv_with`
+    /// with an encoding or a delimiter given, for example), from where it stands to its
+    /// end; the profile reports how the source was read (encoding, delimiter, header).
+    ///
+    /// # Errors
+    ///
+    /// As [`Profiler::profile_path`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_encoding::{csv_from_reader_with, CsvOptions, Encoding};
+    /// let mut opts = CsvOptions::default();
+    /// opts.encoding(Some(Encoding::WINDOWS_1252)).delimiter(Some(b'|'));
+    /// let mut src = csv_from_reader_with(&b"code|commune\n1000|Bourg-en-Bresse\n75056|Paris\n"[..], &opts)?;
+    /// let t = dq_profile::Profiler::new().profile_csv(&mut src)?;
+    /// assert_eq!((t.encoding.as_str(), t.delimiter.as_str(), t.rows), ("windows-1252", "|", 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn profile_csv<R: Read>(
+        &self,
+        src: &mut dq_encoding::CsvSource<R>,
+    ) -> Result<TableProfile, Error> {
         self.profile_source(src)
     }
 
-    fn profile_source<R: Read + Send>(
+    fn profile_source<R: Read>(
         &self,
-        mut src: dq_encoding::CsvSource<R>,
+        src: &mut dq_encoding::CsvSource<R>,
     ) -> Result<TableProfile, Error> {
         let dialect = src.dialect().clone();
         let header: Vec<String> = if dialect.has_header {
@@ -194,7 +220,7 @@ impl Profiler {
             let mut batch = Batch::new();
             let mut hashes = Vec::new();
             loop {
-                let done = batch.fill(&mut src)?;
+                let done = batch.fill(src)?;
                 let first_row = session.rows;
                 let records = batch.filled();
                 session.feed_batch(records, &mut hashes);
@@ -206,9 +232,9 @@ impl Profiler {
                 }
             }
         } else {
-            session = self.profile_threaded(&mut src, session)?;
+            session = self.profile_threaded(src, session)?;
         }
-        session.read_as(&src);
+        session.read_as(src);
         Ok(session.finish())
     }
 }
