@@ -105,12 +105,47 @@ pub struct Flag<'a> {
     pub header: &'a str,
     /// The value, as read and written.
     pub value: &'a str,
-    /// `"invalid"` or `"ambiguous"`.
-    pub status: &'static str,
+    /// Invalid or ambiguous.
+    pub status: FlagStatus,
     /// Why.
     pub reason: &'a str,
     /// The candidates of an ambiguous value.
     pub candidates: &'a [String],
+}
+
+/// Why a cell is flagged: its verdict's status. Serialized (feature `serde`) and shown
+/// as `"invalid"` or `"ambiguous"`, the names of `dq normalize --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum FlagStatus {
+    /// The value is not one of the column's kind ([`Verdict::Invalid`]).
+    Invalid,
+    /// The value reads in more than one way ([`Verdict::Ambiguous`]), its candidates in
+    /// [`Flag::candidates`].
+    Ambiguous,
+}
+
+impl FlagStatus {
+    /// `"invalid"` or `"ambiguous"`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(dq_clean::table::FlagStatus::Ambiguous.as_str(), "ambiguous");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagStatus::Invalid => "invalid",
+            FlagStatus::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+impl std::fmt::Display for FlagStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Where a cleaner reports changes and flags (dq audit reuses it).
@@ -263,7 +298,7 @@ impl<W1: io::Write, W2: io::Write> AuditSink for CsvAuditSink<W1, W2> {
                 col.as_str(),
                 f.header,
                 f.value,
-                f.status,
+                f.status.as_str(),
                 f.reason,
                 self.buf.as_str(),
             ])?;
@@ -908,10 +943,12 @@ fn apply_verdict(
         }
         v @ (Verdict::Invalid { .. } | Verdict::Ambiguous { .. }) => {
             out.push_field(field);
-            let (reason, candidates): (&str, &[String]) = match &v {
-                Verdict::Ambiguous { reason, candidates } => (reason, candidates),
-                Verdict::Invalid { reason } => (reason, &[]),
-                _ => ("", &[]),
+            let (reason, candidates, status): (&str, &[String], _) = match &v {
+                Verdict::Ambiguous { reason, candidates } => {
+                    (reason, candidates, FlagStatus::Ambiguous)
+                }
+                Verdict::Invalid { reason } => (reason, &[], FlagStatus::Invalid),
+                _ => ("", &[], FlagStatus::Invalid),
             };
             sink.flag(&Flag {
                 row,
@@ -919,7 +956,7 @@ fn apply_verdict(
                 column,
                 header,
                 value: field,
-                status: v.status(),
+                status,
                 reason,
                 candidates,
             })?;
@@ -1091,7 +1128,7 @@ mod tests {
         let mut sink = FnSink::new(
             |_: &Change<'_>| Ok(()),
             |f: &Flag<'_>| {
-                flags.push((f.row, f.column, f.value.to_owned(), f.status));
+                flags.push((f.row, f.column, f.value.to_owned(), f.status.as_str()));
                 Ok(())
             },
         );

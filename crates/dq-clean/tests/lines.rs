@@ -20,7 +20,7 @@ impl AuditSink for Where {
     }
 
     fn flag(&mut self, f: &Flag<'_>) -> Result<(), Error> {
-        self.0.push((f.row, f.line, f.status.to_owned()));
+        self.0.push((f.row, f.line, f.status.as_str().to_owned()));
         Ok(())
     }
 }

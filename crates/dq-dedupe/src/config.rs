@@ -332,6 +332,31 @@ impl FieldKind {
     pub fn levels(self) -> u8 {
         crate::engine::level_count(self) as u8
     }
+
+    /// The name of comparison level `level` of this kind: `exact` for level 0,
+    /// `different` for the last, `close` and `similar` between them (the first and
+    /// second degrees of partial agreement, where the kind has them), `missing` for the
+    /// null level (a value absent on either side).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use dq_dedupe::FieldKind;
+    /// let names: Vec<_> = (0..FieldKind::Name.levels()).map(|l| FieldKind::Name.level_name(l)).collect();
+    /// assert_eq!(names, ["exact", "close", "similar", "different"]);
+    /// assert_eq!(FieldKind::Date.level_name(2), "different");
+    /// assert_eq!(FieldKind::Date.level_name(15), "missing");
+    /// ```
+    pub fn level_name(self, level: u8) -> &'static str {
+        let last = self.levels().saturating_sub(1);
+        match level {
+            crate::model::NULL_LEVEL => "missing",
+            0 => "exact",
+            l if l >= last => "different",
+            1 => "close",
+            _ => "similar",
+        }
+    }
 }
 
 fn serde_json_like(t: Transform) -> &'static str {

@@ -100,6 +100,9 @@ pub struct Contribution {
     pub column: String,
     /// The comparison level (0 is the strongest agreement, 15 a missing value).
     pub level: u8,
+    /// The level's name ([`FieldKind::level_name`]): `exact`, `close`, `similar`,
+    /// `different` or `missing`.
+    pub level_name: &'static str,
     /// The values compared, as prepared.
     pub values: (String, String),
     /// The field's log₂ Bayes factor, term-frequency adjustment included.
@@ -259,6 +262,7 @@ impl Outcome {
                 Contribution {
                     column: field.column.clone(),
                     level: l,
+                    level_name: field.kind.level_name(l),
                     values: (
                         field.values.get(a as usize).to_owned(),
                         field.values.get(b as usize).to_owned(),

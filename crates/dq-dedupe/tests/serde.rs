@@ -16,7 +16,9 @@ fn an_outcome_serializes_with_its_groups() {
     csv.push_str("Dupont,Marie,1980-03-12,Lyon\nDUPONT,Marie,1980-03-12,Lyon\n");
     let table = Table::from_csv_reader(csv.as_bytes()).unwrap();
     let chosen = auto::configure(&table, None, None).unwrap();
-    let outcome = dedupe(&table, &chosen.config, &RunOptions::default()).unwrap();
+    // Near misses kept too, so that pairs are there to serialize.
+    let options = RunOptions::default().with_keep_from(0.0);
+    let outcome = dedupe(&table, &chosen.config, &options).unwrap();
     let v = serde_json::to_value(&outcome).unwrap();
     for key in ["clusters", "groups", "pairs", "rules", "vetoed_pairs", "warnings"] {
         assert!(v.get(key).is_some(), "{key} missing in {v}");
@@ -27,6 +29,15 @@ fn an_outcome_serializes_with_its_groups() {
     for pair in v["pairs"].as_array().unwrap() {
         for key in ["left", "right", "weight", "probability", "veto"] {
             assert!(pair.get(key).is_some(), "{key} missing in {pair}");
+        }
+    }
+    assert!(!outcome.pairs.is_empty(), "no pair scored: {v}");
+    // Each field's contribution names its level.
+    for pair in &outcome.pairs {
+        for c in outcome.explain(pair) {
+            let json = serde_json::to_value(&c).unwrap();
+            assert_eq!(json["level_name"], c.level_name);
+            assert!(["exact", "close", "similar", "different", "missing"].contains(&c.level_name));
         }
     }
     for rule in v["rules"].as_array().unwrap() {

@@ -460,9 +460,9 @@ impl AuditSink for Counting {
     }
 
     fn flag(&mut self, f: &Flag<'_>) -> Result<(), dq_clean::Error> {
-        self.flags.add(f.status, f.header);
+        self.flags.add(f.status.as_str(), f.header);
         if let Some(s) = self.columns.get_mut(f.column) {
-            if f.status == "ambiguous" {
+            if f.status == dq_clean::table::FlagStatus::Ambiguous {
                 s.ambiguous += 1;
             } else {
                 s.invalid += 1;
