@@ -223,11 +223,22 @@ where
     }
 }
 
-/// The header of the change log CSV.
-pub const CHANGES_HEADER: [&str; 6] = ["row", "column_index", "column", "before", "after", "rule"];
-/// The header of the flagged cells CSV.
-pub const FLAGS_HEADER: [&str; 7] =
-    ["row", "column_index", "column", "value", "status", "reason", "candidates"];
+/// The header of the change log CSV; `line` (last, so that the older columns keep
+/// their places) is the physical line where the record starts, empty when unknown.
+pub const CHANGES_HEADER: [&str; 7] =
+    ["row", "column_index", "column", "before", "after", "rule", "line"];
+/// The header of the flagged cells CSV (`line` as in [`CHANGES_HEADER`]).
+pub const FLAGS_HEADER: [&str; 8] =
+    ["row", "column_index", "column", "value", "status", "reason", "candidates", "line"];
+
+/// A physical line as written in the logs: empty when unknown (0).
+fn line_text(line: u64) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        line.to_string()
+    }
+}
 
 /// A sink writing the change log and the flagged cells as two CSV tables
 /// ([`CHANGES_HEADER`], [`FLAGS_HEADER`]; candidates joined by ` | `).
@@ -278,14 +289,15 @@ impl<W1: io::Write, W2: io::Write> CsvAuditSink<W1, W2> {
 impl<W1: io::Write, W2: io::Write> AuditSink for CsvAuditSink<W1, W2> {
     fn change(&mut self, c: &Change<'_>) -> Result<(), Error> {
         if let Some(w) = self.changes.as_mut() {
-            let (row, col) = (c.row.to_string(), c.column.to_string());
-            w.write_record([row.as_str(), col.as_str(), c.header, c.before, c.after, c.rule])?;
+            let (row, col, line) = (c.row.to_string(), c.column.to_string(), line_text(c.line));
+            let rec = [row.as_str(), col.as_str(), c.header, c.before, c.after, c.rule, &line];
+            w.write_record(rec)?;
         }
         Ok(())
     }
     fn flag(&mut self, f: &Flag<'_>) -> Result<(), Error> {
         if let Some(w) = self.flags.as_mut() {
-            let (row, col) = (f.row.to_string(), f.column.to_string());
+            let (row, col, line) = (f.row.to_string(), f.column.to_string(), line_text(f.line));
             self.buf.clear();
             for (i, c) in f.candidates.iter().enumerate() {
                 if i > 0 {
@@ -301,6 +313,7 @@ impl<W1: io::Write, W2: io::Write> AuditSink for CsvAuditSink<W1, W2> {
                 f.status.as_str(),
                 f.reason,
                 self.buf.as_str(),
+                line.as_str(),
             ])?;
         }
         Ok(())

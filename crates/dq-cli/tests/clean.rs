@@ -51,12 +51,12 @@ fn clean_without_rules() {
          Toul,1234,31/02/2021,ras\n"
     );
     let changes = std::fs::read_to_string(&c).unwrap().replace("\r\n", "\n");
-    assert!(changes.starts_with("row,column_index,column,before,after,rule\n"));
-    assert!(changes.contains("2,1,montant,1 500 €,1500,number_currency\n"), "{changes}");
+    assert!(changes.starts_with("row,column_index,column,before,after,rule,line\n"));
+    assert!(changes.contains("2,1,montant,1 500 €,1500,number_currency,3\n"), "{changes}");
     assert_eq!(changes.lines().count(), 9, "{changes}");
     // The date column: one impossible date among four does not make it text, and the
     // one month-first value does not make `12/03/2021` December: it is flagged.
-    assert!(changes.contains("1,2,date_versement,12/03/2021,2021-03-12,date_dmy\n"), "{changes}");
+    assert!(changes.contains("1,2,date_versement,12/03/2021,2021-03-12,date_dmy,2\n"), "{changes}");
     let flags = std::fs::read_to_string(&f).unwrap().replace("\r\n", "\n");
     assert!(flags.contains("2,2,date_versement,03/25/2021,ambiguous,"), "{flags}");
     assert!(flags.contains("4,2,date_versement,31/02/2021,invalid,"), "{flags}");
@@ -170,7 +170,7 @@ fn clean_with_rules_naming_pivot_and_text_kinds() {
     );
     let changes = std::fs::read_to_string(&c).unwrap().replace("\r\n", "\n");
     assert!(
-        changes.contains("2,0,siret,7.3282932000074E+13,73282932000074,excel_scientific\n"),
+        changes.contains("2,0,siret,7.3282932000074E+13,73282932000074,excel_scientific,3\n"),
         "{changes}"
     );
     let flags = std::fs::read_to_string(&f).unwrap().replace("\r\n", "\n");
