@@ -77,6 +77,63 @@ pub fn constrained_components(
     threshold: f64,
     mut cannot_link: impl FnMut(u32, u32) -> bool,
 ) -> Vec<u32> {
+    veto_components(n, pairs, threshold, |a, b| {
+        if cannot_link(a, b) {
+            Conflict::Hard
+        } else {
+            Conflict::None
+        }
+    })
+}
+
+/// How two records may share a cluster, for [`veto_components`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Conflict {
+    /// Nothing keeps them apart, and nothing soft vouches for them.
+    None,
+    /// A veto that the cluster may overrule: the given names of two records of one family
+    /// (twins) differ. Two clusters merge despite such conflicts only when more cross
+    /// pairs [agree](Conflict::Agree) than conflict: a cluster of three `liam` holding one
+    /// `phoebe` (a keying error whose social security number agreed) takes a fourth
+    /// `liam`; twins never merge.
+    Soft,
+    /// The test of a soft veto applies and passes: one family, one given name.
+    Agree,
+    /// An identifier veto: never in one cluster.
+    Hard,
+}
+
+/// [`constrained_components`] with [soft](Conflict::Soft) conflicts: two clusters merge
+/// when no cross pair is a hard conflict and the soft ones, if any, are outnumbered by
+/// cross pairs that [agree](Conflict::Agree).
+///
+/// # Example
+///
+/// ```
+/// use dq_dedupe::cluster::{veto_components, Conflict};
+///
+/// // 0, 1, 2 are one person; 3 is too, but 1 has a replaced given name that 3 is
+/// // softly vetoed against, while 0 and 2 agree with 3: 3 joins.
+/// let pairs = [(0, 1, 0.999), (0, 2, 0.999), (0, 3, 0.995)];
+/// let c = |a: u32, b: u32| match (a.min(b), a.max(b)) {
+///     (1, 3) => Conflict::Soft,
+///     (_, 3) => Conflict::Agree,
+///     _ => Conflict::None,
+/// };
+/// assert_eq!(veto_components(4, &pairs, 0.99, c), [0, 0, 0, 0]);
+/// // A conflict that nothing outweighs keeps 3 apart.
+/// let c = |a: u32, b: u32| if (a.min(b), a.max(b)) == (1, 3) { Conflict::Soft } else { Conflict::None };
+/// assert_eq!(veto_components(4, &pairs, 0.99, c), [0, 0, 0, 3]);
+/// // Twins: one soft conflict of one pair, they stay apart.
+/// assert_eq!(veto_components(2, &[(0, 1, 0.999)], 0.99, |_, _| Conflict::Soft), [0, 1]);
+/// ```
+pub fn veto_components(
+    n: usize,
+    pairs: &[(u32, u32, f64)],
+    threshold: f64,
+    mut conflict: impl FnMut(u32, u32) -> Conflict,
+) -> Vec<u32> {
     let mut edges: Vec<(u32, u32, f64)> = pairs
         .iter()
         .filter(|e| e.2 >= threshold && (e.0 as usize) < n && (e.1 as usize) < n && e.0 != e.1)
@@ -106,9 +163,26 @@ pub fn constrained_components(
             members.get(la as usize).map_or(&[][..], Vec::as_slice),
             members.get(lb as usize).map_or(&[][..], Vec::as_slice),
         );
-        if ma.len().saturating_mul(mb.len()) > MAX_MERGE_CHECKS
-            || ma.iter().any(|&x| mb.iter().any(|&y| cannot_link(x, y)))
-        {
+        let cross = ma.len().saturating_mul(mb.len());
+        if cross > MAX_MERGE_CHECKS {
+            continue;
+        }
+        let (mut soft, mut agree) = (0usize, 0usize);
+        let mut hard = false;
+        'check: for &x in ma {
+            for &y in mb {
+                match conflict(x, y) {
+                    Conflict::Hard => {
+                        hard = true;
+                        break 'check;
+                    }
+                    Conflict::Soft => soft += 1,
+                    Conflict::Agree => agree += 1,
+                    Conflict::None => {}
+                }
+            }
+        }
+        if hard || (soft > 0 && soft >= agree) {
             continue;
         }
         // The smaller cluster moves into the larger.
@@ -230,6 +304,33 @@ mod tests {
             for i in 0..30u32 {
                 for j in (i + 1)..30 {
                     prop_assert!(!(i % 3 == 0 && j % 3 == 0 && y[i as usize] == y[j as usize]));
+                }
+            }
+            // Soft conflicts: never two hard-conflicting records in a cluster, soft ones
+            // only with agreement beside them, and the answer does not depend on the
+            // order of the pairs.
+            let kind = |a: u32, b: u32| match (a.min(b) % 5, a.max(b) % 5) {
+                (0, 0) => Conflict::Hard,
+                (1, 2) => Conflict::Soft,
+                (1, 1) | (2, 2) => Conflict::Agree,
+                _ => Conflict::None,
+            };
+            let z = veto_components(30, &raw, 0.5, kind);
+            prop_assert!(is_partition(&z));
+            prop_assert_eq!(&z, &veto_components(30, &swapped, 0.5, kind));
+            for i in 0..30u32 {
+                for j in (i + 1)..30 {
+                    let together = z[i as usize] == z[j as usize];
+                    prop_assert!(!(together && kind(i, j) == Conflict::Hard));
+                    if together && kind(i, j) == Conflict::Soft {
+                        // The merge that joined them had an agreeing pair across.
+                        let members: Vec<u32> =
+                            (0..30u32).filter(|&k| z[k as usize] == z[i as usize]).collect();
+                        let agree = members.iter().any(|&k| {
+                            members.iter().any(|&m| k < m && kind(k, m) == Conflict::Agree)
+                        });
+                        prop_assert!(agree, "{i} {j} together with no agreement: {z:?}");
+                    }
                 }
             }
             for f in [connected_components, centre] {

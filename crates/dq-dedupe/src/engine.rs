@@ -343,6 +343,39 @@ impl Scorer {
     /// given-name veto is also lifted when the given name of one record is a name of the
     /// other in another name field (a given name keyed as the surname).
     fn veto(&self, a: u32, b: u32, s: &mut Scratch) -> Option<usize> {
+        (0..self.vetoes.len()).find(|&i| self.fires(i, a, b, s))
+    }
+
+    /// How records `a` and `b` may share a cluster: a `Hard` conflict when an identifier
+    /// veto other than the given name's fires, `Soft` when only the given name's does.
+    fn conflict(&self, a: u32, b: u32, s: &mut Scratch) -> crate::cluster::Conflict {
+        use crate::cluster::Conflict;
+        let mut soft = false;
+        let mut agree = false;
+        for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
+            if self.fires(i, a, b, s) {
+                if *kind != IdKind::GivenName {
+                    return Conflict::Hard;
+                }
+                soft = true;
+            } else if *kind == IdKind::GivenName {
+                // One family, one given name: evidence that the two are one person.
+                let (x, y) = (values.get(a as usize), values.get(b as usize));
+                agree |= !x.is_empty() && !y.is_empty() && self.same_family(x, y, a, b);
+            }
+        }
+        if soft {
+            Conflict::Soft
+        } else if agree {
+            Conflict::Agree
+        } else {
+            Conflict::None
+        }
+    }
+
+    /// Whether veto `i` rules records `a` and `b` apart.
+    fn fires(&self, i: usize, a: u32, b: u32, s: &mut Scratch) -> bool {
+        let Some((kind, _, values)) = self.vetoes.get(i) else { return false };
         let same_identifier = |s: &mut Scratch| {
             self.fields.iter().any(|f| {
                 f.kind == FieldKind::Identifier && {
@@ -351,24 +384,19 @@ impl Scorer {
                 }
             })
         };
-        let mut found = None;
-        for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
-            let (x, y) = (values.get(a as usize), values.get(b as usize));
-            if crate::veto::compatible_with(*kind, x, y, s) {
-                continue;
-            }
-            if matches!(kind, IdKind::BirthDate | IdKind::GivenName) && same_identifier(s) {
-                continue;
-            }
-            if *kind == IdKind::GivenName
-                && (!self.same_family(x, y, a, b) || self.swapped_name(x, y, a, b, s))
-            {
-                continue;
-            }
-            found = Some(i);
-            break;
+        let (x, y) = (values.get(a as usize), values.get(b as usize));
+        if crate::veto::compatible_with(*kind, x, y, s) {
+            return false;
         }
-        found
+        if matches!(kind, IdKind::BirthDate | IdKind::GivenName) && same_identifier(s) {
+            return false;
+        }
+        if *kind == IdKind::GivenName
+            && (!self.same_family(x, y, a, b) || self.swapped_name(x, y, a, b, s))
+        {
+            return false;
+        }
+        true
     }
 
     /// Whether records `a` and `b` (given names `x` and `y`) have the same surname, the
@@ -1415,8 +1443,8 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
         match config.cluster {
             ClusterMethod::ConnectedComponents => {
                 let mut s = Scratch::new();
-                crate::cluster::constrained_components(recs.n, &edges, config.threshold, |a, b| {
-                    scorer.veto(a.min(b), a.max(b), &mut s).is_some()
+                crate::cluster::veto_components(recs.n, &edges, config.threshold, |a, b| {
+                    scorer.conflict(a.min(b), a.max(b), &mut s)
                 })
             }
             ClusterMethod::Centre => crate::cluster::centre(recs.n, &edges, config.threshold),
