@@ -231,13 +231,20 @@ pub const CHANGES_HEADER: [&str; 7] =
 pub const FLAGS_HEADER: [&str; 8] =
     ["row", "column_index", "column", "value", "status", "reason", "candidates", "line"];
 
-/// A physical line as written in the logs: empty when unknown (0).
-fn line_text(line: u64) -> String {
-    if line == 0 {
-        String::new()
-    } else {
-        line.to_string()
+/// `row`, `column` and `line` (empty when unknown, 0) as text, written into `buf`: the
+/// logs' numbers without an allocation per cell.
+fn numbers(buf: &mut String, row: u64, column: usize, line: u64) -> [&str; 3] {
+    use std::fmt::Write;
+    buf.clear();
+    let _ = write!(buf, "{row}");
+    let r = buf.len();
+    let _ = write!(buf, "{column}");
+    let c = buf.len();
+    if line != 0 {
+        let _ = write!(buf, "{line}");
     }
+    let part = |from: usize, to: usize| buf.get(from..to).unwrap_or("");
+    [part(0, r), part(r, c), part(c, buf.len())]
 }
 
 /// A sink writing the change log and the flagged cells as two CSV tables
@@ -247,6 +254,7 @@ pub struct CsvAuditSink<W1: io::Write, W2: io::Write> {
     changes: Option<csv::Writer<W1>>,
     flags: Option<csv::Writer<W2>>,
     buf: String,
+    nums: String,
 }
 
 impl<W1: io::Write, W2: io::Write> CsvAuditSink<W1, W2> {
@@ -265,7 +273,7 @@ impl<W1: io::Write, W2: io::Write> CsvAuditSink<W1, W2> {
         if let Some(w) = flags.as_mut() {
             w.write_record(FLAGS_HEADER)?;
         }
-        Ok(CsvAuditSink { changes, flags, buf: String::new() })
+        Ok(CsvAuditSink { changes, flags, buf: String::new(), nums: String::new() })
     }
 
     /// Flushes and returns the writers.
@@ -289,15 +297,14 @@ impl<W1: io::Write, W2: io::Write> CsvAuditSink<W1, W2> {
 impl<W1: io::Write, W2: io::Write> AuditSink for CsvAuditSink<W1, W2> {
     fn change(&mut self, c: &Change<'_>) -> Result<(), Error> {
         if let Some(w) = self.changes.as_mut() {
-            let (row, col, line) = (c.row.to_string(), c.column.to_string(), line_text(c.line));
-            let rec = [row.as_str(), col.as_str(), c.header, c.before, c.after, c.rule, &line];
-            w.write_record(rec)?;
+            let [row, col, line] = numbers(&mut self.nums, c.row, c.column, c.line);
+            w.write_record([row, col, c.header, c.before, c.after, c.rule, line])?;
         }
         Ok(())
     }
     fn flag(&mut self, f: &Flag<'_>) -> Result<(), Error> {
         if let Some(w) = self.flags.as_mut() {
-            let (row, col, line) = (f.row.to_string(), f.column.to_string(), line_text(f.line));
+            let [row, col, line] = numbers(&mut self.nums, f.row, f.column, f.line);
             self.buf.clear();
             for (i, c) in f.candidates.iter().enumerate() {
                 if i > 0 {
@@ -306,14 +313,14 @@ impl<W1: io::Write, W2: io::Write> AuditSink for CsvAuditSink<W1, W2> {
                 self.buf.push_str(c);
             }
             w.write_record([
-                row.as_str(),
-                col.as_str(),
+                row,
+                col,
                 f.header,
                 f.value,
                 f.status.as_str(),
                 f.reason,
                 self.buf.as_str(),
-                line.as_str(),
+                line,
             ])?;
         }
         Ok(())
@@ -1100,6 +1107,13 @@ fn read_change<R: io::Read>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_numbers_share_one_buffer() {
+        let mut buf = String::from("left over");
+        assert_eq!(numbers(&mut buf, 12, 3, 0), ["12", "3", ""]);
+        assert_eq!(numbers(&mut buf, 7, 10, 1_234), ["7", "10", "1234"]);
+    }
 
     fn check(input: &str, expected: &str) {
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(input.as_bytes());

@@ -118,7 +118,7 @@ impl KeyReason {
     /// This reason as the crate's one error type for the rejected `value`: a missing key
     /// is `Empty`, a key without the shape `Format`, a wrong commune, street or number
     /// `Component`.
-    fn into_error(self, value: &str) -> crate::Error {
+    pub(crate) fn into_error(self, value: &str) -> crate::Error {
         let kind = match self {
             KeyReason::Empty => crate::ErrorKind::Empty,
             KeyReason::Structure => crate::ErrorKind::Format,

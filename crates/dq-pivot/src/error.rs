@@ -260,13 +260,7 @@ impl From<crate::commune::CodeError> for Error {
 #[allow(deprecated, reason = "the conversion of the deprecated error stays for its users")]
 impl From<crate::ban::KeyError> for Error {
     fn from(e: crate::ban::KeyError) -> Error {
-        use crate::ban::KeyReason;
-        let kind = match e.reason() {
-            KeyReason::Empty => ErrorKind::Empty,
-            KeyReason::Structure => ErrorKind::Format,
-            _ => ErrorKind::Component,
-        };
-        Error::new("cle_interop", e.value(), kind, None, e.reason().as_str())
+        e.reason().into_error(e.value())
     }
 }
 
