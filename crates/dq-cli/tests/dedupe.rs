@@ -495,3 +495,77 @@ fn twins_are_two_persons_and_a_mistyped_given_name_is_one() {
         assert_eq!(rows[a][c], rows[b][c], "duplicates {:?} and {:?}: {stderr}", rows[a], rows[b]);
     }
 }
+
+/// Two hundred persons with a social security number (`nir`), surname, given name,
+/// birth date and address; for eight of them, three more records: one whose birth date
+/// was keyed wrong (same number), one whose number was keyed wrong (same birth date) and
+/// one with a typo in the surname. Returns the file and, for each of the eight, the rows
+/// of its four records.
+fn staff() -> (PathBuf, Vec<[usize; 4]>) {
+    let noms = [
+        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
+        "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX",
+        "VINCENT", "FOURNIER",
+    ];
+    let prenoms = [
+        "Philippe", "Hélène", "Sophie", "Jean", "Claire", "Lucas", "Emma", "Hugo", "Jade", "Louis",
+    ];
+    let rues = ["rue des Lilas", "avenue Foch", "place Carnot", "allée des Tilleuls"];
+    let nir = |k: usize| format!("{}", 1_620_000_000_000u64 + (k as u64 * 7_919_993) % 99_999_999);
+    let mut rows = Vec::new();
+    for (i, n) in noms.iter().enumerate() {
+        for (j, p) in prenoms.iter().enumerate() {
+            let k = i * prenoms.len() + j;
+            rows.push(vec![
+                nir(k),
+                n.to_string(),
+                p.to_string(),
+                format!("{:02}/{:02}/{}", k % 28 + 1, k % 12 + 1, 1940 + k % 60),
+                format!("{} {}", k % 150 + 1, rues[k % rues.len()]),
+                format!("{}", 75001 + (k % 20)),
+            ]);
+        }
+    }
+    let mut persons = Vec::new();
+    for d in 0..8 {
+        let k = d * 23 + 5;
+        let mut born = rows[k].clone();
+        born[3] = format!("{:02}/{:02}/{}", (k + 11) % 28 + 1, (k + 5) % 12 + 1, 1930 + k % 50);
+        let mut number = rows[k].clone();
+        number[0] = nir(k + 1000);
+        let mut typo = rows[k].clone();
+        typo[1].insert(2, 'X');
+        let first = rows.len();
+        rows.extend([born, number, typo]);
+        persons.push([k, first, first + 1, first + 2]);
+    }
+    let rows: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+    let path =
+        write_fixture("staff.csv", "nir,nom,prenom,date_naissance,adresse,code_postal", &rows);
+    (path, persons)
+}
+
+#[test]
+fn a_birth_date_keyed_wrong_is_outvoted_by_the_records_of_its_person() {
+    let (input, persons) = staff();
+    let out = tmp("staff-out.csv");
+    let (ok, stderr) = dq(&["dedupe", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("kind = \"birth-date\""), "{stderr}");
+    let (headers, rows) = read_csv(&out);
+    let c = headers.iter().position(|h| h == "cluster_id").unwrap();
+    // The record with the wrong birth date and the one with the wrong number disagree on
+    // both, which alone keeps them apart; the first record of the person carries the
+    // number of one and the birth date of the other, so the four are one person.
+    for person in persons {
+        let ids: Vec<&str> = person.iter().map(|&r| rows[r][c].as_str()).collect();
+        assert!(ids.iter().all(|&id| id == ids[0]), "{person:?}: {ids:?}\n{stderr}");
+    }
+    // Nobody else joined them.
+    let mut sizes = std::collections::HashMap::new();
+    for r in &rows {
+        *sizes.entry(r[c].clone()).or_insert(0) += 1;
+    }
+    assert_eq!(sizes.values().filter(|&&n| n > 1).count(), 8, "{stderr}");
+    assert!(sizes.values().all(|&n| n == 1 || n == 4), "{sizes:?}");
+}

@@ -75,64 +75,103 @@ pub fn constrained_components(
     n: usize,
     pairs: &[(u32, u32, f64)],
     threshold: f64,
-    mut cannot_link: impl FnMut(u32, u32) -> bool,
+    cannot_link: impl FnMut(u32, u32) -> bool,
 ) -> Vec<u32> {
-    veto_components(n, pairs, threshold, |a, b| {
-        if cannot_link(a, b) {
-            Conflict::Hard
-        } else {
-            Conflict::None
+    struct Hard<F>(F);
+    impl<F: FnMut(u32, u32) -> bool> Vetoes for Hard<F> {
+        fn conflict(&mut self, a: u32, b: u32) -> Conflict {
+            if (self.0)(a, b) {
+                Conflict::Hard
+            } else {
+                Conflict::None
+            }
         }
-    })
+        fn tied(&mut self, _: u32, _: u32) -> bool {
+            false
+        }
+        fn same(&mut self, _: u32, _: u32, _: u32) -> bool {
+            false
+        }
+    }
+    veto_components(n, pairs, threshold, &mut Hard(cannot_link))
 }
 
-/// How two records may share a cluster, for [`veto_components`].
+/// What keeps two records out of one cluster, for [`veto_components`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Conflict {
     /// Nothing keeps them apart, and nothing soft vouches for them.
     None,
-    /// A veto that the cluster may overrule: the given names of two records of one family
-    /// (twins) differ. Two clusters merge despite such conflicts only when more cross
-    /// pairs [agree](Conflict::Agree) than conflict: a cluster of three `liam` holding one
-    /// `phoebe` (a keying error whose social security number agreed) takes a fourth
-    /// `liam`; twins never merge.
-    Soft,
-    /// The test of a soft veto applies and passes: one family, one given name.
+    /// The test of a soft attribute applies and passes: in a family (one surname, birth
+    /// date and address), one given name. Such pairs outvote soft conflicts that no
+    /// member shows wrong (see [`veto_components`]).
     Agree,
+    /// They disagree on soft attributes, one bit each (a birth date, a given name): keying
+    /// errors may have replaced such a value, so a cluster overrules the disagreement when
+    /// it shows which value is wrong (see [`veto_components`]).
+    Soft(u32),
     /// An identifier veto: never in one cluster.
     Hard,
 }
 
-/// [`constrained_components`] with [soft](Conflict::Soft) conflicts: two clusters merge
-/// when no cross pair is a hard conflict and the soft ones, if any, are outnumbered by
-/// cross pairs that [agree](Conflict::Agree).
+/// The questions [`veto_components`] asks about two records.
+pub trait Vetoes {
+    /// What keeps records `a` and `b` apart.
+    fn conflict(&mut self, a: u32, b: u32) -> Conflict;
+    /// Whether `a` and `b` carry one identifier (a social security number, up to a typo),
+    /// which makes them one entity whatever their soft attributes say.
+    fn tied(&mut self, a: u32, b: u32) -> bool;
+    /// Whether `a` and `b` both give the soft attribute `bit` (as in [`Conflict::Soft`])
+    /// and their values agree.
+    fn same(&mut self, bit: u32, a: u32, b: u32) -> bool;
+}
+
+/// [`constrained_components`] with [soft](Conflict::Soft) conflicts, which a cluster may
+/// overrule. Records `x` and `y` that disagree on a soft attribute share a cluster only
+/// when the cluster shows that one of the two values is a keying error: a third member
+/// `z` carries the identifier of `x` (so `z` is `x`) and agrees with `y` on that
+/// attribute, or the same with `x` and `y` exchanged. The soft conflicts left are
+/// overruled when more cross pairs [agree](Conflict::Agree) than they number: a cluster
+/// of three `MANON` takes a `MANN` that conflicts with one `MANAON`. Twins (one surname,
+/// one birth date, two given names and two social security numbers) therefore never
+/// merge, while a record whose birth date or given name was keyed wrong joins the other
+/// records of its person. Hard conflicts are never overruled.
 ///
 /// # Example
 ///
 /// ```
-/// use dq_dedupe::cluster::{veto_components, Conflict};
+/// use dq_dedupe::cluster::{veto_components, Conflict, Vetoes};
 ///
-/// // 0, 1, 2 are one person; 3 is too, but 1 has a replaced given name that 3 is
-/// // softly vetoed against, while 0 and 2 agree with 3: 3 joins.
-/// let pairs = [(0, 1, 0.999), (0, 2, 0.999), (0, 3, 0.995)];
-/// let c = |a: u32, b: u32| match (a.min(b), a.max(b)) {
-///     (1, 3) => Conflict::Soft,
-///     (_, 3) => Conflict::Agree,
-///     _ => Conflict::None,
-/// };
-/// assert_eq!(veto_components(4, &pairs, 0.99, c), [0, 0, 0, 0]);
-/// // A conflict that nothing outweighs keeps 3 apart.
-/// let c = |a: u32, b: u32| if (a.min(b), a.max(b)) == (1, 3) { Conflict::Soft } else { Conflict::None };
-/// assert_eq!(veto_components(4, &pairs, 0.99, c), [0, 0, 0, 3]);
-/// // Twins: one soft conflict of one pair, they stay apart.
-/// assert_eq!(veto_components(2, &[(0, 1, 0.999)], 0.99, |_, _| Conflict::Soft), [0, 1]);
+/// // Records 0, 1 and 2 carry one identifier; 2's birth date was keyed wrong. Record 3
+/// // has the right birth date but another identifier, so it disagrees with 2 alone.
+/// struct Persons { id: [u8; 4], born: [u16; 4] }
+/// impl Vetoes for Persons {
+///     fn conflict(&mut self, a: u32, b: u32) -> Conflict {
+///         let (a, b) = (a as usize, b as usize);
+///         if self.born[a] != self.born[b] && self.id[a] != self.id[b] {
+///             Conflict::Soft(1)
+///         } else {
+///             Conflict::None
+///         }
+///     }
+///     fn tied(&mut self, a: u32, b: u32) -> bool { self.id[a as usize] == self.id[b as usize] }
+///     fn same(&mut self, _: u32, a: u32, b: u32) -> bool {
+///         self.born[a as usize] == self.born[b as usize]
+///     }
+/// }
+/// let pairs = [(0, 1, 0.999), (0, 2, 0.999), (0, 3, 0.995), (1, 3, 0.995)];
+/// let mut p = Persons { id: [1, 1, 1, 2], born: [1967, 1967, 1978, 1967] };
+/// // 2 disagrees with 3, but 2 carries 0's identifier and 0 agrees with 3: 2 is wrong.
+/// assert_eq!(veto_components(4, &pairs, 0.99, &mut p), [0, 0, 0, 0]);
+/// // Twins: nothing shows either birth date to be wrong; they stay apart.
+/// let mut twins = Persons { id: [1, 2, 3, 4], born: [1967, 1978, 0, 0] };
+/// assert_eq!(veto_components(2, &[(0, 1, 0.999)], 0.99, &mut twins), [0, 1]);
 /// ```
 pub fn veto_components(
     n: usize,
     pairs: &[(u32, u32, f64)],
     threshold: f64,
-    mut conflict: impl FnMut(u32, u32) -> Conflict,
+    vetoes: &mut impl Vetoes,
 ) -> Vec<u32> {
     let mut edges: Vec<(u32, u32, f64)> = pairs
         .iter()
@@ -145,6 +184,8 @@ pub fn veto_components(
     // label no longer in use is never looked up.
     let mut label: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+    // The soft conflicts across a merge, kept for the second look.
+    let mut soft: Vec<(u32, u32, u32)> = Vec::new();
     for (a, b, _) in edges {
         let (Some(&la), Some(&lb)) = (label.get(a as usize), label.get(b as usize)) else {
             continue;
@@ -167,22 +208,26 @@ pub fn veto_components(
         if cross > MAX_MERGE_CHECKS {
             continue;
         }
-        let (mut soft, mut agree) = (0usize, 0usize);
-        let mut hard = false;
+        soft.clear();
+        let (mut hard, mut agree) = (false, 0usize);
         'check: for &x in ma {
             for &y in mb {
-                match conflict(x, y) {
+                match vetoes.conflict(x, y) {
                     Conflict::Hard => {
                         hard = true;
                         break 'check;
                     }
-                    Conflict::Soft => soft += 1,
+                    Conflict::Soft(bits) if bits != 0 => soft.push((x, y, bits)),
                     Conflict::Agree => agree += 1,
-                    Conflict::None => {}
+                    _ => {}
                 }
             }
         }
-        if hard || (soft > 0 && soft >= agree) {
+        if hard {
+            continue;
+        }
+        soft.retain(|&(x, y, bits)| !overruled(x, y, bits, ma, mb, vetoes));
+        if !soft.is_empty() && soft.len() >= agree {
             continue;
         }
         // The smaller cluster moves into the larger.
@@ -204,6 +249,19 @@ pub fn veto_components(
         .map(|(l, m)| m.iter().copied().min().unwrap_or(l as u32))
         .collect();
     label.iter().map(|&l| smallest.get(l as usize).copied().unwrap_or(l)).collect()
+}
+
+/// Whether the merged cluster `ma ∪ mb` shows, for every soft attribute in `bits`, that
+/// the value of `x` or of `y` is a keying error: a member tied to one of them agrees with
+/// the other.
+fn overruled(x: u32, y: u32, bits: u32, ma: &[u32], mb: &[u32], v: &mut impl Vetoes) -> bool {
+    (0..u32::BITS).filter(|k| bits & (1 << k) != 0).all(|k| {
+        ma.iter().chain(mb).any(|&z| {
+            z != x
+                && z != y
+                && ((v.tied(x, z) && v.same(k, z, y)) || (v.tied(y, z) && v.same(k, z, x)))
+        })
+    })
 }
 
 /// Centre clustering of the pairs at or above `threshold`: pairs are taken by decreasing
@@ -275,6 +333,41 @@ mod tests {
         labels.iter().enumerate().all(|(i, &l)| (l as usize) <= i && labels[l as usize] == l)
     }
 
+    /// Records `i` of a toy table: identifier `i % 4`, birth year `i / 4 % 3`; records
+    /// whose index is a multiple of 5 veto each other.
+    struct Toy;
+    impl Vetoes for Toy {
+        fn conflict(&mut self, a: u32, b: u32) -> Conflict {
+            if a % 5 == 0 && b % 5 == 0 {
+                Conflict::Hard
+            } else if !self.tied(a, b) && !self.same(0, a, b) {
+                Conflict::Soft(1)
+            } else {
+                Conflict::None
+            }
+        }
+        fn tied(&mut self, a: u32, b: u32) -> bool {
+            a % 4 == b % 4
+        }
+        fn same(&mut self, _: u32, a: u32, b: u32) -> bool {
+            a / 4 % 3 == b / 4 % 3
+        }
+    }
+
+    #[test]
+    fn a_value_that_the_cluster_shows_wrong_is_overruled() {
+        // 1 and 9 share identifier 1 but not the birth year (0 and 2); 10 (identifier 2,
+        // year 2) agrees with 9 and disagrees with 1: 9 shows 1's year wrong.
+        let pairs = [(1, 9, 0.99), (9, 10, 0.99), (1, 10, 0.99)];
+        let alone: Vec<u32> = (0..11).collect();
+        let mut joined = alone.clone();
+        joined[9] = 1;
+        joined[10] = 1;
+        assert_eq!(veto_components(11, &pairs, 0.5, &mut Toy), joined);
+        // Without 9, nothing overrules 1 against 10.
+        assert_eq!(veto_components(11, &pairs[2..], 0.5, &mut Toy), alone);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -307,29 +400,25 @@ mod tests {
                 }
             }
             // Soft conflicts: never two hard-conflicting records in a cluster, soft ones
-            // only with agreement beside them, and the answer does not depend on the
-            // order of the pairs.
-            let kind = |a: u32, b: u32| match (a.min(b) % 5, a.max(b) % 5) {
-                (0, 0) => Conflict::Hard,
-                (1, 2) => Conflict::Soft,
-                (1, 1) | (2, 2) => Conflict::Agree,
-                _ => Conflict::None,
-            };
-            let z = veto_components(30, &raw, 0.5, kind);
+            // only with a member that shows one of the two values wrong, and the answer
+            // does not depend on the order of the pairs.
+            let mut v = Toy;
+            let z = veto_components(30, &raw, 0.5, &mut v);
             prop_assert!(is_partition(&z));
-            prop_assert_eq!(&z, &veto_components(30, &swapped, 0.5, kind));
+            prop_assert_eq!(&z, &veto_components(30, &swapped, 0.5, &mut Toy));
             for i in 0..30u32 {
                 for j in (i + 1)..30 {
-                    let together = z[i as usize] == z[j as usize];
-                    prop_assert!(!(together && kind(i, j) == Conflict::Hard));
-                    if together && kind(i, j) == Conflict::Soft {
-                        // The merge that joined them had an agreeing pair across.
-                        let members: Vec<u32> =
-                            (0..30u32).filter(|&k| z[k as usize] == z[i as usize]).collect();
-                        let agree = members.iter().any(|&k| {
-                            members.iter().any(|&m| k < m && kind(k, m) == Conflict::Agree)
+                    if z[i as usize] != z[j as usize] {
+                        continue;
+                    }
+                    prop_assert!(v.conflict(i, j) != Conflict::Hard);
+                    if let Conflict::Soft(_) = v.conflict(i, j) {
+                        let witness = (0..30u32).any(|k| {
+                            z[k as usize] == z[i as usize]
+                                && ((v.tied(i, k) && v.same(0, k, j))
+                                    || (v.tied(j, k) && v.same(0, k, i)))
                         });
-                        prop_assert!(agree, "{i} {j} together with no agreement: {z:?}");
+                        prop_assert!(witness, "{i} {j} together with no witness: {z:?}");
                     }
                 }
             }

@@ -592,6 +592,28 @@ pub fn compare_dates(a: Date, b: Date, days: i64) -> DateAgreement {
 // ---------------------------------------------------------------------------------------
 // Kernels.
 
+/// Whether the digits of two dates, read alone (`1948-02-25` and `19482025`), are one
+/// typo apart (one substitution, insertion, deletion or swap of two neighbours): a date
+/// keyed with two keys swapped across the month and the day is then one typo from the
+/// right one even when it is no valid date.
+pub(crate) fn digits_within_one_edit(a: &str, b: &str) -> bool {
+    fn digits(x: &str, out: &mut [u8; 16]) -> Option<usize> {
+        let mut n = 0;
+        for d in x.bytes().filter(u8::is_ascii_digit) {
+            *out.get_mut(n)? = d;
+            n += 1;
+        }
+        Some(n)
+    }
+    let (mut x, mut y) = ([0u8; 16], [0u8; 16]);
+    match (digits(a, &mut x), digits(b, &mut y)) {
+        (Some(n), Some(m)) if n >= 6 && m >= 6 => {
+            within_one_edit(x.get(..n).unwrap_or(&[]), y.get(..m).unwrap_or(&[]))
+        }
+        _ => false,
+    }
+}
+
 pub(crate) fn fill_chars(s: &str, out: &mut Vec<char>) {
     out.clear();
     if s.is_ascii() {

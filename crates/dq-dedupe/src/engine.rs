@@ -317,8 +317,9 @@ impl Scorer {
             p |= u64::from(l) << (4 * f);
         }
         // Swapped fields (a given name keyed as the surname, the two address lines
-        // inverted): when two fields of one kind both disagree but agree crosswise, both
-        // take the crosswise level.
+        // inverted): when two fields of one kind both disagree but agree crosswise (one
+        // of them closely, the other at least in part), both take the worse crosswise
+        // level.
         for &(f, g) in &self.swaps {
             let (Some(ff), Some(gg)) = (self.fields.get(f), self.fields.get(g)) else { continue };
             let last = level_count(ff.kind).saturating_sub(1) as u8;
@@ -329,7 +330,7 @@ impl Scorer {
                 compare_level(x.kind, x.values.get(a as usize), y.values.get(b as usize), None, s)
             };
             let (l1, l2) = (cross(ff, gg, s), cross(gg, ff, s));
-            if l1 <= 1 && l2 <= 1 {
+            if l1.min(l2) <= 1 && l1.max(l2) < last {
                 let l = u64::from(l1.max(l2));
                 p = (p & !(0xF << (4 * f)) & !(0xF << (4 * g))) | (l << (4 * f)) | (l << (4 * g));
             }
@@ -346,26 +347,28 @@ impl Scorer {
         (0..self.vetoes.len()).find(|&i| self.fires(i, a, b, s))
     }
 
-    /// How records `a` and `b` may share a cluster: a `Hard` conflict when an identifier
-    /// veto other than the given name's fires, `Soft` when only the given name's does.
+    /// What keeps records `a` and `b` out of one cluster: `Hard` when an identifier veto
+    /// fires, else the birth-date and given-name vetoes that fire, as `Soft` bits (the
+    /// veto's index), which a cluster may overrule (see
+    /// [`veto_components`](crate::cluster::veto_components)); `Agree` for one family and
+    /// one given name.
     fn conflict(&self, a: u32, b: u32, s: &mut Scratch) -> crate::cluster::Conflict {
         use crate::cluster::Conflict;
-        let mut soft = false;
-        let mut agree = false;
+        let (mut soft, mut agree) = (0u32, false);
         for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
             if self.fires(i, a, b, s) {
-                if *kind != IdKind::GivenName {
-                    return Conflict::Hard;
+                match (kind, u32::try_from(i).ok().filter(|&i| i < u32::BITS)) {
+                    (IdKind::BirthDate | IdKind::GivenName, Some(bit)) => soft |= 1 << bit,
+                    _ => return Conflict::Hard,
                 }
-                soft = true;
             } else if *kind == IdKind::GivenName {
                 // One family, one given name: evidence that the two are one person.
                 let (x, y) = (values.get(a as usize), values.get(b as usize));
                 agree |= !x.is_empty() && !y.is_empty() && self.same_family(x, y, a, b);
             }
         }
-        if soft {
-            Conflict::Soft
+        if soft != 0 {
+            Conflict::Soft(soft)
         } else if agree {
             Conflict::Agree
         } else {
@@ -373,22 +376,32 @@ impl Scorer {
         }
     }
 
+    /// Whether records `a` and `b` have one value (up to one typo) in a compared
+    /// identifier, such as a social security number.
+    fn tied(&self, a: u32, b: u32, s: &mut Scratch) -> bool {
+        self.fields.iter().any(|f| {
+            f.kind == FieldKind::Identifier && {
+                let (x, y) = (f.values.get(a as usize), f.values.get(b as usize));
+                !x.is_empty() && !y.is_empty() && s.within_one_edit(x, y)
+            }
+        })
+    }
+
+    /// Whether records `a` and `b` both give veto `i`'s value and the two agree.
+    fn same(&self, i: usize, a: u32, b: u32, s: &mut Scratch) -> bool {
+        let Some((kind, _, values)) = self.vetoes.get(i) else { return false };
+        let (x, y) = (values.get(a as usize), values.get(b as usize));
+        !x.is_empty() && !y.is_empty() && crate::veto::compatible_with(*kind, x, y, s)
+    }
+
     /// Whether veto `i` rules records `a` and `b` apart.
     fn fires(&self, i: usize, a: u32, b: u32, s: &mut Scratch) -> bool {
         let Some((kind, _, values)) = self.vetoes.get(i) else { return false };
-        let same_identifier = |s: &mut Scratch| {
-            self.fields.iter().any(|f| {
-                f.kind == FieldKind::Identifier && {
-                    let (x, y) = (f.values.get(a as usize), f.values.get(b as usize));
-                    !x.is_empty() && !y.is_empty() && s.within_one_edit(x, y)
-                }
-            })
-        };
         let (x, y) = (values.get(a as usize), values.get(b as usize));
         if crate::veto::compatible_with(*kind, x, y, s) {
             return false;
         }
-        if matches!(kind, IdKind::BirthDate | IdKind::GivenName) && same_identifier(s) {
+        if matches!(kind, IdKind::BirthDate | IdKind::GivenName) && self.tied(a, b, s) {
             return false;
         }
         if *kind == IdKind::GivenName
@@ -652,7 +665,7 @@ pub(crate) fn compare_level(
                     return 1;
                 }
             }
-            if s.within_one_edit(a, b) {
+            if s.within_one_edit(a, b) || crate::compare::digits_within_one_edit(a, b) {
                 1
             } else {
                 2
@@ -1442,10 +1455,8 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
             scored.iter().map(|p| (p.left, p.right, p.probability)).collect();
         match config.cluster {
             ClusterMethod::ConnectedComponents => {
-                let mut s = Scratch::new();
-                crate::cluster::veto_components(recs.n, &edges, config.threshold, |a, b| {
-                    scorer.conflict(a.min(b), a.max(b), &mut s)
-                })
+                let mut judge = Judge { scorer: &scorer, s: Scratch::new() };
+                crate::cluster::veto_components(recs.n, &edges, config.threshold, &mut judge)
             }
             ClusterMethod::Centre => crate::cluster::centre(recs.n, &edges, config.threshold),
         }
@@ -1454,6 +1465,24 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
     };
     lap("cluster");
     Ok(Outcome { clusters, pairs: scored, rules: reports, vetoed_pairs, warnings, scorer, timings })
+}
+
+/// The scorer's vetoes, as the clustering asks them.
+struct Judge<'a> {
+    scorer: &'a Scorer,
+    s: Scratch,
+}
+
+impl crate::cluster::Vetoes for Judge<'_> {
+    fn conflict(&mut self, a: u32, b: u32) -> crate::cluster::Conflict {
+        self.scorer.conflict(a.min(b), a.max(b), &mut self.s)
+    }
+    fn tied(&mut self, a: u32, b: u32) -> bool {
+        self.scorer.tied(a, b, &mut self.s)
+    }
+    fn same(&mut self, bit: u32, a: u32, b: u32) -> bool {
+        self.scorer.same(bit as usize, a, b, &mut self.s)
+    }
 }
 
 /// Why a learnt model is degenerate, or `None`: some field that identifies an entity
@@ -1551,9 +1580,61 @@ mod tests {
         check(FieldKind::Address, "12 av. Jean Jaurès", "14 avenue Jean Jaures", 2);
         check(FieldKind::Date, "04/03/1980", "1980-03-04", 0);
         check(FieldKind::Date, "03/04/1980", "1980-03-04", 1);
+        // Two keys swapped across the month and the day: no valid date, one typo.
+        check(FieldKind::Date, "25/02/1948", "19482025", 1);
+        check(FieldKind::Date, "25/02/1948", "1948-12-05", 2);
         check(FieldKind::Code, "75011", "75012", 1);
         check(FieldKind::Number, "12", "13", 1);
         check(FieldKind::Name, "Dupont", "Dupond", 1);
+    }
+
+    #[test]
+    fn address_lines_swapped_take_the_crosswise_level() {
+        let field = |column: &str, raw: [&str; 2]| {
+            let mut values = Column::default();
+            for v in raw {
+                let mut p = String::new();
+                prepare(FieldKind::Address, v, &mut p);
+                values.push(&p);
+            }
+            PreparedField {
+                column: column.into(),
+                kind: FieldKind::Address,
+                values,
+                words: None,
+                tf: None,
+            }
+        };
+        // The two lines inverted, one of them with a space moved by a typo.
+        let (line, typo) = ("place Rumker", "placeR umker");
+        let fields =
+            vec![field("adresse", [line, "Villa 115"]), field("complement", ["Villa 115", typo])];
+        let mut s = Scratch::new();
+        let level = |a: &str, b: &str, s: &mut Scratch| {
+            let (mut pa, mut pb) = (String::new(), String::new());
+            prepare(FieldKind::Address, a, &mut pa);
+            prepare(FieldKind::Address, b, &mut pb);
+            compare_level(FieldKind::Address, &pa, &pb, None, s)
+        };
+        let similar = level(line, typo, &mut s);
+        assert_eq!(similar, 2, "the moved space makes the line only similar");
+        let scorer = Scorer {
+            fields,
+            vetoes: Vec::new(),
+            swaps: vec![(0, 1)],
+            model: model::em(&[], &[], 0),
+            n_left: None,
+        };
+        let p = scorer.pattern(0, 1, &mut s);
+        assert_eq!((model::level(p, 0), model::level(p, 1)), (similar, similar));
+        // Lines that only one of the two crosswise comparisons relates stay different.
+        let fields = vec![
+            field("adresse", [line, "Villa 115"]),
+            field("complement", ["Résidence du Parc", typo]),
+        ];
+        let scorer = Scorer { fields, ..scorer };
+        let p = scorer.pattern(0, 1, &mut s);
+        assert_eq!((model::level(p, 0), model::level(p, 1)), (3, 3));
     }
 
     #[test]

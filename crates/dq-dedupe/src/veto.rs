@@ -278,7 +278,9 @@ pub(crate) fn compatible_with(kind: IdKind, a: &str, b: &str, s: &mut Scratch) -
                     return true;
                 }
             }
-            s.within_one_edit(a, b)
+            // One typo in the date as keyed: `19391123` for `19391213` swaps two keys
+            // across the month and the day.
+            s.within_one_edit(a, b) || crate::compare::digits_within_one_edit(a, b)
         }
         _ => false,
     }
@@ -388,6 +390,12 @@ mod tests {
         check(IdKind::BirthDate, "5/5/1980", "25/11/1962", false);
         check(IdKind::BirthDate, "19560409", "19560419", true);
         check(IdKind::BirthDate, "19560409", "19710212", false);
+        // Two keys swapped across the month and the day is one typo; a whole other date
+        // is not.
+        check(IdKind::BirthDate, "23/11/1939", "13/12/1939", true);
+        check(IdKind::BirthDate, "21/11/1962", "11/12/1962", true);
+        check(IdKind::BirthDate, "30/10/1925", "08/07/1925", false);
+        check(IdKind::BirthDate, "13/12/1939", "31/12/1949", false);
         check(IdKind::BirthDate, "1962", "1980", true);
         // House numbers of one street.
         check(IdKind::Key, "2", "8", false);
