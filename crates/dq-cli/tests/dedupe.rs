@@ -569,3 +569,95 @@ fn a_birth_date_keyed_wrong_is_outvoted_by_the_records_of_its_person() {
     assert_eq!(sizes.values().filter(|&&n| n > 1).count(), 8, "{stderr}");
     assert!(sizes.values().all(|&n| n == 1 || n == 4), "{sizes:?}");
 }
+
+/// Three hundred councillors (département and canton as code and label, surname, given
+/// name, sex, birth date, profession as code and label: broad attributes written twice,
+/// as in the RNE) and, in eight cantons, a colleague of the same sex and profession, born
+/// a month apart (one character off), with another surname and a given name that looks
+/// alike but is another (`Sylvaine`, `Solange`); and ten true duplicates (accents dropped
+/// from the given name). Returns the file, the colleague pairs and the duplicate pairs.
+fn councillors() -> (PathBuf, RowPairs, RowPairs) {
+    let noms = [
+        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
+        "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX",
+        "VINCENT", "FOURNIER", "MOREL", "GIRARD", "ANDRE", "LEFEVRE", "MERCIER", "DUPONT",
+        "LAMBERT", "BONNET", "FRANCOIS", "MARTINEZ",
+    ];
+    let prenoms = [
+        "Sylvaine",
+        "Hélène",
+        "Catherine",
+        "Nathalie",
+        "Martine",
+        "Valérie",
+        "Léa",
+        "Inès",
+        "Zoé",
+        "Chloé",
+    ];
+    let alike = ["Solange", "Hermine", "Caroline", "Natacha", "Marianne", "Valentine"];
+    let others = ["DI CARO", "PONCHON", "AUBERT", "CARRE", "BRUN", "GIRAUD", "ROY", "NOEL"];
+    let metiers = ["Cadre", "Agriculteur", "Enseignant", "Médecin", "Retraité"];
+    let deps = ["Ain", "Aisne", "Allier", "Ardèche"];
+    let row = |k: usize, nom: &str, prenom: &str, month: usize| {
+        let (d, m) = (k % deps.len(), k % metiers.len());
+        format!(
+            "{:02},{},{},Canton {},{nom},{prenom},F,{}-{:02}-{:02},{},{}",
+            d + 1,
+            deps[d],
+            k % 40 + 1,
+            k % 40 + 1,
+            1940 + k % 50,
+            month,
+            k % 27 + 1,
+            m + 10,
+            metiers[m]
+        )
+    };
+    let mut rows = Vec::new();
+    for (i, n) in noms.iter().enumerate() {
+        for (j, p) in prenoms.iter().enumerate() {
+            let k = i * prenoms.len() + j;
+            rows.push(row(k, n, p, k % 9 + 1));
+        }
+    }
+    let (mut colleagues, mut dups) = (Vec::new(), Vec::new());
+    for c in 0..8 {
+        // The councillor of row `k` has given name `prenoms[k % 10]`; her colleague the
+        // one that looks alike, another surname, the month one character off.
+        let k = c * 30 + c % alike.len();
+        let month = if k % 9 == 8 { k % 9 } else { k % 9 + 2 };
+        rows.push(row(k, others[c], alike[c % alike.len()], month));
+        colleagues.push((k, rows.len() - 1));
+    }
+    for d in 0..10 {
+        let k = d * 29 + 3;
+        let (i, j) = (k / prenoms.len(), k % prenoms.len());
+        let plain: String =
+            prenoms[j].chars().map(|c| if matches!(c, 'é' | 'è') { 'e' } else { c }).collect();
+        rows.push(row(k, noms[i], &plain, k % 9 + 1));
+        dups.push((k, rows.len() - 1));
+    }
+    let path = write_fixture(
+        "councillors.csv",
+        "code_dep,departement,code_canton,canton,nom,prenom,sexe,date_naissance,code_csp,csp",
+        &rows,
+    );
+    (path, colleagues, dups)
+}
+
+#[test]
+fn colleagues_whose_surnames_and_given_names_differ_are_two_persons() {
+    let (input, colleagues, dups) = councillors();
+    let out = tmp("councillors-out.csv");
+    let (ok, stderr) = dq(&["dedupe", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let (headers, rows) = read_csv(&out);
+    let c = headers.iter().position(|h| h == "cluster_id").unwrap();
+    for (a, b) in colleagues {
+        assert_ne!(rows[a][c], rows[b][c], "colleagues {:?} and {:?}: {stderr}", rows[a], rows[b]);
+    }
+    for (a, b) in dups {
+        assert_eq!(rows[a][c], rows[b][c], "duplicates {:?} and {:?}: {stderr}", rows[a], rows[b]);
+    }
+}

@@ -291,6 +291,10 @@ struct Scorer {
     vetoes: Vec<(IdKind, String, Column)>,
     /// Pairs of fields of one kind (names, addresses) whose values may be swapped.
     swaps: Vec<(usize, usize)>,
+    /// The name fields that name a person beside the given name (a surname): fields of
+    /// kind name, other than a given-name veto's column, whose values are at least 10 %
+    /// distinct (not a département or a canton written out).
+    surnames: Vec<usize>,
     model: Model,
     n_left: Option<u32>,
 }
@@ -403,12 +407,30 @@ impl Scorer {
         if matches!(kind, IdKind::BirthDate | IdKind::GivenName) && self.tied(a, b, s) {
             return false;
         }
-        if *kind == IdKind::GivenName
-            && (!self.same_family(x, y, a, b) || self.swapped_name(x, y, a, b, s))
-        {
-            return false;
+        if *kind == IdKind::GivenName {
+            return !self.swapped_name(x, y, a, b, s)
+                && (self.same_family(x, y, a, b) || self.strangers(a, b, s));
         }
         true
+    }
+
+    /// Whether records `a` and `b` (whose given names are not one name) also have
+    /// surnames that are not one name up to a typo: two persons, whatever else they share
+    /// (a canton, a profession, a birth date one character apart).
+    fn strangers(&self, a: u32, b: u32, s: &mut Scratch) -> bool {
+        let mut compared = false;
+        for field in self.surnames.iter().filter_map(|&f| self.fields.get(f)) {
+            let (x, y) = (field.values.get(a as usize), field.values.get(b as usize));
+            if x.is_empty() || y.is_empty() {
+                continue;
+            }
+            let words = field.words.as_ref().map(|w| (w.get(a as usize), w.get(b as usize)));
+            if compare_level(field.kind, x, y, words, s) <= 1 {
+                return false;
+            }
+            compared = true;
+        }
+        compared
     }
 
     /// Whether records `a` and `b` (given names `x` and `y`) have the same surname, the
@@ -1245,8 +1267,15 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
             }
         }
     }
-    let mut scorer =
-        Scorer { fields, vetoes, swaps, model: model::em(&[], &[], 0), n_left: recs.n_left };
+    let surnames = surname_fields(&fields, &vetoes);
+    let mut scorer = Scorer {
+        fields,
+        vetoes,
+        swaps,
+        surnames,
+        model: model::em(&[], &[], 0),
+        n_left: recs.n_left,
+    };
     lap("prepare");
 
     // u from random pairs.
@@ -1465,6 +1494,38 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
     Ok(Outcome { clusters, pairs: scored, rules: reports, vetoed_pairs, warnings, scorer, timings })
 }
 
+/// The fields that name a person beside a given-name veto's column (see
+/// `Scorer::surnames`); none when the table has no given-name veto.
+fn surname_fields(fields: &[PreparedField], vetoes: &[(IdKind, String, Column)]) -> Vec<usize> {
+    let given: Vec<&str> = vetoes
+        .iter()
+        .filter(|(k, _, _)| *k == IdKind::GivenName)
+        .map(|(_, c, _)| c.as_str())
+        .collect();
+    if given.is_empty() {
+        return Vec::new();
+    }
+    let n = vetoes.first().map_or(0, |(_, _, v)| v.len());
+    fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FieldKind::Name && !given.contains(&f.column.as_str()))
+        .filter(|(_, f)| {
+            let mut seen = std::collections::HashSet::new();
+            let mut filled = 0usize;
+            for i in 0..n {
+                let v = f.values.get(i);
+                if !v.is_empty() {
+                    filled += 1;
+                    seen.insert(v);
+                }
+            }
+            seen.len() * 10 >= filled && filled > 0
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// The scorer's vetoes, as the clustering asks them.
 struct Judge<'a> {
     scorer: &'a Scorer,
@@ -1623,6 +1684,7 @@ mod tests {
             fields,
             vetoes: Vec::new(),
             swaps: vec![(0, 1)],
+            surnames: Vec::new(),
             model: model::em(&[], &[], 0),
             n_left: None,
         };

@@ -17,6 +17,11 @@ impl Column {
         self.ends.push(self.buf.len());
     }
 
+    /// The number of cells.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     pub(crate) fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(0) };
         let end = self.ends.get(i).copied().unwrap_or(start);
