@@ -574,8 +574,9 @@ fn a_birth_date_keyed_wrong_is_outvoted_by_the_records_of_its_person() {
 /// name, sex, birth date, profession as code and label: broad attributes written twice,
 /// as in the RNE) and, in eight cantons, a colleague of the same sex and profession, born
 /// a month apart (one character off), with another surname and a given name that looks
-/// alike but is another (`Sylvaine`, `Solange`); and ten true duplicates (accents dropped
-/// from the given name). Returns the file, the colleague pairs and the duplicate pairs.
+/// alike but is another (`Sylvaine`, `Solange`); in six cantons, the man of her binôme,
+/// his surname one letter off; and ten true duplicates (accents dropped from the given
+/// name). Returns the file, the colleague pairs and the duplicate pairs.
 fn councillors() -> (PathBuf, RowPairs, RowPairs) {
     let noms = [
         "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
@@ -599,10 +600,10 @@ fn councillors() -> (PathBuf, RowPairs, RowPairs) {
     let others = ["DI CARO", "PONCHON", "AUBERT", "CARRE", "BRUN", "GIRAUD", "ROY", "NOEL"];
     let metiers = ["Cadre", "Agriculteur", "Enseignant", "Médecin", "Retraité"];
     let deps = ["Ain", "Aisne", "Allier", "Ardèche"];
-    let row = |k: usize, nom: &str, prenom: &str, month: usize| {
+    let row = |k: usize, nom: &str, prenom: &str, sexe: &str, month: usize| {
         let (d, m) = (k % deps.len(), k % metiers.len());
         format!(
-            "{:02},{},{},Canton {},{nom},{prenom},F,{}-{:02}-{:02},{},{}",
+            "{:02},{},{},Canton {},{nom},{prenom},{sexe},{}-{:02}-{:02},{},{}",
             d + 1,
             deps[d],
             k % 40 + 1,
@@ -618,7 +619,7 @@ fn councillors() -> (PathBuf, RowPairs, RowPairs) {
     for (i, n) in noms.iter().enumerate() {
         for (j, p) in prenoms.iter().enumerate() {
             let k = i * prenoms.len() + j;
-            rows.push(row(k, n, p, k % 9 + 1));
+            rows.push(row(k, n, p, "F", k % 9 + 1));
         }
     }
     let (mut colleagues, mut dups) = (Vec::new(), Vec::new());
@@ -627,7 +628,22 @@ fn councillors() -> (PathBuf, RowPairs, RowPairs) {
         // one that looks alike, another surname, the month one character off.
         let k = c * 30 + c % alike.len();
         let month = if k % 9 == 8 { k % 9 } else { k % 9 + 2 };
-        rows.push(row(k, others[c], alike[c % alike.len()], month));
+        rows.push(row(k, others[c], alike[c % alike.len()], "F", month));
+        colleagues.push((k, rows.len() - 1));
+    }
+    for c in 0..6 {
+        // A departmental binôme: the man elected with her, his surname one letter off
+        // (`VANSON`, `VANNSON`), born a month apart.
+        let k = c * 37 + 11;
+        let nom = noms[k / prenoms.len()];
+        // The second letter doubled.
+        let typo: String = nom
+            .chars()
+            .enumerate()
+            .flat_map(|(i, ch)| std::iter::repeat(ch).take(if i == 1 { 2 } else { 1 }))
+            .collect();
+        let month = if k % 9 == 8 { k % 9 } else { k % 9 + 2 };
+        rows.push(row(k, &typo, ["François", "Gérard", "Jérôme"][c % 3], "M", month));
         colleagues.push((k, rows.len() - 1));
     }
     for d in 0..10 {
@@ -635,7 +651,7 @@ fn councillors() -> (PathBuf, RowPairs, RowPairs) {
         let (i, j) = (k / prenoms.len(), k % prenoms.len());
         let plain: String =
             prenoms[j].chars().map(|c| if matches!(c, 'é' | 'è') { 'e' } else { c }).collect();
-        rows.push(row(k, noms[i], &plain, k % 9 + 1));
+        rows.push(row(k, noms[i], &plain, "F", k % 9 + 1));
         dups.push((k, rows.len() - 1));
     }
     let path = write_fixture(
@@ -647,7 +663,7 @@ fn councillors() -> (PathBuf, RowPairs, RowPairs) {
 }
 
 #[test]
-fn colleagues_whose_surnames_and_given_names_differ_are_two_persons() {
+fn colleagues_whose_names_or_sexes_differ_are_two_persons() {
     let (input, colleagues, dups) = councillors();
     let out = tmp("councillors-out.csv");
     let (ok, stderr) = dq(&["dedupe", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);

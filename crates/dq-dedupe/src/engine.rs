@@ -351,7 +351,7 @@ impl Scorer {
     }
 
     /// What keeps records `a` and `b` out of one cluster: `Hard` when an identifier veto
-    /// fires, else the birth-date and given-name vetoes that fire, as `Soft` bits (the
+    /// fires, else the birth-date, given-name and sex vetoes that fire, as `Soft` bits (the
     /// veto's index), which a cluster may overrule (see
     /// [`veto_components`](crate::cluster::veto_components)); `Agree` for one family and
     /// one given name.
@@ -361,7 +361,9 @@ impl Scorer {
         for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
             if self.fires(i, a, b, s) {
                 match (kind, u32::try_from(i).ok().filter(|&i| i < u32::BITS)) {
-                    (IdKind::BirthDate | IdKind::GivenName, Some(bit)) => soft |= 1 << bit,
+                    (IdKind::BirthDate | IdKind::GivenName | IdKind::Sex, Some(bit)) => {
+                        soft |= 1 << bit
+                    }
                     _ => return Conflict::Hard,
                 }
             } else if *kind == IdKind::GivenName {
@@ -404,7 +406,8 @@ impl Scorer {
         if crate::veto::compatible_with(*kind, x, y, s) {
             return false;
         }
-        if matches!(kind, IdKind::BirthDate | IdKind::GivenName) && self.tied(a, b, s) {
+        if matches!(kind, IdKind::BirthDate | IdKind::GivenName | IdKind::Sex) && self.tied(a, b, s)
+        {
             return false;
         }
         if *kind == IdKind::GivenName {
@@ -1545,8 +1548,9 @@ impl crate::cluster::Vetoes for Judge<'_> {
 }
 
 /// Why a learnt model is degenerate, or `None`: some field that identifies an entity
-/// (name, company, identifier, address) must separate matches from non-matches, and none
-/// may weigh almost nothing when it disagrees (less than one bit against).
+/// (name, company, identifier, address) must separate matches from non-matches, none
+/// may weigh almost nothing when it disagrees (less than one bit against), and none may
+/// weigh against a match when it agrees exactly.
 fn degenerate(model: &Model, fields: &[PreparedField]) -> Option<String> {
     let mut best = f64::NEG_INFINITY;
     let mut any = false;
@@ -1559,6 +1563,9 @@ fn degenerate(model: &Model, fields: &[PreparedField]) -> Option<String> {
         let (top, bottom) = (model.field_weight(f, 0), model.field_weight(f, last));
         if bottom > -1.0 {
             return Some(format!("{} weighs {bottom:+.2} when it disagrees", field.column));
+        }
+        if top < 0.0 {
+            return Some(format!("{} weighs {top:+.2} when it agrees exactly", field.column));
         }
         best = best.max(top - bottom);
     }
@@ -1698,6 +1705,29 @@ mod tests {
         let scorer = Scorer { fields, ..scorer };
         let p = scorer.pattern(0, 1, &mut s);
         assert_eq!((model::level(p, 0), model::level(p, 1)), (3, 3));
+    }
+
+    #[test]
+    fn a_model_where_exact_agreement_weighs_against_is_degenerate() {
+        let field = |column: &str| PreparedField {
+            column: column.into(),
+            kind: FieldKind::Name,
+            values: Column::default(),
+            words: None,
+            tf: None,
+        };
+        let fields = vec![field("nom"), field("prenom")];
+        let mut model = model::em(&[], &[], 0);
+        // A sound model: exact names for, different names against.
+        model.m = vec![vec![0.7, 0.2, 0.05, 0.05]; 2];
+        model.u = vec![vec![0.001, 0.002, 0.01, 0.987]; 2];
+        assert_eq!(degenerate(&model, &fields), None);
+        // EM settled where an exact given name is evidence against a match (as on an RNE
+        // file once a veto had ruled out half the candidate pairs).
+        model.m[1] = vec![0.0, 0.0, 1.0, 0.0];
+        model.u[1] = vec![0.0024, 0.0011, 0.008, 0.9885];
+        let why = degenerate(&model, &fields).expect("degenerate");
+        assert!(why.contains("prenom") && why.contains("agrees exactly"), "{why}");
     }
 
     #[test]

@@ -124,6 +124,9 @@ fn header_kind(words: &[String], has_street: bool) -> Option<IdKind> {
     {
         return Some(IdKind::GivenName);
     }
+    if has("sexe") || has("sex") || has("gender") || has("civilite") {
+        return Some(IdKind::Sex);
+    }
     let postal = has("postal") || has("cp") || has("postcode") || has("zip");
     if !postal
         && (has("insee")
@@ -182,6 +185,7 @@ pub fn recognize(table: &Table, sample: usize) -> Vec<Identifier> {
                 IdKind::Commune => &IdKind::Commune,
                 IdKind::BirthDate => &IdKind::BirthDate,
                 IdKind::GivenName => &IdKind::GivenName,
+                IdKind::Sex => &IdKind::Sex,
                 _ => &IdKind::Key,
             }),
             None => &[IdKind::Siret, IdKind::Uai, IdKind::Rna, IdKind::CleInterop],
@@ -391,7 +395,9 @@ pub fn key_of(table: &Table, identifiers: &[Identifier]) -> Option<Key> {
     for (c, h) in headers.iter().enumerate() {
         let id = identifiers.iter().find(|i| &i.column == h);
         let is_key = match id {
-            Some(i) => !matches!(i.kind, IdKind::BirthDate | IdKind::Key | IdKind::GivenName),
+            Some(i) => {
+                !matches!(i.kind, IdKind::BirthDate | IdKind::Key | IdKind::GivenName | IdKind::Sex)
+            }
             None => !surrogate_header(h) && formatted_code(table, c),
         };
         if is_key {

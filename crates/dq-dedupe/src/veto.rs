@@ -59,6 +59,10 @@ pub enum IdKind {
     /// date and address: twins) are two persons, unless an identifier the pair compares
     /// agrees, or the given name of one is the surname of the other (swapped fields).
     GivenName,
+    /// A person's sex (`F`/`M`, `H`, `Femme`/`Homme`, `Mme`/`M.`, `2`/`1`): a woman and a
+    /// man are two persons (the two members of a departmental binôme, a couple), unless
+    /// an identifier the pair compares agrees.
+    Sex,
 }
 
 impl IdKind {
@@ -81,6 +85,7 @@ impl IdKind {
             IdKind::BirthDate => "birth-date",
             IdKind::Key => "key",
             IdKind::GivenName => "given-name",
+            IdKind::Sex => "sex",
         }
     }
 }
@@ -170,6 +175,17 @@ pub fn canonical(kind: IdKind, raw: &str, out: &mut String) {
             out.retain(|c| c != ' ');
         }
         IdKind::GivenName => dq_clean::fold::match_key_into(raw, out),
+        IdKind::Sex => {
+            let mut folded = String::new();
+            crate::fold::fold_into(raw, &mut folded);
+            folded.retain(|c| c != ' ' && c != '.');
+            out.push_str(match folded.as_str() {
+                "F" | "FEMME" | "FEMININ" | "FEMALE" | "MME" | "MADAME" | "MLLE"
+                | "MADEMOISELLE" | "2" => "F",
+                "M" | "H" | "HOMME" | "MASCULIN" | "MALE" | "MR" | "MONSIEUR" | "1" => "M",
+                _ => "",
+            });
+        }
     }
 }
 
@@ -401,13 +417,23 @@ mod tests {
         check(IdKind::Key, "2", "8", false);
         check(IdKind::Key, "14", " 14 ", true);
         check(IdKind::Key, "bis", "BIS", true);
+        // A woman and a man; an unknown or missing sex says nothing.
+        check(IdKind::Sex, "F", "M", false);
+        check(IdKind::Sex, "Femme", "H", false);
+        check(IdKind::Sex, "Mme", "M.", false);
+        check(IdKind::Sex, "2", "1", false);
+        check(IdKind::Sex, "f", "Femme", true);
+        check(IdKind::Sex, "M.", "Monsieur", true);
+        check(IdKind::Sex, "F", "inconnu", true);
+        check(IdKind::Sex, "F", "", true);
     }
 
     proptest! {
         #[test]
-        fn prop_canonical_never_panics_and_is_idempotent(v in ".{0,20}", k in 0usize..9) {
+        fn prop_canonical_never_panics_and_is_idempotent(v in ".{0,20}", k in 0usize..10) {
             let kind = [IdKind::Siret, IdKind::Siren, IdKind::Finess, IdKind::Uai, IdKind::Rna,
-                IdKind::CleInterop, IdKind::Commune, IdKind::BirthDate, IdKind::Key][k];
+                IdKind::CleInterop, IdKind::Commune, IdKind::BirthDate, IdKind::Key,
+                IdKind::Sex][k];
             let once = key(kind, &v);
             prop_assert_eq!(key(kind, &once), once.clone());
             prop_assert!(compatible(kind, &once, &once));
