@@ -336,6 +336,12 @@ impl Scorer {
             if l1.min(l2) <= 1 && l1.max(l2) < direct {
                 let l = u64::from(l1.max(l2));
                 p = (p & !(0xF << (4 * f)) & !(0xF << (4 * g))) | (l << (4 * f)) | (l << (4 * g));
+            } else if l1.min(l2) <= 1 && direct + 1 == level_count(ff.kind) as u8 {
+                // One value moved to the other field and the other value replaced (a
+                // surname keyed as the given name, the given name lost): the first field
+                // takes the crosswise level, the second stays different.
+                let l = u64::from(l1.min(l2));
+                p = (p & !(0xF << (4 * f))) | (l << (4 * f));
             }
         }
         p
@@ -1705,6 +1711,17 @@ mod tests {
         let scorer = Scorer { fields, ..scorer };
         let p = scorer.pattern(0, 1, &mut s);
         assert_eq!((model::level(p, 0), model::level(p, 1)), (3, 3));
+        // One line moved to the other field, the other replaced: the first field takes
+        // the crosswise level, whichever record comes first.
+        let fields = vec![
+            field("adresse", [line, "Résidence du Parc"]),
+            field("complement", ["Villa 115", line]),
+        ];
+        let scorer = Scorer { fields, ..scorer };
+        for (a, b) in [(0, 1), (1, 0)] {
+            let p = scorer.pattern(a, b, &mut s);
+            assert_eq!((model::level(p, 0), model::level(p, 1)), (0, 3), "{a} {b}");
+        }
     }
 
     #[test]
