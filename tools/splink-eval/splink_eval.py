@@ -26,6 +26,33 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 THRESHOLD = 0.99
 
 
+# FEBRL's columns, compared and blocked as Splink's documentation does.
+FEBRL_COMPARISONS = [
+    cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
+    cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+    cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y%m%d"),
+    cl.DamerauLevenshteinAtThresholds("soc_sec_id", [2]),
+    cl.ExactMatch("street_number"),
+    cl.JaroWinklerAtThresholds("address_1", [0.9, 0.8]),
+    cl.ExactMatch("postcode"),
+    cl.JaroWinklerAtThresholds("suburb", [0.9]),
+]
+FEBRL_RULES = [
+    block_on("given_name", "surname"),
+    block_on("surname", "date_of_birth"),
+    block_on("given_name", "date_of_birth"),
+    block_on("soc_sec_id"),
+    block_on("postcode", "street_number"),
+    block_on("address_1"),
+]
+
+
+def train_febrl(linker):
+    train(linker,
+          [block_on("given_name", "surname", "date_of_birth"), block_on("soc_sec_id")],
+          [block_on("given_name", "surname"), block_on("date_of_birth")])
+
+
 def prf(pred, truth):
     tp = len(pred & truth)
     p = tp / len(pred) if pred else 0.0
@@ -68,32 +95,13 @@ def febrl3():
     settings = SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="rec_id",
-        comparisons=[
-            cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
-            cl.NameComparison("surname").configure(term_frequency_adjustments=True),
-            cl.DateOfBirthComparison("date_of_birth", input_is_string=True,
-                                     datetime_format="%Y%m%d"),
-            cl.DamerauLevenshteinAtThresholds("soc_sec_id", [2]),
-            cl.ExactMatch("street_number"),
-            cl.JaroWinklerAtThresholds("address_1", [0.9, 0.8]),
-            cl.ExactMatch("postcode"),
-            cl.JaroWinklerAtThresholds("suburb", [0.9]),
-        ],
-        blocking_rules_to_generate_predictions=[
-            block_on("given_name", "surname"),
-            block_on("surname", "date_of_birth"),
-            block_on("given_name", "date_of_birth"),
-            block_on("soc_sec_id"),
-            block_on("postcode", "street_number"),
-            block_on("address_1"),
-        ],
+        comparisons=FEBRL_COMPARISONS,
+        blocking_rules_to_generate_predictions=FEBRL_RULES,
         retain_intermediate_calculation_columns=False,
     )
     db = DuckDBAPI()
     linker = Linker(db.register(df), settings, log_level=logging.WARNING)
-    train(linker,
-          [block_on("given_name", "surname", "date_of_birth"), block_on("soc_sec_id")],
-          [block_on("given_name", "surname"), block_on("date_of_birth")])
+    train_febrl(linker)
     return pairs_of(clusters(linker, "rec_id")), truth
 
 
@@ -107,31 +115,12 @@ def febrl4():
     settings = SettingsCreator(
         link_type="link_only",
         unique_id_column_name="rec_id",
-        comparisons=[
-            cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
-            cl.NameComparison("surname").configure(term_frequency_adjustments=True),
-            cl.DateOfBirthComparison("date_of_birth", input_is_string=True,
-                                     datetime_format="%Y%m%d"),
-            cl.DamerauLevenshteinAtThresholds("soc_sec_id", [2]),
-            cl.ExactMatch("street_number"),
-            cl.JaroWinklerAtThresholds("address_1", [0.9, 0.8]),
-            cl.ExactMatch("postcode"),
-            cl.JaroWinklerAtThresholds("suburb", [0.9]),
-        ],
-        blocking_rules_to_generate_predictions=[
-            block_on("given_name", "surname"),
-            block_on("surname", "date_of_birth"),
-            block_on("given_name", "date_of_birth"),
-            block_on("soc_sec_id"),
-            block_on("postcode", "street_number"),
-            block_on("address_1"),
-        ],
+        comparisons=FEBRL_COMPARISONS,
+        blocking_rules_to_generate_predictions=FEBRL_RULES,
     )
     db = DuckDBAPI()
     linker = Linker([db.register(a), db.register(b)], settings, log_level=logging.WARNING)
-    train(linker,
-          [block_on("given_name", "surname", "date_of_birth"), block_on("soc_sec_id")],
-          [block_on("given_name", "surname"), block_on("date_of_birth")])
+    train_febrl(linker)
     pred = linker.inference.predict(threshold_match_probability=THRESHOLD).as_pandas_dataframe()
     return {(l, r) for l, r in zip(pred["rec_id_l"], pred["rec_id_r"])}, truth
 

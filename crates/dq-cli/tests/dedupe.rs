@@ -364,10 +364,7 @@ fn a_reference_table_has_no_probable_duplicates() {
 fn a_degenerate_model_falls_back_and_says_so() {
     // Élus without duplicates: distinct names, a département shared by many, birth
     // dates that differ.
-    let noms = [
-        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
-        "MOREAU", "SIMON", "LAURENT",
-    ];
+    let noms = &SURNAMES[..12];
     let prenoms =
         ["Xavier", "Romain", "Marie", "Sophie", "Jean", "Pierre", "Anne", "Claire", "Luc", "Paul"];
     let mut rows = Vec::new();
@@ -418,18 +415,23 @@ fn audit_never_joins_siblings() {
 /// Pairs of row indices.
 type RowPairs = Vec<(usize, usize)>;
 
+/// Common French surnames, for the fixtures of persons.
+const SURNAMES: &[&str] = &[
+    "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
+    "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX",
+    "VINCENT", "FOURNIER", "MOREL", "GIRARD", "ANDRE", "LEFEVRE", "MERCIER", "DUPONT", "LAMBERT",
+    "BONNET", "FRANCOIS", "MARTINEZ",
+];
+
+/// Given names, for the fixtures of persons.
+const GIVEN_NAMES: &[&str] =
+    &["Philippe", "Hélène", "Sophie", "Jean", "Claire", "Lucas", "Emma", "Hugo", "Jade", "Louis"];
+
 /// Two hundred persons (surname, given name, birth date, address), ten pairs of twins
 /// (same surname, birth date and address, another given name) and ten true duplicates
 /// (a typo, accents or case in the given name).
 fn households() -> (PathBuf, RowPairs, RowPairs) {
-    let noms = [
-        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
-        "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX",
-        "VINCENT", "FOURNIER",
-    ];
-    let prenoms = [
-        "Philippe", "Hélène", "Sophie", "Jean", "Claire", "Lucas", "Emma", "Hugo", "Jade", "Louis",
-    ];
+    let (noms, prenoms) = (&SURNAMES[..20], GIVEN_NAMES);
     let twins_of =
         ["Pierre", "Chloé", "Léa", "Noah", "Inès", "Paul", "Anne", "Marc", "Zoé", "Théo"];
     let rues = ["rue des Lilas", "avenue Foch", "place Carnot", "allée des Tilleuls"];
@@ -502,14 +504,7 @@ fn twins_are_two_persons_and_a_mistyped_given_name_is_one() {
 /// one with a typo in the surname. Returns the file and, for each of the eight, the rows
 /// of its four records.
 fn staff() -> (PathBuf, Vec<[usize; 4]>) {
-    let noms = [
-        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
-        "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX",
-        "VINCENT", "FOURNIER",
-    ];
-    let prenoms = [
-        "Philippe", "Hélène", "Sophie", "Jean", "Claire", "Lucas", "Emma", "Hugo", "Jade", "Louis",
-    ];
+    let (noms, prenoms) = (&SURNAMES[..20], GIVEN_NAMES);
     let rues = ["rue des Lilas", "avenue Foch", "place Carnot", "allée des Tilleuls"];
     let nir = |k: usize| format!("{}", 1_620_000_000_000u64 + (k as u64 * 7_919_993) % 99_999_999);
     let mut rows = Vec::new();
@@ -578,12 +573,7 @@ fn a_birth_date_keyed_wrong_is_outvoted_by_the_records_of_its_person() {
 /// his surname one letter off; and ten true duplicates (accents dropped from the given
 /// name). Returns the file, the colleague pairs and the duplicate pairs.
 fn councillors() -> (PathBuf, RowPairs, RowPairs) {
-    let noms = [
-        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
-        "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID", "BERTRAND", "ROUX",
-        "VINCENT", "FOURNIER", "MOREL", "GIRARD", "ANDRE", "LEFEVRE", "MERCIER", "DUPONT",
-        "LAMBERT", "BONNET", "FRANCOIS", "MARTINEZ",
-    ];
+    let noms = SURNAMES;
     let prenoms = [
         "Sylvaine",
         "Hélène",

@@ -411,19 +411,18 @@ pub fn configure_with(
             ));
             continue;
         }
-        if id.kind == IdKind::Sex {
-            notes.push(format!(
-                "{}: sex, a veto: a woman and a man are two persons, unless an identifier agrees",
-                id.column
-            ));
-            vetoes.push(VetoConfig::new(&id.column, id.kind));
-            continue;
-        }
-        if id.kind == IdKind::GivenName {
-            notes.push(format!(
-                "{}: given names, a veto: two given names that are not one name up to a typo, an initial or a compound part are two persons (twins), unless an identifier agrees",
-                id.column
-            ));
+        // A person's soft vetoes: what they mean, as the note says it.
+        let person = match id.kind {
+            IdKind::Sex => Some(
+                "sex, a veto: a woman and a man are two persons, unless an identifier agrees",
+            ),
+            IdKind::GivenName => Some(
+                "given names, a veto: two given names that are not one name up to a typo, an initial or a compound part are two persons (twins), unless an identifier agrees",
+            ),
+            _ => None,
+        };
+        if let Some(note) = person {
+            notes.push(format!("{}: {note}", id.column));
             vetoes.push(VetoConfig::new(&id.column, id.kind));
             continue;
         }
