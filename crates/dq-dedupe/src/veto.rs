@@ -302,21 +302,21 @@ pub(crate) fn compatible_with(kind: IdKind, a: &str, b: &str, s: &mut Scratch) -
     }
 }
 
-/// Whether two given names (match keys: upper-case words) may be one person's: the same
-/// first word (`JEAN PIERRE`, `JEAN`), an initial (`J`, `JEAN`), a shared word
-/// (`MARIE CHRISTINE`, `CHRISTINE`), or a typo (two edits apart when both have five
-/// letters or more, one otherwise: `PIHLIPPE`, `PHILIPPE`).
+/// Whether two given names (match keys: upper-case words) may be one person's: the words
+/// of one are all among the other's, an initial standing for a word (`JEAN` and `JEAN
+/// PIERRE`, `MARIE CHRISTINE` and `CHRISTINE`, `J P` and `JEAN PIERRE`), or a typo (two
+/// edits apart when both have five letters or more, one otherwise: `PIHLIPPE`,
+/// `PHILIPPE`). Two compound names that part ways (`JEAN PIERRE` and `JEAN PAUL`) are
+/// two names.
 pub(crate) fn given_names_compatible(a: &str, b: &str, s: &mut Scratch) -> bool {
-    let first = |x: &'_ str| x.split(' ').next().unwrap_or("").to_owned();
-    let (fa, fb) = (first(a), first(b));
-    if fa == fb {
-        return true;
+    fn words(x: &str) -> Vec<&str> {
+        x.split(' ').filter(|w| !w.is_empty()).collect()
     }
-    let initial = |i: &str, w: &str| i.len() == 1 && w.starts_with(i);
-    if initial(&fa, &fb) || initial(&fb, &fa) {
-        return true;
-    }
-    if a.split(' ').any(|w| w.len() > 1 && b.split(' ').any(|v| v == w)) {
+    let (wa, wb) = (words(a), words(b));
+    let covered = |x: &[&str], y: &[&str]| {
+        x.iter().all(|w| y.iter().any(|v| v == w || (w.len() == 1 && v.starts_with(w))))
+    };
+    if covered(&wa, &wb) || covered(&wb, &wa) {
         return true;
     }
     let limit = if a.len().min(b.len()) >= 5 { 2 } else { 1 };
@@ -349,6 +349,10 @@ mod tests {
         check(g, "Jean", "Christine", false);
         check(g, "Théo", "Pierre", false);
         check(g, "Léa", "Lou", false);
+        // Compound names that part ways: brothers, or placeholders numbered in words.
+        check(g, "Jean-Pierre", "Jean-Paul", false);
+        check(g, "Marie-Hélène", "Marie-Christine", false);
+        check(g, "Elu-Dix", "Elu-Huit", false);
         // One person: typos, accents, case, initials, compound names.
         check(g, "Pihlippe", "Philippe", true);
         check(g, "Oliiver", "Olivier", true);
@@ -356,6 +360,9 @@ mod tests {
         check(g, "J.", "Jean", true);
         check(g, "Jean-Pierre", "Jean", true);
         check(g, "Marie-Christine", "Christine", true);
+        check(g, "J.-P.", "Jean-Pierre", true);
+        check(g, "Jean François", "Jean-François Emmanuel", true);
+        check(g, "Pierre Jean", "Jean-Pierre", true);
         check(g, "Noé", "Noe", true);
         check(g, "Léa", "Lea", true);
         check(g, "", "Jade", true);
