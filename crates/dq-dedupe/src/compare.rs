@@ -592,11 +592,25 @@ pub fn compare_dates(a: Date, b: Date, days: i64) -> DateAgreement {
 // ---------------------------------------------------------------------------------------
 // Kernels.
 
+/// Whether two dates (ISO when valid, as keyed otherwise) are one keying error apart:
+/// day and month swapped, one year apart, or one typo, also in their digits alone.
+pub(crate) fn dates_one_typo_apart(a: &str, b: &str, s: &mut Scratch) -> bool {
+    if let (Some(x), Some(y)) = (parse_date(a), parse_date(b)) {
+        if matches!(
+            compare_dates(x, y, 0),
+            DateAgreement::SwappedDayMonth | DateAgreement::OffByOneYear
+        ) {
+            return true;
+        }
+    }
+    s.within_one_edit(a, b) || digits_within_one_edit(a, b)
+}
+
 /// Whether the digits of two dates, read alone (`1948-02-25` and `19482025`), are one
 /// typo apart (one substitution, insertion, deletion or swap of two neighbours): a date
 /// keyed with two keys swapped across the month and the day is then one typo from the
 /// right one even when it is no valid date.
-pub(crate) fn digits_within_one_edit(a: &str, b: &str) -> bool {
+fn digits_within_one_edit(a: &str, b: &str) -> bool {
     fn digits(x: &str, out: &mut [u8; 16]) -> Option<usize> {
         let mut n = 0;
         for d in x.bytes().filter(u8::is_ascii_digit) {

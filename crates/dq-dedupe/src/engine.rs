@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::address::{address_key, house_number};
 use crate::company::normalize_company;
-use crate::compare::{compare_dates, parse_date, DateAgreement, Scratch};
+use crate::compare::{parse_date, Scratch};
 use crate::config::{BlockingConfig, ClusterMethod, Config, FieldKind, KeyConfig, Transform};
 use crate::error::{Error, Repr};
 use crate::fold::{fold, fold_into};
@@ -363,14 +363,12 @@ impl Scorer {
     /// one given name.
     fn conflict(&self, a: u32, b: u32, s: &mut Scratch) -> crate::cluster::Conflict {
         use crate::cluster::Conflict;
-        let (mut soft, mut agree) = (0u32, false);
+        let (mut bits, mut agree) = (0u32, false);
         for (i, (kind, _, values)) in self.vetoes.iter().enumerate() {
             if self.fires(i, a, b, s) {
-                match (kind, u32::try_from(i).ok().filter(|&i| i < u32::BITS)) {
-                    (IdKind::BirthDate | IdKind::GivenName | IdKind::Sex, Some(bit)) => {
-                        soft |= 1 << bit
-                    }
-                    _ => return Conflict::Hard,
+                match u32::try_from(i).ok().filter(|&i| i < u32::BITS && soft(*kind)) {
+                    Some(bit) => bits |= 1 << bit,
+                    None => return Conflict::Hard,
                 }
             } else if *kind == IdKind::GivenName {
                 // One family, one given name: evidence that the two are one person.
@@ -378,8 +376,8 @@ impl Scorer {
                 agree |= !x.is_empty() && !y.is_empty() && self.same_family(x, y, a, b);
             }
         }
-        if soft != 0 {
-            Conflict::Soft(soft)
+        if bits != 0 {
+            Conflict::Soft(bits)
         } else if agree {
             Conflict::Agree
         } else {
@@ -412,8 +410,7 @@ impl Scorer {
         if crate::veto::compatible_with(*kind, x, y, s) {
             return false;
         }
-        if matches!(kind, IdKind::BirthDate | IdKind::GivenName | IdKind::Sex) && self.tied(a, b, s)
-        {
+        if soft(*kind) && self.tied(a, b, s) {
             return false;
         }
         if *kind == IdKind::GivenName {
@@ -686,15 +683,7 @@ pub(crate) fn compare_level(
             }
         }
         FieldKind::Date => {
-            if let (Some(x), Some(y)) = (parse_date(a), parse_date(b)) {
-                if matches!(
-                    compare_dates(x, y, 0),
-                    DateAgreement::SwappedDayMonth | DateAgreement::OffByOneYear
-                ) {
-                    return 1;
-                }
-            }
-            if s.within_one_edit(a, b) || crate::compare::digits_within_one_edit(a, b) {
+            if crate::compare::dates_one_typo_apart(a, b, s) {
                 1
             } else {
                 2
@@ -1503,6 +1492,13 @@ fn run(recs: Records<'_>, config: &Config, options: &RunOptions) -> Result<Outco
     Ok(Outcome { clusters, pairs: scored, rules: reports, vetoed_pairs, warnings, scorer, timings })
 }
 
+/// Whether a veto of this kind is a person's attribute that a keying error may have
+/// replaced (a birth date, a given name, a sex): lifted when an identifier agrees, and
+/// soft in clustering.
+fn soft(kind: IdKind) -> bool {
+    matches!(kind, IdKind::BirthDate | IdKind::GivenName | IdKind::Sex)
+}
+
 /// The fields that name a person beside a given-name veto's column (see
 /// `Scorer::surnames`); none when the table has no given-name veto.
 fn surname_fields(fields: &[PreparedField], vetoes: &[(IdKind, String, Column)]) -> Vec<usize> {
@@ -1514,7 +1510,6 @@ fn surname_fields(fields: &[PreparedField], vetoes: &[(IdKind, String, Column)])
     if given.is_empty() {
         return Vec::new();
     }
-    let n = vetoes.first().map_or(0, |(_, _, v)| v.len());
     fields
         .iter()
         .enumerate()
@@ -1522,7 +1517,7 @@ fn surname_fields(fields: &[PreparedField], vetoes: &[(IdKind, String, Column)])
         .filter(|(_, f)| {
             let mut seen = std::collections::HashSet::new();
             let mut filled = 0usize;
-            for i in 0..n {
+            for i in 0..f.values.len() {
                 let v = f.values.get(i);
                 if !v.is_empty() {
                     filled += 1;

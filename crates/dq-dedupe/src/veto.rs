@@ -176,9 +176,12 @@ pub fn canonical(kind: IdKind, raw: &str, out: &mut String) {
         }
         IdKind::GivenName => dq_clean::fold::match_key_into(raw, out),
         IdKind::Sex => {
-            let mut folded = String::new();
-            crate::fold::fold_into(raw, &mut folded);
-            folded.retain(|c| c != ' ' && c != '.');
+            // Folded in place, then replaced by its letter.
+            let start = out.len();
+            crate::fold::fold_into(raw, &mut *out);
+            let folded: String =
+                out.get(start..).unwrap_or("").chars().filter(|&c| c != ' ' && c != '.').collect();
+            out.truncate(start);
             out.push_str(match folded.as_str() {
                 "F" | "FEMME" | "FEMININ" | "FEMALE" | "MME" | "MADAME" | "MLLE"
                 | "MADEMOISELLE" | "2" => "F",
@@ -283,21 +286,7 @@ pub(crate) fn compatible_with(kind: IdKind, a: &str, b: &str, s: &mut Scratch) -
             _ => false,
         },
         IdKind::GivenName => given_names_compatible(a, b, s),
-        IdKind::BirthDate => {
-            let parse = |x: &str| crate::compare::parse_date(x);
-            if let (Some(x), Some(y)) = (parse(a), parse(b)) {
-                if matches!(
-                    crate::compare::compare_dates(x, y, 0),
-                    crate::compare::DateAgreement::SwappedDayMonth
-                        | crate::compare::DateAgreement::OffByOneYear
-                ) {
-                    return true;
-                }
-            }
-            // One typo in the date as keyed: `19391123` for `19391213` swaps two keys
-            // across the month and the day.
-            s.within_one_edit(a, b) || crate::compare::digits_within_one_edit(a, b)
-        }
+        IdKind::BirthDate => crate::compare::dates_one_typo_apart(a, b, s),
         _ => false,
     }
 }
@@ -309,14 +298,14 @@ pub(crate) fn compatible_with(kind: IdKind, a: &str, b: &str, s: &mut Scratch) -
 /// `PHILIPPE`). Two compound names that part ways (`JEAN PIERRE` and `JEAN PAUL`) are
 /// two names.
 pub(crate) fn given_names_compatible(a: &str, b: &str, s: &mut Scratch) -> bool {
-    fn words(x: &str) -> Vec<&str> {
-        x.split(' ').filter(|w| !w.is_empty()).collect()
+    fn words(v: &str) -> impl Iterator<Item = &str> + '_ {
+        v.split(' ').filter(|w| !w.is_empty())
     }
-    let (wa, wb) = (words(a), words(b));
-    let covered = |x: &[&str], y: &[&str]| {
-        x.iter().all(|w| y.iter().any(|v| v == w || (w.len() == 1 && v.starts_with(w))))
-    };
-    if covered(&wa, &wb) || covered(&wb, &wa) {
+    // Whether every word of `x` is a word of `y`, or the initial of one.
+    fn covered(x: &str, y: &str) -> bool {
+        words(x).all(|w| words(y).any(|v| v == w || (w.len() == 1 && v.starts_with(w))))
+    }
+    if covered(a, b) || covered(b, a) {
         return true;
     }
     let limit = if a.len().min(b.len()) >= 5 { 2 } else { 1 };
